@@ -1,0 +1,98 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void out_of_memory(void) {
+  fputs("hlsmoe: out of memory\n", stderr);
+  abort();
+}
+
+void *hls_xmalloc(size_t n) {
+  void *p = malloc(n ? n : 1);
+  if (!p)
+    out_of_memory();
+  return p;
+}
+
+void *hls_xcalloc(size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size ? size : 1);
+  if (!p)
+    out_of_memory();
+  return p;
+}
+
+void *hls_xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q)
+    out_of_memory();
+  return q;
+}
+
+char *hls_xstrndup(const char *s, size_t n) {
+  char *p = hls_xmalloc(n + 1);
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+char *hls_xstrdup(const char *s) { return hls_xstrndup(s, strlen(s)); }
+
+void hls_diags_init(hls_diags *d) { memset(d, 0, sizeof *d); }
+
+void hls_diags_free(hls_diags *d) {
+  for (size_t i = 0; i < d->count; i++) {
+    free(d->items[i].file);
+    free(d->items[i].message);
+  }
+  free(d->items);
+  hls_diags_init(d);
+}
+
+void hls_diag_add(hls_diags *d, hls_severity sev, const char *file,
+                  unsigned line, unsigned col, const char *fmt, ...) {
+  if (d->count == d->capacity) {
+    d->capacity = d->capacity ? 2 * d->capacity : 8;
+    d->items = hls_xrealloc(d->items, d->capacity * sizeof *d->items);
+  }
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  char *msg = hls_xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+  va_start(ap, fmt);
+  vsnprintf(msg, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+  va_end(ap);
+  hls_diag *g = &d->items[d->count++];
+  g->severity = sev;
+  g->file = hls_xstrdup(file ? file : "");
+  g->line = line;
+  g->col = col;
+  g->message = msg;
+  if (sev == HLS_SEV_ERROR)
+    d->errors++;
+}
+
+/* Insertion sort keeps equal keys in insertion order; lists are short. */
+static int diag_before(const hls_diag *a, const hls_diag *b) {
+  int c = strcmp(a->file, b->file);
+  if (c)
+    return c < 0;
+  if (a->line != b->line)
+    return a->line < b->line;
+  return a->col < b->col;
+}
+
+void hls_diags_sort(hls_diags *d) {
+  for (size_t i = 1; i < d->count; i++) {
+    hls_diag key = d->items[i];
+    size_t j = i;
+    while (j > 0 && diag_before(&key, &d->items[j - 1])) {
+      d->items[j] = d->items[j - 1];
+      j--;
+    }
+    d->items[j] = key;
+  }
+}

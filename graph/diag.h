@@ -1,0 +1,53 @@
+/* Diagnostics collected by the C core and handed to the pass shim, which
+ * turns them into LLVM diagnostics and remarks.  Every message carries a
+ * source location (file:line:col); line 0 means "no line" (whole file). */
+#ifndef HLSMOE_DIAG_H
+#define HLSMOE_DIAG_H
+
+#include <stddef.h>
+
+typedef enum {
+  HLS_SEV_REMARK,  /* informational: shown as an optimization remark */
+  HLS_SEV_WARNING, /* suspicious, but the result can still be trusted */
+  HLS_SEV_ERROR    /* the result cannot be trusted: the run must fail */
+} hls_severity;
+
+typedef struct {
+  hls_severity severity;
+  char *file; /* owned; may be "" when unknown */
+  unsigned line, col;
+  char *message; /* owned */
+} hls_diag;
+
+typedef struct {
+  hls_diag *items;
+  size_t count, capacity;
+  size_t errors;
+} hls_diags;
+
+void hls_diags_init(hls_diags *d);
+void hls_diags_free(hls_diags *d);
+
+#if defined(__GNUC__)
+#define HLS_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define HLS_PRINTF(fmt, args)
+#endif
+
+/* Appends one diagnostic; the message is printf-formatted.  Allocation
+ * failure aborts (the shim cannot report anything meaningful without memory). */
+void hls_diag_add(hls_diags *d, hls_severity sev, const char *file,
+                  unsigned line, unsigned col, const char *fmt, ...)
+    HLS_PRINTF(6, 7);
+
+/* Sorts by file, line, column, then insertion order: deterministic output. */
+void hls_diags_sort(hls_diags *d);
+
+/* Small helpers shared by the C core. */
+void *hls_xmalloc(size_t n);
+void *hls_xcalloc(size_t n, size_t size);
+void *hls_xrealloc(void *p, size_t n);
+char *hls_xstrdup(const char *s);
+char *hls_xstrndup(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,86 @@
+/* HLS pragmas: one record per pragma line, parsed from its text.
+ *
+ * Three dialects normalise into one vocabulary (docs/pragma-metadata.md):
+ *   Merlin  #pragma ACCEL PIPELINE|PARALLEL|TILE|kernel ...   (before the loop)
+ *   Vitis   #pragma HLS pipeline|unroll|dataflow|...          (inside the body)
+ *   clang   #pragma clang loop ..., #pragma unroll N          (before the loop)
+ * The parser knows nothing about loops; annotate.c places the records. */
+#ifndef HLSMOE_PRAGMA_H
+#define HLSMOE_PRAGMA_H
+
+#include <stdint.h>
+
+#include "diag.h"
+
+typedef enum {
+  HLS_DIALECT_MERLIN,
+  HLS_DIALECT_VITIS,
+  HLS_DIALECT_CLANG
+} hls_dialect;
+
+typedef enum {
+  HLS_PRAGMA_KERNEL,    /* ACCEL kernel: marks the top function */
+  HLS_PRAGMA_PIPELINE,  /* ACCEL PIPELINE, HLS pipeline/dataflow, clang pipeline */
+  HLS_PRAGMA_PARALLEL,  /* ACCEL PARALLEL, HLS unroll, clang unroll */
+  HLS_PRAGMA_TILE,      /* ACCEL TILE */
+  HLS_PRAGMA_UNMODELLED /* recognised, kept as text, not seen by the model */
+} hls_pragma_kind;
+
+/* Pipeline modes in the model's vocabulary (dataset strings "off", "", "flatten"). */
+typedef enum {
+  HLS_PIPE_UNSET = 0,
+  HLS_PIPE_OFF,
+  HLS_PIPE_CG, /* coarse-grained: Merlin "" / cg, Vitis dataflow */
+  HLS_PIPE_FG  /* fine-grained: Merlin flatten / fg, Vitis pipeline */
+} hls_pipe_mode;
+
+/* Where a pragma attaches. */
+typedef enum {
+  HLS_PLACE_BEFORE_LOOP, /* Merlin and clang: the next statement is the loop */
+  HLS_PLACE_IN_BODY,     /* Vitis: the innermost enclosing loop, else function */
+  HLS_PLACE_BEFORE_FUNCTION
+} hls_placement;
+
+#define HLS_KNOB_MAX 64
+
+typedef struct {
+  hls_dialect dialect;
+  hls_pragma_kind kind;
+  hls_placement placement;
+  /* Location of the '#' of the pragma (1-based) and the text as written,
+   * continuation lines joined by a single space. */
+  unsigned line, col;
+  char text[512];
+  /* Payload; meaning depends on kind. */
+  hls_pipe_mode pipe;      /* PIPELINE */
+  int64_t ii;              /* PIPELINE: initiation interval, 0 = unspecified */
+  int64_t factor;          /* PARALLEL/TILE: 0 = not given (full unroll for PARALLEL) */
+  char knob[HLS_KNOB_MAX]; /* auto{NAME} placeholder of the value, "" if literal */
+  int has_reduction;       /* PARALLEL reduction[=var] */
+  char reduction[HLS_KNOB_MAX]; /* reduction variable, "" when unnamed */
+  char keyword[32];        /* normalised keyword, e.g. "pipeline", "array_partition" */
+} hls_pragma;
+
+#define HLS_PRAGMA_MAX_RECORDS 8
+
+/* Parses one pragma's text: everything after "#pragma", continuation lines
+ * joined.  One line can yield several records ("#pragma clang loop
+ * unroll_count(4) pipeline(disable)"), at most HLS_PRAGMA_MAX_RECORDS.
+ * Returns the number of records written to out[] (0 when the pragma belongs
+ * to no dialect we handle, e.g. "omp", "once", "scop"), or -1 after adding an
+ * error to *diags when it is ours but malformed.  line/col locate the '#';
+ * text_col is the column of text[0] on that line, so errors point at the
+ * offending word. */
+int hls_pragma_parse(const char *text, const char *file, unsigned line,
+                     unsigned col, unsigned text_col,
+                     hls_pragma out[HLS_PRAGMA_MAX_RECORDS], hls_diags *diags);
+
+const char *hls_pipe_mode_name(hls_pipe_mode m); /* "off", "cg", "fg" */
+const char *hls_dialect_name(hls_dialect d);     /* "merlin", "vitis", "clang" */
+const char *hls_pragma_kind_name(hls_pragma_kind k);
+
+/* Knob values as in the dataset's point format: "off", "" (cg), "flatten"
+ * (fg); "cg" and "fg" are accepted too.  Returns HLS_PIPE_UNSET if unknown. */
+hls_pipe_mode hls_pipe_mode_from_point(const char *s);
+
+#endif

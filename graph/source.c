@@ -1,0 +1,309 @@
+/* Line classification and pragma extraction.  This is not a C preprocessor:
+ * it understands comments, line continuations, #if 0 blocks and labels, which
+ * is what is needed to find the statement a pragma stands before. */
+#include "source.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void hls_source_init(hls_source *s, const char *path, const char *text, size_t len) {
+  memset(s, 0, sizeof *s);
+  s->path = hls_xstrdup(path);
+  s->text = hls_xstrndup(text, len);
+  s->len = len;
+}
+
+int hls_source_read_file(hls_source *s, const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return -1;
+  size_t cap = 1 << 16, len = 0;
+  char *buf = hls_xmalloc(cap);
+  size_t n;
+  while ((n = fread(buf + len, 1, cap - len, f)) > 0) {
+    len += n;
+    if (len == cap)
+      buf = hls_xrealloc(buf, cap *= 2);
+  }
+  int bad = ferror(f);
+  fclose(f);
+  if (bad) {
+    free(buf);
+    return -1;
+  }
+  hls_source_init(s, path, buf, len);
+  free(buf);
+  return 0;
+}
+
+void hls_source_free(hls_source *s) {
+  free(s->path);
+  free(s->text);
+  free(s->line_kind);
+  free(s->pragmas);
+  memset(s, 0, sizeof *s);
+}
+
+/* Physical lines as [start, end) offsets into the text. */
+typedef struct {
+  size_t *start;
+  unsigned n;
+} line_table;
+
+static line_table split_lines(const char *text, size_t len) {
+  line_table t;
+  unsigned n = 1;
+  for (size_t i = 0; i < len; i++)
+    n += text[i] == '\n';
+  t.start = hls_xmalloc((n + 2) * sizeof *t.start);
+  t.n = n;
+  unsigned k = 1;
+  t.start[1] = 0;
+  for (size_t i = 0; i < len; i++)
+    if (text[i] == '\n')
+      t.start[++k] = i + 1;
+  t.start[n + 1] = len + 1; /* sentinel: one past the virtual final newline */
+  return t;
+}
+
+typedef struct {
+  hls_source *s;
+  line_table lines;
+  hls_diags *diags;
+  int in_comment; /* inside a block comment */
+  int if0_depth;  /* nesting depth inside #if 0 */
+  int pp_depth;   /* #if nesting inside an #if 0 block */
+} scanner;
+
+static size_t line_end(const scanner *sc, unsigned line) {
+  size_t e = sc->lines.start[line + 1] - 1; /* the newline, or len */
+  if (e > 0 && e <= sc->s->len && sc->s->text[e - 1] == '\r')
+    e--;
+  return e;
+}
+
+/* Skips spaces and comments from offset i on one physical line; updates the
+ * block-comment state.  Returns the offset of the first significant char, or
+ * the end of the line. */
+static size_t skip_insignificant(scanner *sc, size_t i, size_t end) {
+  const char *t = sc->s->text;
+  while (i < end) {
+    if (sc->in_comment) {
+      if (t[i] == '*' && i + 1 < end && t[i + 1] == '/') {
+        sc->in_comment = 0;
+        i += 2;
+      } else
+        i++;
+    } else if (isspace((unsigned char)t[i]))
+      i++;
+    else if (t[i] == '/' && i + 1 < end && t[i + 1] == '/')
+      return end;
+    else if (t[i] == '/' && i + 1 < end && t[i + 1] == '*') {
+      sc->in_comment = 1;
+      i += 2;
+    } else
+      return i;
+  }
+  return end;
+}
+
+/* Joins a directive's continuation lines into buf with comments removed.
+ * Returns the last physical line of the directive. */
+static unsigned join_directive(scanner *sc, unsigned line, size_t from, char *buf,
+                               size_t cap) {
+  const char *t = sc->s->text;
+  size_t n = 0;
+  for (;;) {
+    size_t end = line_end(sc, line);
+    int cont = end > from && t[end - 1] == '\\';
+    size_t stop = cont ? end - 1 : end;
+    for (size_t i = from; i < stop; i++) {
+      if (sc->in_comment) {
+        if (t[i] == '*' && i + 1 < stop && t[i + 1] == '/') {
+          sc->in_comment = 0;
+          i++;
+        }
+        continue;
+      }
+      if (t[i] == '/' && i + 1 < stop && t[i + 1] == '/')
+        break;
+      if (t[i] == '/' && i + 1 < stop && t[i + 1] == '*') {
+        sc->in_comment = 1;
+        i++;
+        if (n + 1 < cap)
+          buf[n++] = ' ';
+        continue;
+      }
+      if (n + 1 < cap)
+        buf[n++] = t[i];
+    }
+    if (!cont || line >= sc->lines.n)
+      break;
+    if (n + 1 < cap)
+      buf[n++] = ' ';
+    line++;
+    sc->s->line_kind[line] = HLS_LINE_PRAGMA; /* provisional; caller fixes */
+    from = sc->lines.start[line];
+  }
+  buf[n] = '\0';
+  return line;
+}
+
+static int word_at(const char *p, const char *w) {
+  size_t n = strlen(w);
+  return strncmp(p, w, n) == 0 && !(isalnum((unsigned char)p[n]) || p[n] == '_');
+}
+
+static void add_pragmas(scanner *sc, const hls_pragma *recs, int n) {
+  hls_source *s = sc->s;
+  s->pragmas = hls_xrealloc(s->pragmas, (s->npragmas + (size_t)n) * sizeof *s->pragmas);
+  memcpy(s->pragmas + s->npragmas, recs, (size_t)n * sizeof *recs);
+  s->npragmas += (size_t)n;
+}
+
+/* Tracks #if 0 blocks: the only conditional whose outcome is certain. */
+static int track_conditionals(scanner *sc, const char *d) {
+  if (sc->if0_depth) {
+    if (word_at(d, "if") || word_at(d, "ifdef") || word_at(d, "ifndef"))
+      sc->pp_depth++;
+    else if (word_at(d, "endif") || ((word_at(d, "else") || word_at(d, "elif")) && !sc->pp_depth)) {
+      if (sc->pp_depth && word_at(d, "endif"))
+        sc->pp_depth--;
+      else
+        sc->if0_depth = 0;
+    }
+    return 1;
+  }
+  if (word_at(d, "if")) {
+    const char *e = d + 2;
+    while (*e == ' ' || *e == '\t')
+      e++;
+    if (e[0] == '0' && !isalnum((unsigned char)e[1])) {
+      sc->if0_depth = 1;
+      sc->pp_depth = 0;
+    }
+  }
+  return 0;
+}
+
+static unsigned scan_directive(scanner *sc, unsigned line, size_t hash) {
+  hls_source *s = sc->s;
+  char buf[1024];
+  unsigned last = join_directive(sc, line, hash + 1, buf, sizeof buf);
+  const char *d = buf;
+  while (*d == ' ' || *d == '\t')
+    d++;
+  int was_disabled = sc->if0_depth > 0;
+  int disabled = track_conditionals(sc, d);
+  hls_line_kind kind = HLS_LINE_PREPROC;
+  if (was_disabled && disabled)
+    kind = HLS_LINE_DISABLED;
+  else if (word_at(d, "pragma")) {
+    kind = HLS_LINE_PRAGMA;
+    const char *text = d + 6;
+    unsigned col = (unsigned)(hash - sc->lines.start[line]) + 1;
+    unsigned text_col = col + 1 + (unsigned)(text - buf);
+    hls_pragma recs[HLS_PRAGMA_MAX_RECORDS];
+    int n = hls_pragma_parse(text, s->path, line, col, text_col, recs, sc->diags);
+    if (n > 0)
+      add_pragmas(sc, recs, n);
+  } else if (strstr(d, "_Pragma") && (strstr(d, "HLS") || strstr(d, "ACCEL"))) {
+    hls_diag_add(sc->diags, HLS_SEV_WARNING, s->path, line,
+                 (unsigned)(hash - sc->lines.start[line]) + 1,
+                 "HLS pragmas written with _Pragma inside a macro are not read by "
+                 "hlsmoe; write them as #pragma lines before or inside the loop");
+  }
+  for (unsigned l = line; l <= last; l++)
+    s->line_kind[l] = (unsigned char)kind;
+  return last;
+}
+
+/* "name:" alone on a line (not "::", not a ternary's tail). */
+static int is_label(const char *t, size_t i, size_t end) {
+  if (!(isalpha((unsigned char)t[i]) || t[i] == '_'))
+    return 0;
+  while (i < end && (isalnum((unsigned char)t[i]) || t[i] == '_'))
+    i++;
+  while (i < end && (t[i] == ' ' || t[i] == '\t'))
+    i++;
+  if (i >= end || t[i] != ':' || (i + 1 < end && t[i + 1] == ':'))
+    return 0;
+  for (i++; i < end; i++) {
+    if (t[i] == '/' && i + 1 < end && (t[i + 1] == '/' || t[i + 1] == '*'))
+      return 1;
+    if (!isspace((unsigned char)t[i]))
+      return 0;
+  }
+  return 1;
+}
+
+static void warn_pragma_operator(scanner *sc, unsigned line, size_t from, size_t end) {
+  const char *t = sc->s->text;
+  for (size_t i = from; i + 7 < end; i++) {
+    if (strncmp(t + i, "_Pragma", 7) != 0)
+      continue;
+    const char *close = memchr(t + i, ')', end - i);
+    size_t n = close ? (size_t)(close - (t + i)) : end - i;
+    char frag[256];
+    snprintf(frag, sizeof frag, "%.*s", (int)(n < 200 ? n : 200), t + i);
+    if (strstr(frag, "HLS") || strstr(frag, "ACCEL"))
+      hls_diag_add(sc->diags, HLS_SEV_WARNING, sc->s->path, line,
+                   (unsigned)(i - sc->lines.start[line]) + 1,
+                   "HLS pragmas written with _Pragma are not read by hlsmoe; "
+                   "write them as #pragma lines");
+  }
+}
+
+void hls_source_scan(hls_source *s, hls_diags *diags) {
+  scanner sc;
+  memset(&sc, 0, sizeof sc);
+  sc.s = s;
+  sc.diags = diags;
+  sc.lines = split_lines(s->text, s->len);
+  s->nlines = sc.lines.n;
+  free(s->line_kind);
+  s->line_kind = hls_xcalloc(s->nlines + 2, 1);
+  free(s->pragmas);
+  s->pragmas = NULL;
+  s->npragmas = 0;
+  for (unsigned line = 1; line <= s->nlines; line++) {
+    size_t start = sc.lines.start[line], end = line_end(&sc, line);
+    int was_comment = sc.in_comment;
+    size_t i = skip_insignificant(&sc, start, end);
+    if (i < end && s->text[i] == '#' && !was_comment) {
+      line = scan_directive(&sc, line, i);
+      continue;
+    }
+    if (sc.if0_depth)
+      s->line_kind[line] = HLS_LINE_DISABLED;
+    else if (i >= end)
+      s->line_kind[line] = (unsigned char)(was_comment || i > start ? HLS_LINE_COMMENT
+                                                                    : HLS_LINE_BLANK);
+    else {
+      s->line_kind[line] = (unsigned char)(is_label(s->text, i, end) ? HLS_LINE_LABEL
+                                                                   : HLS_LINE_CODE);
+      warn_pragma_operator(&sc, line, i, end);
+      /* keep the block-comment state right for the rest of the line */
+      for (size_t k = i; k < end; k++)
+        k = skip_insignificant(&sc, k, end);
+    }
+    if (s->line_kind[line] == HLS_LINE_COMMENT) {
+      /* a line of only whitespace counts as blank */
+      int blank = 1;
+      for (size_t k = start; k < end; k++)
+        blank &= isspace((unsigned char)s->text[k]) != 0;
+      if (blank && !was_comment)
+        s->line_kind[line] = HLS_LINE_BLANK;
+    }
+  }
+  free(sc.lines.start);
+}
+
+unsigned hls_source_next_code_line(const hls_source *s, unsigned line) {
+  for (unsigned l = line + 1; l <= s->nlines; l++)
+    if (s->line_kind[l] == HLS_LINE_CODE)
+      return l;
+  return 0;
+}

@@ -1,0 +1,375 @@
+#include "AnnotatePass.h"
+
+#include "Diagnostics.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/Analysis/LoopInfo.h"
+#include "llvm/Analysis/OptimizationRemarkEmitter.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Metadata.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/CommandLine.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+extern "C" {
+#include "graph/annotate.h"
+}
+
+using namespace llvm;
+
+static cl::opt<std::string>
+    PointFile("hls-point", cl::value_desc("file.json"),
+              cl::desc("Bind auto{KNOB} placeholders to the values of this design point "
+                       "(HLSyn 'point' format, or a whole dataset line)"));
+
+namespace hlsmoe {
+namespace {
+
+constexpr const char *PassName = "hls-annotate";
+
+// The module as the C core sees it; owns the strings the C structs point to.
+class ModuleDescription {
+public:
+  std::vector<hls_file_desc> Files;
+  std::vector<hls_func_desc> Funcs;
+  std::vector<hls_loop_desc> Loops;
+  std::vector<Function *> FuncRefs;
+  std::vector<Loop *> LoopRefs;
+  std::vector<std::string> MissingDebugInfo; // defined functions without a subprogram
+
+  void build(Module &M, ModuleAnalysisManager &MAM);
+
+private:
+  std::vector<std::string> Paths;
+  std::map<std::string, int> FileIndex;
+  std::vector<std::string> Sources;
+
+  int fileOf(const DIFile *File);
+  void addLoop(Loop *L, int Parent, int Func);
+};
+
+int ModuleDescription::fileOf(const DIFile *File) {
+  if (!File)
+    return -1;
+  std::string Path = filePath(File);
+  auto [It, New] = FileIndex.try_emplace(Path, (int)Paths.size());
+  if (New) {
+    Paths.push_back(Path);
+    std::optional<StringRef> Src = File->getSource();
+    Sources.push_back(Src ? Src->str() : std::string());
+    Files.push_back({nullptr, Src ? "" : nullptr, 0});
+  }
+  return It->second;
+}
+
+int64_t hintValue(MDNode *LoopID, StringRef Name, bool *Present) {
+  if (!LoopID)
+    return 0;
+  for (const MDOperand &Op : drop_begin(LoopID->operands())) {
+    auto *N = dyn_cast<MDNode>(Op.get());
+    if (!N || N->getNumOperands() == 0)
+      continue;
+    auto *S = dyn_cast<MDString>(N->getOperand(0));
+    if (!S || S->getString() != Name)
+      continue;
+    *Present = true;
+    if (N->getNumOperands() > 1)
+      if (auto *C = mdconst::dyn_extract<ConstantInt>(N->getOperand(1)))
+        return C->getSExtValue();
+    return 1;
+  }
+  return 0;
+}
+
+void readHints(Loop *L, hls_loop_desc &D) {
+  MDNode *ID = L->getLoopID();
+  bool Present = false;
+  D.hint_unroll_count = hintValue(ID, "llvm.loop.unroll.count", &Present);
+  Present = false;
+  hintValue(ID, "llvm.loop.unroll.full", &Present);
+  D.hint_unroll_full = Present;
+  Present = false;
+  hintValue(ID, "llvm.loop.unroll.disable", &Present);
+  D.hint_unroll_disable = Present;
+  Present = false;
+  D.hint_pipeline_ii = hintValue(ID, "llvm.loop.pipeline.initiationinterval", &Present);
+  Present = false;
+  D.hint_pipeline_disable = hintValue(ID, "llvm.loop.pipeline.disable", &Present) != 0;
+}
+
+void ModuleDescription::addLoop(Loop *L, int Parent, int Func) {
+  hls_loop_desc D = {};
+  D.func = Func;
+  D.parent = Parent;
+  D.depth = L->getLoopDepth();
+  D.file = -1;
+  Loop::LocRange Range = L->getLocRange();
+  if (const DILocation *Start = Range.getStart().get()) {
+    D.file = fileOf(Start->getFile());
+    D.start_line = Start->getLine();
+    D.start_col = Start->getColumn();
+    const DILocation *End = Range.getEnd().get();
+    D.end_line = End ? End->getLine() : Start->getLine();
+    D.end_col = End ? End->getColumn() : Start->getColumn();
+  }
+  readHints(L, D);
+  int Index = (int)Loops.size();
+  Loops.push_back(D);
+  LoopRefs.push_back(L);
+  // Source order, so that indices do not depend on LoopInfo's internal order.
+  std::vector<Loop *> Subs(L->begin(), L->end());
+  std::stable_sort(Subs.begin(), Subs.end(), [](Loop *A, Loop *B) {
+    auto Key = [](Loop *X) {
+      const DILocation *S = X->getLocRange().getStart().get();
+      return S ? std::make_pair(S->getLine(), S->getColumn()) : std::make_pair(~0u, ~0u);
+    };
+    return Key(A) < Key(B);
+  });
+  for (Loop *Sub : Subs)
+    addLoop(Sub, Index, Func);
+}
+
+void ModuleDescription::build(Module &M, ModuleAnalysisManager &MAM) {
+  auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+  for (Function &F : M) {
+    if (F.isDeclaration())
+      continue;
+    DISubprogram *SP = F.getSubprogram();
+    hls_func_desc D = {};
+    D.file = SP ? fileOf(SP->getFile()) : -1;
+    D.line = SP ? SP->getLine() : 0;
+    D.last_line = D.line;
+    for (Instruction &I : instructions(F))
+      if (const DILocation *L = I.getDebugLoc().get())
+        if (L->getFile() && fileOf(L->getFile()) == D.file)
+          D.last_line = std::max(D.last_line, L->getLine());
+    if (!SP)
+      MissingDebugInfo.push_back(F.getName().str());
+    int Func = (int)Funcs.size();
+    Funcs.push_back(D);
+    FuncRefs.push_back(&F);
+    LoopInfo &LI = FAM.getResult<LoopAnalysis>(F);
+    std::vector<Loop *> Top(LI.begin(), LI.end());
+    std::reverse(Top.begin(), Top.end()); // LoopInfo lists outermost loops last-first
+    for (Loop *L : Top)
+      addLoop(L, -1, Func);
+  }
+  // Loop end lines can lie beyond the last instruction (a closing brace).
+  for (const hls_loop_desc &L : Loops)
+    if (L.file == Funcs[L.func].file)
+      Funcs[L.func].last_line = std::max(Funcs[L.func].last_line, L.end_line);
+  for (size_t I = 0; I < Files.size(); I++) {
+    Files[I].path = Paths[I].c_str();
+    if (Files[I].embedded) {
+      Files[I].embedded = Sources[I].c_str();
+      Files[I].embedded_len = Sources[I].size();
+    }
+  }
+}
+
+// ---- writing the result ---------------------------------------------------
+
+Metadata *str(LLVMContext &C, StringRef S) { return MDString::get(C, S); }
+Metadata *i32(LLVMContext &C, int64_t V) {
+  return ConstantAsMetadata::get(ConstantInt::get(Type::getInt32Ty(C), V));
+}
+
+MDNode *pragmaNode(LLVMContext &C, const char *Tag, const hls_pragma *P) {
+  return MDNode::get(C, {str(C, Tag), str(C, hls_dialect_name(P->dialect)), str(C, P->text),
+                         i32(C, P->line), i32(C, P->col)});
+}
+
+void addSlot(LLVMContext &C, SmallVectorImpl<Metadata *> &Ops, const char *Name, const hls_slot &S,
+             bool IsPipeline) {
+  if (!S.present)
+    return;
+  std::string Base = std::string("hls.") + Name;
+  if (S.bound) {
+    if (IsPipeline)
+      Ops.push_back(MDNode::get(C, {str(C, Base), str(C, hls_pipe_mode_name(S.pipe))}));
+    else
+      Ops.push_back(MDNode::get(C, {str(C, Base + ".factor"), i32(C, S.factor)}));
+  }
+  if (IsPipeline && S.ii)
+    Ops.push_back(MDNode::get(C, {str(C, Base + ".ii"), i32(C, S.ii)}));
+  if (S.knob[0])
+    Ops.push_back(MDNode::get(C, {str(C, Base + ".knob"), str(C, S.knob)}));
+  if (S.has_reduction)
+    Ops.push_back(MDNode::get(C, {str(C, Base + ".reduction"), str(C, S.reduction)}));
+}
+
+bool isHLSOperand(const MDOperand &Op) {
+  auto *N = dyn_cast<MDNode>(Op.get());
+  if (!N || N->getNumOperands() == 0)
+    return false;
+  auto *S = dyn_cast<MDString>(N->getOperand(0));
+  return S && S->getString().starts_with("hls.");
+}
+
+void writeLoop(Loop *L, const hls_loop_result &R) {
+  LLVMContext &C = L->getHeader()->getContext();
+  SmallVector<Metadata *, 16> Ops;
+  Ops.push_back(nullptr); // self reference, set below
+  if (MDNode *Old = L->getLoopID())
+    for (const MDOperand &Op : drop_begin(Old->operands()))
+      if (!isHLSOperand(Op)) // re-annotation replaces, never accumulates
+        Ops.push_back(Op.get());
+  Ops.push_back(MDNode::get(C, {str(C, "hls.loop.name"), str(C, R.name)}));
+  addSlot(C, Ops, "pipeline", R.pipeline, true);
+  addSlot(C, Ops, "parallel", R.parallel, false);
+  addSlot(C, Ops, "tile", R.tile, false);
+  for (size_t I = 0; I < R.npragmas; I++) {
+    const hls_pragma *P = R.pragmas[I];
+    Ops.push_back(pragmaNode(C, P->kind == HLS_PRAGMA_UNMODELLED ? "hls.unmodelled" : "hls.pragma", P));
+  }
+  MDNode *ID = MDNode::getDistinct(C, Ops);
+  ID->replaceOperandWith(0, ID);
+  L->setLoopID(ID);
+}
+
+void writeFunction(Function &F, const hls_func_result &R) {
+  LLVMContext &C = F.getContext();
+  F.setMetadata("hls.kernel", R.is_kernel ? MDNode::get(C, {}) : nullptr);
+  SmallVector<Metadata *, 4> Ops;
+  for (size_t I = 0; I < R.npragmas; I++) {
+    const hls_pragma *P = R.pragmas[I];
+    if (P->kind != HLS_PRAGMA_KERNEL)
+      Ops.push_back(pragmaNode(C, P->kind == HLS_PRAGMA_UNMODELLED || P->kind == HLS_PRAGMA_PIPELINE
+                                      ? "hls.unmodelled"
+                                      : "hls.pragma",
+                               P));
+  }
+  F.setMetadata("hls.pragmas", Ops.empty() ? nullptr : MDNode::get(C, Ops));
+}
+
+// ---- remarks ----------------------------------------------------------------
+
+std::string describeLoop(const hls_loop_result &R) {
+  std::string S;
+  char Buf[256];
+  const std::pair<const char *, const hls_slot *> Slots[] = {
+      {"pipeline", &R.pipeline}, {"parallel", &R.parallel}, {"tile", &R.tile}};
+  for (auto [Name, Slot] : Slots) {
+    if (!Slot->present)
+      continue;
+    hls_slot_describe(Slot, Name, Buf, sizeof Buf);
+    S += S.empty() ? "" : ", ";
+    S += Buf;
+  }
+  return S.empty() ? "no modelled pragmas" : S;
+}
+
+void remarkLoop(OptimizationRemarkEmitter &ORE, Loop *L, const hls_loop_result &R,
+                const hls_loop_desc &D, StringRef Path) {
+  ORE.emit([&] {
+    OptimizationRemarkAnalysis Rem(PassName, "LoopPragmas", L->getStartLoc(), L->getHeader());
+    Rem << "loop " << ore::NV("Loop", R.name) << " (depth " << ore::NV("Depth", D.depth)
+        << "): " << ore::NV("Pragmas", describeLoop(R));
+    return Rem;
+  });
+  for (size_t I = 0; I < R.npragmas; I++) {
+    const hls_pragma *P = R.pragmas[I];
+    if (P->kind != HLS_PRAGMA_UNMODELLED)
+      continue;
+    DebugLoc DL = locationIn(*L->getHeader()->getModule(), Path, P->line, P->col);
+    ORE.emit([&] {
+      OptimizationRemarkAnalysis Rem(PassName, "NotModelled", DL ? DL : L->getStartLoc(),
+                                     L->getHeader());
+      Rem << "'#pragma " << ore::NV("Pragma", P->text) << "' (line " << ore::NV("Line", P->line)
+          << ") is not modelled: kept as hls.unmodelled metadata on loop " << R.name;
+      return Rem;
+    });
+  }
+}
+
+void remarkFunction(OptimizationRemarkEmitter &ORE, Function &F, const hls_func_result &R) {
+  for (size_t I = 0; I < R.npragmas; I++) {
+    const hls_pragma *P = R.pragmas[I];
+    ORE.emit([&] {
+      DebugLoc DL = locationIn(*F.getParent(), filePath(F.getSubprogram()->getFile()), P->line, P->col);
+      OptimizationRemarkAnalysis Rem(PassName, P->kind == HLS_PRAGMA_KERNEL ? "Kernel" : "NotModelled",
+                                     DL, &F.getEntryBlock());
+      if (P->kind == HLS_PRAGMA_KERNEL)
+        Rem << "function " << ore::NV("Function", F.getName()) << " is the HLS kernel";
+      else
+        Rem << "'#pragma " << ore::NV("Pragma", P->text)
+            << "' applies to the function and is not modelled: kept as hls.unmodelled metadata";
+      return Rem;
+    });
+  }
+}
+
+} // namespace
+
+bool annotateModule(Module &M, ModuleAnalysisManager &MAM, bool EmitRemarks) {
+  ModuleDescription Desc;
+  Desc.build(M, MAM);
+
+  hls_diags PointDiags;
+  hls_diags_init(&PointDiags);
+  hls_point Point = {};
+  bool HavePoint = !PointFile.empty();
+  if (HavePoint && hls_point_load(&Point, PointFile.c_str(), &PointDiags) != 0) {
+    emitDiagnostics(M, PointDiags, PassName);
+    hls_point_free(&Point);
+    hls_diags_free(&PointDiags);
+    return false;
+  }
+  hls_diags_free(&PointDiags);
+
+  hls_annotate_input In = {Desc.Files.data(), Desc.Files.size(), Desc.Funcs.data(),
+                           Desc.Funcs.size(), Desc.Loops.data(),  Desc.Loops.size(),
+                           HavePoint ? &Point : nullptr};
+  hls_annotation Out;
+  hls_annotate(&In, &Out);
+
+  bool NoDebugInfo = Desc.Funcs.size() > 0 && Desc.MissingDebugInfo.size() == Desc.Funcs.size();
+  const char *Flags = "compile with clang-19 -g -gdwarf-5 -gembed-source";
+  if (NoDebugInfo)
+    hls_diag_add(&Out.diags, HLS_SEV_ERROR, M.getSourceFileName().c_str(), 0, 0,
+                 "module has no debug info, so pragmas cannot be located; %s", Flags);
+  else
+    for (const std::string &Name : Desc.MissingDebugInfo)
+      hls_diag_add(&Out.diags, HLS_SEV_ERROR, M.getSourceFileName().c_str(), 0, 0,
+                   "function '%s' has no debug info, so its pragmas cannot be located; %s",
+                   Name.c_str(), Flags);
+  hls_diags_sort(&Out.diags);
+
+  bool Failed = emitDiagnostics(M, Out.diags, PassName);
+  if (!Failed) {
+    auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+    for (size_t I = 0; I < Desc.Loops.size(); I++)
+      writeLoop(Desc.LoopRefs[I], Out.loops[I]);
+    for (size_t I = 0; I < Desc.Funcs.size(); I++)
+      writeFunction(*Desc.FuncRefs[I], Out.funcs[I]);
+    if (EmitRemarks) {
+      for (size_t I = 0; I < Desc.Funcs.size(); I++) {
+        auto &ORE = FAM.getResult<OptimizationRemarkEmitterAnalysis>(*Desc.FuncRefs[I]);
+        remarkFunction(ORE, *Desc.FuncRefs[I], Out.funcs[I]);
+        for (size_t L = 0; L < Desc.Loops.size(); L++)
+          if (Desc.Loops[L].func == (int)I)
+            remarkLoop(ORE, Desc.LoopRefs[L], Out.loops[L], Desc.Loops[L],
+                       Desc.Loops[L].file >= 0 ? Desc.Files[Desc.Loops[L].file].path : "");
+      }
+    }
+  }
+  hls_annotation_free(&Out);
+  hls_point_free(&Point);
+  return !Failed;
+}
+
+PreservedAnalyses AnnotatePass::run(Module &M, ModuleAnalysisManager &MAM) {
+  annotateModule(M, MAM, /*EmitRemarks=*/true);
+  // Only metadata changes; CFG and loop structure are untouched.
+  PreservedAnalyses PA;
+  PA.preserveSet<CFGAnalyses>();
+  PA.preserve<LoopAnalysis>();
+  return PA;
+}
+
+} // namespace hlsmoe

@@ -1,0 +1,42 @@
+// Registers hlsmoe's passes with the new pass manager.
+//
+//   opt -load-pass-plugin=libHLSMoE.so -passes=hls-annotate ...
+//   clang-19 -fpass-plugin=libHLSMoE.so ...   (runs hls-annotate at pipeline start)
+#include "AnnotatePass.h"
+
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/CommandLine.h"
+#if __has_include("llvm/Plugins/PassPlugin.h")
+#include "llvm/Plugins/PassPlugin.h" // LLVM 22 moved the header
+#else
+#include "llvm/Passes/PassPlugin.h"
+#endif
+
+using namespace llvm;
+
+static cl::opt<bool> AutoRun("hls-auto", cl::init(true),
+                             cl::desc("Run hls-annotate at the start of clang's default "
+                                      "pipeline when the plugin is loaded with -fpass-plugin"));
+
+static bool parsePipelineElement(StringRef Name, ModulePassManager &MPM,
+                                 ArrayRef<PassBuilder::PipelineElement>) {
+  if (Name == "hls-annotate") {
+    MPM.addPass(hlsmoe::AnnotatePass());
+    return true;
+  }
+  return false;
+}
+
+static void registerCallbacks(PassBuilder &PB) {
+  PB.registerPipelineParsingCallback(parsePipelineElement);
+  PB.registerPipelineStartEPCallback([](ModulePassManager &MPM, OptimizationLevel) {
+    if (AutoRun)
+      MPM.addPass(hlsmoe::AnnotatePass());
+  });
+}
+
+extern "C" LLVM_ATTRIBUTE_WEAK LLVM_ATTRIBUTE_VISIBILITY_DEFAULT ::llvm::PassPluginLibraryInfo
+llvmGetPassPluginInfo() {
+  return {LLVM_PLUGIN_API_VERSION, "hlsmoe", LLVM_VERSION_STRING, registerCallbacks};
+}
