@@ -515,9 +515,16 @@ int hls_pragma_parse(const char *text, const char *file, unsigned line,
   const char *t = text;
   while (isspace((unsigned char)*t))
     t++;
-  snprintf(p.base.text, sizeof p.base.text, "%s", t);
-  for (size_t n = strlen(p.base.text); n && isspace((unsigned char)p.base.text[n - 1]); n--)
-    p.base.text[n - 1] = '\0';
+  /* the text as written, whitespace runs (continuations) folded to one space */
+  size_t n = 0;
+  for (const char *c = t; *c && n + 1 < sizeof p.base.text; c++)
+    if (!isspace((unsigned char)*c))
+      p.base.text[n++] = *c;
+    else if (n && p.base.text[n - 1] != ' ')
+      p.base.text[n++] = ' ';
+  while (n && p.base.text[n - 1] == ' ')
+    n--;
+  p.base.text[n] = '\0';
 
   /* Only our namespaces are lexed: other pragmas may hold arbitrary text. */
   const char *w = t;

@@ -268,8 +268,10 @@ void remarkLoop(OptimizationRemarkEmitter &ORE, Loop *L, const hls_loop_result &
                 const hls_loop_desc &D, StringRef Path) {
   ORE.emit([&] {
     OptimizationRemarkAnalysis Rem(PassName, "LoopPragmas", L->getStartLoc(), L->getHeader());
-    Rem << "loop " << ore::NV("Loop", R.name) << " (depth " << ore::NV("Depth", D.depth)
-        << "): " << ore::NV("Pragmas", describeLoop(R));
+    Function *F = L->getHeader()->getParent();
+    StringRef FName = F->getSubprogram() ? F->getSubprogram()->getName() : F->getName();
+    Rem << "loop " << ore::NV("Loop", R.name) << " in " << ore::NV("Function", FName)
+        << " (depth " << ore::NV("Depth", D.depth) << "): " << ore::NV("Pragmas", describeLoop(R));
     return Rem;
   });
   for (size_t I = 0; I < R.npragmas; I++) {

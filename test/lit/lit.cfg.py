@@ -1,0 +1,56 @@
+# lit configuration for hlsmoe.  Substitutions:
+#   %opt        opt with the plugin loaded (sanitizer runtime preloaded when needed)
+#   %clang      clang of the same LLVM
+#   %cc-hls     compile C/C++ to IR the way users are told to: -O0 -g -gdwarf-5 -gembed-source
+#   %plugin     the plugin shared object
+#   %hlsyn      the HLSyn data directory (feature "hlsyn-data" when present)
+#   %bin        the build directory (tools)
+import os
+import subprocess
+
+import lit.formats
+
+config.name = "hlsmoe"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".cpp", ".ll", ".test"]
+config.excludes = ["Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.hlsmoe_obj_root, "test", "lit")
+
+tools = config.llvm_tools_dir
+config.environment["PATH"] = os.pathsep.join([tools, config.environment.get("PATH", "")])
+for var in ("HOME", "TMPDIR"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+
+preload = ""
+if config.sanitize.upper() in ("ON", "1", "TRUE", "YES"):
+    # opt is not instrumented: the sanitizer runtimes must be loaded first.
+    libs = []
+    for lib in ("libasan.so", "libubsan.so"):
+        path = subprocess.check_output(["gcc", "-print-file-name=" + lib], text=True).strip()
+        libs.append(path)
+    preload = "env LD_PRELOAD=%s ASAN_OPTIONS=detect_leaks=0:abort_on_error=0 " \
+              "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 " % ":".join(libs)
+    config.available_features.add("sanitize")
+
+plugin = config.hlsmoe_plugin
+opt = "%s%s/opt -load-pass-plugin=%s" % (preload, tools, plugin)
+clang = "%s/clang" % tools
+config.substitutions.append(("%cc-hls", "%s -O0 -g -gdwarf-5 -gembed-source -emit-llvm -S" % clang))
+config.substitutions.append(("%clang-plugin", "%s%s -fpass-plugin=%s" % (preload, clang, plugin)))
+config.substitutions.append(("%clang", clang))
+config.substitutions.append(("%opt", opt))
+config.substitutions.append(("%plugin", plugin))
+config.substitutions.append(("%bin", config.hlsmoe_obj_root))
+config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%hls-dspace", "%s%s/hls-dspace" % (preload, config.hlsmoe_obj_root)))
+config.substitutions.append(("%src", config.hlsmoe_src_root))
+
+# Tests that read ../shared/data/hlsyn declare "REQUIRES: hlsyn-data".  On a
+# user's clone the data is absent and they are reported unsupported (skipped);
+# CI sets HLSMOE_REQUIRE_DATA=1 so that a missing data set fails them instead.
+hlsyn = config.hlsyn_data
+config.substitutions.append(("%hlsyn", hlsyn))
+if os.path.isdir(os.path.join(hlsyn, "kernels")) or os.environ.get("HLSMOE_REQUIRE_DATA") == "1":
+    config.available_features.add("hlsyn-data")
