@@ -114,7 +114,7 @@ static void place_before_loop(ctx *c, int file, const hls_source *s, const hls_p
     DIAG(c, HLS_SEV_ERROR, s->path, p->line, p->col,
          "'#pragma %s' is not followed by a loop (the next statement, line %u, starts "
          "no loop); %s pragmas must stand directly before the loop they apply to",
-         p->text, next, hls_dialect_name(p->dialect));
+         p->text, next, p->dialect == HLS_DIALECT_MERLIN ? "Merlin" : "clang loop");
     return;
   }
   hls_loop_result *r = &c->out->loops[loop];

@@ -1,0 +1,67 @@
+// Malformed and misplaced pragmas: every one is reported with file:line:col,
+// the run fails, and the module is left unchanged.
+// RUN: %cc-hls %s -o %t.ll
+// RUN: not %opt -passes=hls-annotate -S %t.ll -o %t.out.ll 2> %t.err
+// RUN: FileCheck %s < %t.err
+// RUN: not grep -q 'hls\.' %t.out.ll
+
+void bad(int a[64][64], int n) {
+#pragma ACCEL PARALLEL FACTOR=0
+  for (int i = 0; i < 64; i++)
+    a[i][0] = 0;
+#pragma ACCEL PARALLEL FACTOR=four
+  for (int i = 0; i < 64; i++)
+    a[i][1] = 0;
+#pragma ACCEL TILE FACTOR=-2
+  for (int i = 0; i < 64; i++)
+    a[i][2] = 0;
+#pragma ACCEL PIPELINE sometimes
+  for (int i = 0; i < 64; i++)
+    a[i][3] = 0;
+#pragma ACCEL PIPELINED
+  for (int i = 0; i < 64; i++)
+    a[i][4] = 0;
+#pragma ACCEL TILE FACTOR=auto{}
+  for (int i = 0; i < 64; i++)
+    a[i][5] = 0;
+  for (int i = 0; i < 64; i++) {
+#pragma HLS pipeline II=zero
+#pragma HLS unrol factor=2
+#pragma HLS unroll factor=2 speed=max
+    a[i][6] = 0;
+  }
+#pragma ACCEL PIPELINE flatten
+  n = n + 1;
+  for (int i = 0; i < 64; i++)
+    a[i][7] = n;
+#pragma ACCEL PARALLEL FACTOR=4
+#pragma HLS unroll factor=8
+  for (int i = 0; i < 64; i++) {
+#pragma HLS unroll factor=2
+#pragma HLS pipeline
+#pragma HLS pipeline
+    a[i][8] = 0;
+  }
+#pragma HLS unroll factor=2
+  for (int i = 0; i < 64; i++) {
+#pragma HLS loop_tripcount min=1 max=many
+    a[i][9] = 0;
+  }
+}
+
+// CHECK: error: {{.*}}errors.c:9:31: FACTOR expects a positive integer, got '0' in '#pragma ACCEL PARALLEL FACTOR=0'
+// CHECK: error: {{.*}}errors.c:12:31: FACTOR expects a positive integer or auto{KNOB}, got 'four' in '#pragma ACCEL PARALLEL FACTOR=four'
+// CHECK: error: {{.*}}errors.c:15:27: FACTOR expects a positive integer, got '-2' in '#pragma ACCEL TILE FACTOR=-2'
+// CHECK: error: {{.*}}errors.c:18:24: PIPELINE expects off, cg, fg, flatten or auto{KNOB}, got 'sometimes'
+// CHECK: error: {{.*}}errors.c:21:15: unknown Merlin pragma 'PIPELINED' (expected PIPELINE, PARALLEL, TILE or kernel)
+// CHECK: error: {{.*}}errors.c:24:27: malformed knob placeholder: expected auto{NAME}
+// CHECK: error: {{.*}}errors.c:28:25: II expects a positive integer, got 'zero'
+// CHECK: error: {{.*}}errors.c:29:13: unknown Vitis HLS pragma 'unrol'
+// CHECK: error: {{.*}}errors.c:30:29: unknown unroll option 'speed'
+// CHECK: error: {{.*}}errors.c:33:1: '#pragma ACCEL PIPELINE flatten' is not followed by a loop (the next statement, line 34, starts no loop); Merlin pragmas must stand directly before the loop
+// CHECK: error: {{.*}}errors.c:38:1: '#pragma HLS unroll factor=8' is not inside a loop
+// CHECK: error: {{.*}}errors.c:40:1: '#pragma HLS unroll factor=2' conflicts with '#pragma ACCEL PARALLEL FACTOR=4' (line 37)
+// CHECK: warning: {{.*}}errors.c:42:1: '#pragma HLS pipeline' repeats '#pragma HLS pipeline' (line 41) on the same loop
+// CHECK: error: {{.*}}errors.c:45:1: '#pragma HLS unroll factor=2' is not inside a loop; Vitis loop pragmas belong in the body of the loop they apply to
+// CHECK: error: {{.*}}errors.c:47:38: loop_tripcount expects a positive integer, got 'many'
+// CHECK: error: hls-annotate: 14 errors above; the module was left unchanged
