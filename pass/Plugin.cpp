@@ -3,6 +3,7 @@
 //   opt -load-pass-plugin=libHLSMoE.so -passes=hls-annotate ...
 //   clang-19 -fpass-plugin=libHLSMoE.so ...   (runs hls-annotate at pipeline start)
 #include "AnnotatePass.h"
+#include "GraphPass.h"
 
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -23,6 +24,10 @@ static bool parsePipelineElement(StringRef Name, ModulePassManager &MPM,
                                  ArrayRef<PassBuilder::PipelineElement>) {
   if (Name == "hls-annotate") {
     MPM.addPass(hlsmoe::AnnotatePass());
+    return true;
+  }
+  if (Name == "hls-graph") {
+    MPM.addPass(hlsmoe::GraphPass());
     return true;
   }
   return false;
