@@ -499,7 +499,8 @@ static void constant_features(float *x, LLVMValueRef c) {
 }
 
 static void loop_features(float *x, const hls_loop_fact *lf) {
-  x[HLS_NF_loop_log_trip] = lf->trip_known ? log_scaled((double)lf->trip_count, 16) : 0;
+  /* an upper bound still says much about size; trip_known tells them apart */
+  x[HLS_NF_loop_log_trip] = lf->trip_count > 0 ? log_scaled((double)lf->trip_count, 16) : 0;
   x[HLS_NF_loop_trip_known] = lf->trip_known ? 1.0f : 0.0f;
 }
 

@@ -40,7 +40,30 @@ Instruction *exitCompare(const Loop *L) {
   return dyn_cast<CmpInst>(Br->getCondition());
 }
 
+// Bounds this large say nothing about a kernel's size (an int-typed
+// induction variable against an unknown limit): treated as unknown.
+constexpr uint64_t MaxUsefulBound = 1u << 20;
+
 } // namespace
+
+// How many times the loop body runs.  SCEV counts backedges; a loop tested
+// at the top (clang's for/while) runs its body once per backedge, a loop
+// tested at the bottom (do/while, or rotated) once more.
+void LoopFacts::bodyIterations(Loop *CL, ScalarEvolution &SE, LoopFact &Fact) {
+  BasicBlock *Latch = CL->getLoopLatch();
+  bool TopTested = CL->isLoopExiting(CL->getHeader()) && !(Latch && CL->isLoopExiting(Latch) &&
+                                                           Latch != CL->getHeader());
+  uint64_t Extra = TopTested ? 0 : 1;
+  if (auto *Exact = dyn_cast<SCEVConstant>(SE.getBackedgeTakenCount(CL))) {
+    Fact.TripCount = (int64_t)(Exact->getAPInt().getLimitedValue(MaxUsefulBound) + Extra);
+    Fact.TripKnown = Fact.TripCount <= (int64_t)MaxUsefulBound;
+  } else if (auto *Max = dyn_cast<SCEVConstant>(SE.getConstantMaxBackedgeTakenCount(CL))) {
+    uint64_t Bound = Max->getAPInt().getLimitedValue(MaxUsefulBound + 1) + Extra;
+    Fact.TripCount = Bound <= MaxUsefulBound ? (int64_t)Bound : 0;
+  }
+  if (!Fact.TripKnown && Fact.TripCount > (int64_t)MaxUsefulBound)
+    Fact.TripCount = 0;
+}
 
 void LoopFacts::addLoop(Loop *L, int Function, int Parent) {
   LoopFact F;
@@ -106,12 +129,7 @@ void LoopFacts::computeTripCounts(Module &M, ArrayRef<Function *> Functions) {
     Loop *CL = LI.getLoopFor(CH);
     if (!CL || CL->getHeader() != CH)
       continue;
-    if (unsigned Exact = SE.getSmallConstantTripCount(CL)) {
-      Fact.TripCount = Exact;
-      Fact.TripKnown = true;
-    } else {
-      Fact.TripCount = SE.getSmallConstantMaxTripCount(CL);
-    }
+    bodyIterations(CL, SE, Fact);
   }
 }
 

@@ -11,6 +11,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Analysis/LoopInfo.h"
+#include "llvm/Analysis/ScalarEvolution.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassManager.h"
 
@@ -24,7 +25,7 @@ struct LoopFact {
   int Parent = -1;         // index into Loops
   unsigned Depth = 0;
   llvm::Instruction *ExitCompare = nullptr;
-  int64_t TripCount = 0;   // exact when TripKnown, else an upper bound or 0
+  int64_t TripCount = 0;   // body iterations: exact when TripKnown, else an upper bound or 0
   bool TripKnown = false;
 };
 
@@ -39,6 +40,7 @@ public:
 private:
   void addLoop(llvm::Loop *L, int Function, int Parent);
   void computeTripCounts(llvm::Module &M, llvm::ArrayRef<llvm::Function *> Functions);
+  static void bodyIterations(llvm::Loop *CL, llvm::ScalarEvolution &SE, LoopFact &Fact);
 };
 
 } // namespace hlsmoe

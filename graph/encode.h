@@ -1,0 +1,27 @@
+/* A design point as the model sees it: one pragma vector per pragma-carrying
+ * loop (a "scope"), columns as declared by PRAGMA_FEATURE in schema.def.
+ * tools/train/schema.py implements the same rules; test/lit/graph checks the
+ * two agree on real design points. */
+#ifndef HLSMOE_ENCODE_H
+#define HLSMOE_ENCODE_H
+
+#include "diag.h"
+#include "graph.h"
+#include "point.h"
+
+/* The value of one knob in a design point. */
+typedef struct {
+  hls_pipe_mode pipe; /* pipeline knobs */
+  int64_t factor;     /* parallel and tile knobs */
+} hls_knob_setting;
+
+/* Knob values of a point, in the graph's knob order (g->knobs).  Every knob
+ * needs a value of its kind; unknown names are errors.  Returns 0 or -1. */
+int hls_point_settings(const hls_graph *g, hls_point *pt, hls_knob_setting *settings,
+                       hls_diags *d);
+
+/* The pragma matrix [g->nscopes][HLS_PRAGMA_DIM] for knob settings
+ * (NULL when the graph has no knobs).  Literal slot values are used as written. */
+void hls_encode_settings(const hls_graph *g, const hls_knob_setting *settings, float *out);
+
+#endif

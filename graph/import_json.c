@@ -1,0 +1,297 @@
+#include "import.h"
+
+#include <cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "source.h"
+
+typedef struct {
+  const char *path;
+  hls_diags *d;
+  int failed;
+} reader;
+
+static void fail(reader *r, const char *what) {
+  if (!r->failed)
+    hls_diag_add(r->d, HLS_SEV_ERROR, r->path, 0, 0, "not a valid hlsmoe graph: %s", what);
+  r->failed = 1;
+}
+
+static const cJSON *member(reader *r, const cJSON *o, const char *name, int (*is)(const cJSON *)) {
+  const cJSON *m = cJSON_GetObjectItemCaseSensitive(o, name);
+  if (!m || !is(m)) {
+    char what[96];
+    snprintf(what, sizeof what, "member \"%s\" missing or of the wrong type", name);
+    fail(r, what);
+    return NULL;
+  }
+  return m;
+}
+
+static int is_array(const cJSON *j) { return cJSON_IsArray(j); }
+static int is_object(const cJSON *j) { return cJSON_IsObject(j); }
+static int is_string(const cJSON *j) { return cJSON_IsString(j); }
+static int is_number(const cJSON *j) { return cJSON_IsNumber(j); }
+static int is_object_or_null(const cJSON *j) { return cJSON_IsObject(j) || cJSON_IsNull(j); }
+
+static int index_of(const char *s, const char *(*name)(int), int n) {
+  for (int i = 0; i < n; i++)
+    if (strcmp(s, name(i)) == 0)
+      return i;
+  return -1;
+}
+
+static const char *kind_name(int k) { return hls_node_kind_name((hls_node_kind)k); }
+static const char *flow_name(int f) { return hls_flow_name((hls_flow)f); }
+
+/* Fills rows x cols floats from an array of arrays of numbers. */
+static void read_matrix(reader *r, const cJSON *m, size_t rows, size_t cols, float *out) {
+  if (!m || (size_t)cJSON_GetArraySize(m) != rows) {
+    fail(r, "feature matrix has the wrong number of rows");
+    return;
+  }
+  size_t i = 0;
+  for (const cJSON *row = m->child; row; row = row->next, i++) {
+    if (!cJSON_IsArray(row) || (size_t)cJSON_GetArraySize(row) != cols) {
+      fail(r, "feature matrix row has the wrong width for this schema");
+      return;
+    }
+    size_t j = 0;
+    for (const cJSON *v = row->child; v; v = v->next, j++) {
+      if (!cJSON_IsNumber(v)) {
+        fail(r, "feature value is not a number");
+        return;
+      }
+      out[i * cols + j] = (float)v->valuedouble;
+    }
+  }
+}
+
+static size_t array_len(const cJSON *a) { return a ? (size_t)cJSON_GetArraySize(a) : 0; }
+
+static void read_nodes(reader *r, const cJSON *root, hls_graph *g) {
+  const cJSON *nodes = member(r, root, "nodes", is_object);
+  if (!nodes)
+    return;
+  const cJSON *kind = member(r, nodes, "kind", is_array), *text = member(r, nodes, "text", is_array);
+  const cJSON *fn = member(r, nodes, "function", is_array), *blk = member(r, nodes, "block", is_array);
+  if (r->failed)
+    return;
+  size_t n = array_len(kind);
+  if (array_len(text) != n || array_len(fn) != n || array_len(blk) != n)
+    {
+      fail(r, "node arrays differ in length");
+      return;
+    }
+  g->nnodes = n;
+  g->nodes = hls_xcalloc(n ? n : 1, sizeof *g->nodes);
+  const cJSON *k = kind->child, *t = text->child, *f = fn->child, *b = blk->child;
+  for (size_t v = 0; v < n; v++, k = k->next, t = t->next, f = f->next, b = b->next) {
+    int kk = cJSON_IsString(k) ? index_of(k->valuestring, kind_name, HLS_NODE_KINDS) : -1;
+    if (kk < 0 || !cJSON_IsString(t) || !cJSON_IsNumber(f) || !cJSON_IsNumber(b))
+      {
+      fail(r, "bad node entry");
+      return;
+    }
+    g->nodes[v].kind = (uint8_t)kk;
+    snprintf(g->nodes[v].text, sizeof g->nodes[v].text, "%s", t->valuestring);
+    g->nodes[v].function = (int32_t)f->valuedouble;
+    g->nodes[v].block = (int32_t)b->valuedouble;
+  }
+  g->x = hls_xcalloc(n * HLS_NODE_DIM + 1, sizeof *g->x);
+  read_matrix(r, member(r, root, "x", is_array), n, HLS_NODE_DIM, g->x);
+}
+
+static void read_edges(reader *r, const cJSON *root, hls_graph *g) {
+  const cJSON *edges = member(r, root, "edges", is_object);
+  if (!edges)
+    return;
+  const cJSON *src = member(r, edges, "src", is_array), *dst = member(r, edges, "dst", is_array);
+  const cJSON *flow = member(r, edges, "flow", is_array), *pos = member(r, edges, "position", is_array);
+  const cJSON *rev = member(r, edges, "reverse", is_array);
+  if (r->failed)
+    return;
+  size_t n = array_len(src);
+  if (array_len(dst) != n || array_len(flow) != n || array_len(pos) != n || array_len(rev) != n)
+    {
+      fail(r, "edge arrays differ in length");
+      return;
+    }
+  g->nedges = n;
+  g->edges = hls_xcalloc(n ? n : 1, sizeof *g->edges);
+  const cJSON *s = src->child, *t = dst->child, *f = flow->child, *p = pos->child, *v = rev->child;
+  for (size_t k = 0; k < n; k++, s = s->next, t = t->next, f = f->next, p = p->next, v = v->next) {
+    int ff = cJSON_IsString(f) ? index_of(f->valuestring, flow_name, HLS_FLOW_KINDS) : -1;
+    if (ff < 0 || !cJSON_IsNumber(s) || !cJSON_IsNumber(t) || !cJSON_IsNumber(p) ||
+        !cJSON_IsNumber(v) || s->valuedouble < 0 || t->valuedouble < 0 ||
+        s->valuedouble >= (double)g->nnodes || t->valuedouble >= (double)g->nnodes ||
+        p->valuedouble < 0)
+      {
+      fail(r, "bad edge entry (endpoint outside the node range?)");
+      return;
+    }
+    g->edges[k] = (hls_edge){(uint32_t)s->valuedouble, (uint32_t)t->valuedouble, (uint8_t)ff,
+                             (uint8_t)(v->valuedouble != 0), (uint32_t)p->valuedouble};
+  }
+  g->e = hls_xcalloc(n * HLS_EDGE_DIM + 1, sizeof *g->e);
+  read_matrix(r, member(r, root, "e", is_array), n, HLS_EDGE_DIM, g->e);
+}
+
+static void read_slot(reader *r, const cJSON *o, hls_graph_slot *s, int is_pipeline) {
+  memset(s, 0, sizeof *s);
+  if (!o || cJSON_IsNull(o))
+    return;
+  s->present = 1;
+  const cJSON *knob = cJSON_GetObjectItemCaseSensitive(o, "knob");
+  if (cJSON_IsString(knob))
+    snprintf(s->knob, sizeof s->knob, "%s", knob->valuestring);
+  const cJSON *mode = cJSON_GetObjectItemCaseSensitive(o, "mode");
+  if (cJSON_IsString(mode)) {
+    const char *m = mode->valuestring;
+    s->pipe = strcmp(m, "off") == 0 ? HLS_PIPE_OFF : strcmp(m, "cg") == 0 ? HLS_PIPE_CG
+              : strcmp(m, "fg") == 0 ? HLS_PIPE_FG : HLS_PIPE_UNSET;
+  }
+  const cJSON *factor = cJSON_GetObjectItemCaseSensitive(o, "factor");
+  if (cJSON_IsNumber(factor))
+    s->factor = (int64_t)factor->valuedouble;
+  const cJSON *ii = cJSON_GetObjectItemCaseSensitive(o, "ii");
+  if (cJSON_IsNumber(ii))
+    s->ii = (int64_t)ii->valuedouble;
+  s->reduction = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "reduction"));
+  if (!s->knob[0] && ((is_pipeline && s->pipe == HLS_PIPE_UNSET) || (!is_pipeline && !factor)))
+    fail(r, "a pragma slot has neither a knob nor a value");
+}
+
+static void read_loops(reader *r, const cJSON *root, hls_graph *g) {
+  const cJSON *loops = member(r, root, "loops", is_array);
+  if (!loops)
+    return;
+  g->nloops = array_len(loops);
+  g->loops = hls_xcalloc(g->nloops ? g->nloops : 1, sizeof *g->loops);
+  size_t l = 0;
+  for (const cJSON *o = loops->child; o && !r->failed; o = o->next, l++) {
+    hls_graph_loop *gl = &g->loops[l];
+    const cJSON *name = member(r, o, "name", is_string);
+    const cJSON *num[7];
+    static const char *const keys[] = {"function", "parent", "depth", "header_node",
+                                       "exit_compare_node", "trip_count", "scope"};
+    for (int i = 0; i < 7; i++)
+      num[i] = member(r, o, keys[i], is_number);
+    if (r->failed)
+      return;
+    snprintf(gl->name, sizeof gl->name, "%s", name->valuestring);
+    gl->function = (int32_t)num[0]->valuedouble;
+    gl->parent = (int32_t)num[1]->valuedouble;
+    gl->depth = (uint32_t)num[2]->valuedouble;
+    gl->header_node = (uint32_t)num[3]->valuedouble;
+    gl->exit_compare_node = (int32_t)num[4]->valuedouble;
+    gl->trip_count = (int64_t)num[5]->valuedouble;
+    gl->trip_known = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "trip_known"));
+    gl->scope = (int32_t)num[6]->valuedouble;
+    if (gl->header_node >= g->nnodes || gl->exit_compare_node >= (int32_t)g->nnodes ||
+        gl->parent >= (int32_t)l || gl->function < 0 || (size_t)gl->function >= g->nfunctions)
+      {
+      fail(r, "loop refers to a node, parent or function outside the graph");
+      return;
+    }
+    read_slot(r, member(r, o, "pipeline", is_object_or_null), &gl->pipeline, 1);
+    read_slot(r, member(r, o, "parallel", is_object_or_null), &gl->parallel, 0);
+    read_slot(r, member(r, o, "tile", is_object_or_null), &gl->tile, 0);
+    if (gl->scope >= 0)
+      g->nscopes++;
+  }
+}
+
+static void read_knobs(reader *r, const cJSON *root, hls_graph *g) {
+  static const char *const kinds[] = {"pipeline", "parallel", "tile"};
+  const cJSON *knobs = member(r, root, "knobs", is_array);
+  if (!knobs)
+    return;
+  g->nknobs = array_len(knobs);
+  g->knobs = hls_xcalloc(g->nknobs ? g->nknobs : 1, sizeof *g->knobs);
+  size_t k = 0;
+  for (const cJSON *o = knobs->child; o && !r->failed; o = o->next, k++) {
+    const cJSON *name = member(r, o, "name", is_string), *kind = member(r, o, "kind", is_string);
+    const cJSON *loop = member(r, o, "loop", is_string);
+    if (r->failed)
+      return;
+    snprintf(g->knobs[k].name, sizeof g->knobs[k].name, "%s", name->valuestring);
+    int kk = -1;
+    for (int i = 0; i < 3; i++)
+      if (strcmp(kind->valuestring, kinds[i]) == 0)
+        kk = i;
+    g->knobs[k].kind = (uint8_t)(kk < 0 ? 0 : kk);
+    const char *fn = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "function"));
+    g->knobs[k].loop = -1;
+    for (size_t l = 0; l < g->nloops; l++)
+      if (strcmp(g->loops[l].name, loop->valuestring) == 0 && fn &&
+          strcmp(g->functions[g->loops[l].function], fn) == 0)
+        g->knobs[k].loop = (int32_t)l;
+    if (kk < 0 || g->knobs[k].loop < 0)
+      {
+      fail(r, "knob with an unknown kind or loop");
+      return;
+    }
+  }
+}
+
+static void read_functions(reader *r, const cJSON *root, hls_graph *g) {
+  const cJSON *fns = member(r, root, "functions", is_array);
+  const cJSON *kernel = member(r, root, "kernel", is_string);
+  if (r->failed)
+    return;
+  snprintf(g->kernel, sizeof g->kernel, "%s", kernel->valuestring);
+  g->nfunctions = array_len(fns);
+  g->functions = hls_xcalloc(g->nfunctions ? g->nfunctions : 1, sizeof *g->functions);
+  size_t f = 0;
+  for (const cJSON *s = fns->child; s; s = s->next, f++)
+    g->functions[f] = hls_xstrdup(cJSON_IsString(s) ? s->valuestring : "");
+}
+
+int hls_graph_from_json(const char *path, const char *text, hls_graph *g, hls_diags *d) {
+  memset(g, 0, sizeof *g);
+  reader r = {path, d, 0};
+  cJSON *root = cJSON_Parse(text);
+  if (!root) {
+    fail(&r, "malformed JSON");
+    return -1;
+  }
+  const cJSON *schema = member(&r, root, "schema", is_string);
+  if (schema && strcmp(schema->valuestring, hls_schema_id()) != 0) {
+    hls_diag_add(d, HLS_SEV_ERROR, path, 0, 0,
+                 "graph was made with feature schema %s, this build uses %s; re-export it",
+                 schema->valuestring, hls_schema_id());
+    r.failed = 1;
+  }
+  if (!r.failed)
+    read_functions(&r, root, g);
+  if (!r.failed)
+    read_nodes(&r, root, g);
+  if (!r.failed)
+    read_edges(&r, root, g);
+  if (!r.failed)
+    read_loops(&r, root, g);
+  if (!r.failed)
+    read_knobs(&r, root, g);
+  cJSON_Delete(root);
+  if (r.failed) {
+    hls_graph_free(g);
+    return -1;
+  }
+  hls_graph_index(g);
+  return 0;
+}
+
+int hls_graph_load(const char *path, hls_graph *g, hls_diags *d) {
+  hls_source file;
+  memset(g, 0, sizeof *g);
+  if (hls_source_read_file(&file, path)) {
+    hls_diag_add(d, HLS_SEV_ERROR, path, 0, 0, "cannot read graph file");
+    return -1;
+  }
+  int rc = hls_graph_from_json(path, file.text, g, d);
+  hls_source_free(&file);
+  return rc;
+}
