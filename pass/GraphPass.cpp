@@ -257,7 +257,7 @@ bool buildModuleGraph(Module &M, ModuleAnalysisManager &MAM, hls_graph *G, bool 
     ORE.emit([&] {
       DebugLoc DL;
       if (DISubprogram *SP = Anchor->getSubprogram())
-        DL = DILocation::get(M.getContext(), SP->getLine(), 0, SP);
+        DL = DILocation::get(M.getContext(), SP->getLine(), 1, SP);
       OptimizationRemarkAnalysis R(PassName, "Graph", DL, &Anchor->getEntryBlock());
       R << "program graph of " << ore::NV("Kernel", KernelName.empty() ? "module" : KernelName)
         << ": " << ore::NV("Summary", summary(*G)) << "; schema "

@@ -44,6 +44,7 @@ config.substitutions.append(("%opt", opt))
 config.substitutions.append(("%plugin", plugin))
 config.substitutions.append(("%bin", config.hlsmoe_obj_root))
 config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%hls-graph", "%s%s/hls-graph" % (preload, config.hlsmoe_obj_root)))
 config.substitutions.append(("%hls-dspace", "%s%s/hls-dspace" % (preload, config.hlsmoe_obj_root)))
 config.substitutions.append(("%src", config.hlsmoe_src_root))
 
