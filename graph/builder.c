@@ -619,7 +619,8 @@ static void record_loops(builder *b) {
     add_knob(g, &lf->parallel, HLS_KNOB_PARALLEL, (int32_t)l);
     add_knob(g, &lf->tile, HLS_KNOB_TILE, (int32_t)l);
   }
-  qsort(g->knobs, g->nknobs, sizeof *g->knobs, knob_cmp);
+  if (g->nknobs)
+    qsort(g->knobs, g->nknobs, sizeof *g->knobs, knob_cmp);
 }
 
 /* ---- driver ---------------------------------------------------------------------- */

@@ -1,9 +1,14 @@
 #!/bin/bash
-# Configures and builds hlsmoe.  HLSMOE_BUILD_DIR (default build/) and
-# HLSMOE_SANITIZE=ON (AddressSanitizer + UBSan) select the build.
+# Configures and builds hlsmoe.  HLSMOE_SANITIZE=ON selects the
+# AddressSanitizer + UBSan build, in build-sanitize/ (plain: build/);
+# HLSMOE_BUILD_DIR overrides the directory.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=${HLSMOE_BUILD_DIR:-$root/build}
+if [ "${HLSMOE_SANITIZE:-OFF}" = ON ]; then
+  build=${HLSMOE_BUILD_DIR:-$root/build-sanitize}
+else
+  build=${HLSMOE_BUILD_DIR:-$root/build}
+fi
 mkdir -p "$build"
 cmake -S "$root" -B "$build" -DHLSMOE_SANITIZE="${HLSMOE_SANITIZE:-OFF}" > "$build/configure.log" 2>&1 \
   || { cat "$build/configure.log" >&2; exit 1; }

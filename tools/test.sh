@@ -5,9 +5,10 @@
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 if [ "${HLSMOE_SANITIZE:-OFF}" = ON ]; then
-  export HLSMOE_BUILD_DIR=${HLSMOE_BUILD_DIR:-$root/build-sanitize}
+  build=${HLSMOE_BUILD_DIR:-$root/build-sanitize}
+else
+  build=${HLSMOE_BUILD_DIR:-$root/build}
 fi
-build=${HLSMOE_BUILD_DIR:-$root/build}
 if ! "$root/tools/build.sh"; then
   echo "build failed"
   echo "0 passed, 1 failed"
