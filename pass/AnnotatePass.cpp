@@ -308,6 +308,8 @@ void remarkFunction(OptimizationRemarkEmitter &ORE, Function &F, const hls_func_
 
 } // namespace
 
+const std::string &pointFileOption() { return PointFile; }
+
 bool annotateModule(Module &M, ModuleAnalysisManager &MAM, bool EmitRemarks) {
   ModuleDescription Desc;
   Desc.build(M, MAM);

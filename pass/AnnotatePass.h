@@ -9,11 +9,16 @@
 
 #include "llvm/IR/PassManager.h"
 
+#include <string>
+
 namespace hlsmoe {
 
 // Annotates M.  Returns false (after reporting) when the pragmas cannot be
 // trusted: the module is then left unchanged.
 bool annotateModule(llvm::Module &M, llvm::ModuleAnalysisManager &MAM, bool EmitRemarks);
+
+// The design-point file given with -hls-point ("" if none).
+const std::string &pointFileOption();
 
 struct AnnotatePass : llvm::PassInfoMixin<AnnotatePass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);

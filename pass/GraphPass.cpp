@@ -194,7 +194,8 @@ bool writeExports(const hls_graph &G, Module &M, hls_diags *D) {
 
 } // namespace
 
-bool buildModuleGraph(Module &M, ModuleAnalysisManager &MAM, hls_graph *G, bool EmitRemarks) {
+bool buildModuleGraph(Module &M, ModuleAnalysisManager &MAM, hls_graph *G, bool EmitRemarks,
+                      std::vector<Loop *> *LoopsOut) {
   memset(G, 0, sizeof *G);
   if (!annotateModule(M, MAM, /*EmitRemarks=*/false))
     return false;
@@ -251,6 +252,9 @@ bool buildModuleGraph(Module &M, ModuleAnalysisManager &MAM, hls_graph *G, bool 
     hls_graph_free(G);
     return false;
   }
+  if (LoopsOut)
+    for (const LoopFact &F : Facts.Loops)
+      LoopsOut->push_back(F.L);
   if (EmitRemarks) {
     Function *Anchor = Fns.front();
     auto &ORE = FAM.getResult<OptimizationRemarkEmitterAnalysis>(*Anchor);

@@ -8,7 +8,10 @@
 #ifndef HLSMOE_PASS_GRAPHPASS_H
 #define HLSMOE_PASS_GRAPHPASS_H
 
+#include "llvm/Analysis/LoopInfo.h"
 #include "llvm/IR/PassManager.h"
+
+#include <vector>
 
 extern "C" {
 #include "graph/graph.h"
@@ -17,9 +20,10 @@ extern "C" {
 namespace hlsmoe {
 
 // Annotates M, then builds its graph into *G.  Returns false after reporting
-// when either step fails.  G must be released with hls_graph_free.
+// when either step fails.  G must be released with hls_graph_free.  Loops,
+// if given, receives the LLVM loop of each graph loop (same order).
 bool buildModuleGraph(llvm::Module &M, llvm::ModuleAnalysisManager &MAM, hls_graph *G,
-                      bool EmitRemarks);
+                      bool EmitRemarks, std::vector<llvm::Loop *> *Loops = nullptr);
 
 struct GraphPass : llvm::PassInfoMixin<GraphPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);

@@ -1,9 +1,11 @@
 // Registers hlsmoe's passes with the new pass manager.
 //
 //   opt -load-pass-plugin=libHLSMoE.so -passes=hls-annotate ...
-//   clang-19 -fpass-plugin=libHLSMoE.so ...   (runs hls-annotate at pipeline start)
+//   opt -load-pass-plugin=libHLSMoE.so -passes=hls-graph|hls-moe ...
+//   clang-19 -fpass-plugin=libHLSMoE.so ...   (runs hls-moe at pipeline start)
 #include "AnnotatePass.h"
 #include "GraphPass.h"
+#include "MoEPass.h"
 
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -16,9 +18,10 @@
 
 using namespace llvm;
 
-static cl::opt<bool> AutoRun("hls-auto", cl::init(true),
-                             cl::desc("Run hls-annotate at the start of clang's default "
-                                      "pipeline when the plugin is loaded with -fpass-plugin"));
+static cl::opt<std::string>
+    AutoRun("hls-auto", cl::init("moe"), cl::value_desc("moe|graph|annotate|none"),
+            cl::desc("The hlsmoe pass to run at the start of clang's default pipeline when the "
+                     "plugin is loaded with -fpass-plugin (clang: -mllvm -hls-auto=...)"));
 
 static bool parsePipelineElement(StringRef Name, ModulePassManager &MPM,
                                  ArrayRef<PassBuilder::PipelineElement>) {
@@ -30,13 +33,21 @@ static bool parsePipelineElement(StringRef Name, ModulePassManager &MPM,
     MPM.addPass(hlsmoe::GraphPass());
     return true;
   }
+  if (Name == "hls-moe") {
+    MPM.addPass(hlsmoe::MoEPass());
+    return true;
+  }
   return false;
 }
 
 static void registerCallbacks(PassBuilder &PB) {
   PB.registerPipelineParsingCallback(parsePipelineElement);
   PB.registerPipelineStartEPCallback([](ModulePassManager &MPM, OptimizationLevel) {
-    if (AutoRun)
+    if (AutoRun == "moe")
+      MPM.addPass(hlsmoe::MoEPass());
+    else if (AutoRun == "graph")
+      MPM.addPass(hlsmoe::GraphPass());
+    else if (AutoRun == "annotate")
       MPM.addPass(hlsmoe::AnnotatePass());
   });
 }

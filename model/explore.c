@@ -1,0 +1,418 @@
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
+#include "model/explore.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+double hls_latency_cycles(float perf) { return 1e7 / pow(2.0, 2.0 * (double)perf); }
+
+void hls_explore_defaults(hls_explore_options *o) {
+  memset(o, 0, sizeof *o);
+  o->budget = 100000;
+  o->min_valid = 0.5f;
+  for (int u = 0; u < HLS_UTILS; u++)
+    o->max_util[u] = 0.8f;
+  o->top_k = 10;
+  o->batch = 512;
+  o->beam = 8;
+}
+
+/* ---- space <-> graph ---------------------------------------------------------- */
+
+static int kind_matches(hls_ds_type t, hls_knob_kind k) {
+  return (t == HLS_DS_PIPELINE && k == HLS_KNOB_PIPELINE) ||
+         (t == HLS_DS_PARALLEL && k == HLS_KNOB_PARALLEL) ||
+         (t == HLS_DS_TILING && k == HLS_KNOB_TILE);
+}
+
+static int check_match(const hls_graph *g, const hls_dspace *s, hls_diags *d) {
+  size_t n = hls_dspace_knob_count(s);
+  int rc = 0;
+  for (size_t k = 0; k < g->nknobs; k++) {
+    long i = hls_dspace_knob_index(s, g->knobs[k].name);
+    if (i < 0) {
+      hls_diag_add(d, HLS_SEV_ERROR, "", 0, 0,
+                   "knob '%s' of the kernel is not in the design space", g->knobs[k].name);
+      rc = -1;
+    } else if (!kind_matches(hls_dspace_knob_type(s, (size_t)i), (hls_knob_kind)g->knobs[k].kind)) {
+      hls_diag_add(d, HLS_SEV_ERROR, "", 0, 0,
+                   "knob '%s' is a %s knob in the design space but a %s knob in the kernel",
+                   g->knobs[k].name, hls_dspace_type_name(hls_dspace_knob_type(s, (size_t)i)),
+                   g->knobs[k].kind == HLS_KNOB_PIPELINE   ? "PIPELINE"
+                   : g->knobs[k].kind == HLS_KNOB_PARALLEL ? "PARALLEL"
+                                                           : "TILE");
+      rc = -1;
+    }
+  }
+  for (size_t i = 0; i < n; i++) {
+    const char *name = hls_dspace_knob_name(s, i);
+    int found = 0;
+    for (size_t k = 0; k < g->nknobs; k++)
+      found |= strcmp(g->knobs[k].name, name) == 0;
+    if (!found) {
+      hls_diag_add(d, HLS_SEV_ERROR, "", 0, 0,
+                   "knob '%s' of the design space has no auto{%s} placeholder in the kernel", name,
+                   name);
+      rc = -1;
+    }
+  }
+  return rc;
+}
+
+int hls_space_settings(const hls_graph *g, const hls_dspace *s, const hls_dspace_value *values,
+                       hls_knob_setting *out, hls_diags *d) {
+  for (size_t k = 0; k < g->nknobs; k++) {
+    long i = hls_dspace_knob_index(s, g->knobs[k].name);
+    if (i < 0) {
+      check_match(g, s, d);
+      return -1;
+    }
+    hls_dspace_value v = values[i];
+    memset(&out[k], 0, sizeof out[k]);
+    if (g->knobs[k].kind == HLS_KNOB_PIPELINE) {
+      out[k].pipe = v.is_string ? hls_pipe_mode_from_point(v.string) : HLS_PIPE_UNSET;
+      if (out[k].pipe == HLS_PIPE_UNSET) {
+        hls_diag_add(d, HLS_SEV_ERROR, "", 0, 0,
+                     "design-space value of pipeline knob '%s' is not \"off\", \"\" or \"flatten\"",
+                     g->knobs[k].name);
+        return -1;
+      }
+    } else {
+      if (v.is_string || v.integer < 1) {
+        hls_diag_add(d, HLS_SEV_ERROR, "", 0, 0,
+                     "design-space value of factor knob '%s' is not a positive integer",
+                     g->knobs[k].name);
+        return -1;
+      }
+      out[k].factor = v.integer;
+    }
+  }
+  return 0;
+}
+
+/* ---- scoring in batches ---------------------------------------------------------- */
+
+typedef struct {
+  const hls_graph *g;
+  const hls_dspace *s;
+  const hls_explore_options *o;
+  hls_score_fn score;
+  void *ctx;
+  hls_diags *d;
+  size_t nknobs;       /* knobs of the space */
+  size_t row;          /* floats per pragma matrix */
+  float *pragma;       /* [batch][row] */
+  hls_dspace_value *pending; /* [batch][nknobs] */
+  uint64_t *pending_order;
+  size_t npending;
+  hls_prediction *pred;
+  hls_knob_setting *settings;
+  hls_explore_result *r;
+  uint64_t scored;
+  double start, last_progress;
+  int failed, out_of_time;
+  /* the scored points of the heuristic search, hashed */
+  uint64_t *seen;
+  size_t seen_cap, seen_count;
+} explorer;
+
+static double now_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static int is_feasible(const hls_explore_options *o, const hls_prediction *p) {
+  if (!(p->valid >= o->min_valid) || !isfinite(p->perf))
+    return 0;
+  for (int u = 0; u < HLS_UTILS; u++)
+    if (!(p->util[u] < o->max_util[u]))
+      return 0;
+  return 1;
+}
+
+static int better(const hls_design *a, const hls_design *b) {
+  if (a->pred.perf != b->pred.perf)
+    return a->pred.perf > b->pred.perf;
+  return a->order < b->order;
+}
+
+static void copy_values(hls_dspace_value *dst, const hls_dspace_value *src, size_t n) {
+  memcpy(dst, src, n * sizeof *dst);
+}
+
+/* Keeps r->top sorted best first, at most top_k long. */
+static void offer(explorer *x, const hls_dspace_value *values, const hls_prediction *p,
+                  uint64_t order) {
+  hls_explore_result *r = x->r;
+  hls_design cand = {(hls_dspace_value *)values, *p, 1, order};
+  size_t k = x->o->top_k;
+  if (r->ntop == k && !better(&cand, &r->top[k - 1]))
+    return;
+  size_t at = r->ntop < k ? r->ntop++ : k - 1;
+  hls_dspace_value *slot = r->top[at].values;
+  while (at > 0 && better(&cand, &r->top[at - 1])) {
+    r->top[at] = r->top[at - 1];
+    at--;
+  }
+  r->top[at] = cand;
+  r->top[at].values = slot;
+  copy_values(slot, values, x->nknobs);
+}
+
+static void progress(explorer *x) {
+  double t = now_seconds();
+  if (!x->o->progress || t - x->last_progress < 0.5)
+    return;
+  x->last_progress = t;
+  fprintf(stderr, "\rhlsmoe: scored %llu designs (%.0f/s)",
+          (unsigned long long)x->scored, (double)x->scored / (t - x->start + 1e-9));
+  fflush(stderr);
+}
+
+static int flush(explorer *x) {
+  if (!x->npending || x->failed)
+    return x->failed ? -1 : 0;
+  if (x->score(x->ctx, x->pragma, x->npending, x->pred) != 0) {
+    hls_diag_add(x->d, HLS_SEV_ERROR, "", 0, 0, "scoring design points failed");
+    x->failed = 1;
+    return -1;
+  }
+  for (size_t i = 0; i < x->npending; i++)
+    if (is_feasible(x->o, &x->pred[i]))
+      offer(x, x->pending + i * x->nknobs, &x->pred[i], x->pending_order[i]);
+  x->scored += x->npending;
+  x->npending = 0;
+  progress(x);
+  if (x->o->seconds > 0 && now_seconds() - x->start > x->o->seconds)
+    x->out_of_time = 1;
+  return 0;
+}
+
+/* Queues one point; scores the batch when full. */
+static int submit(explorer *x, const hls_dspace_value *values) {
+  if (hls_space_settings(x->g, x->s, values, x->settings, x->d)) {
+    x->failed = 1;
+    return -1;
+  }
+  hls_encode_settings(x->g, x->settings, x->pragma + x->npending * x->row);
+  copy_values(x->pending + x->npending * x->nknobs, values, x->nknobs);
+  x->pending_order[x->npending] = x->scored + x->npending + 1; /* 0 is the current design */
+  if (++x->npending == x->o->batch)
+    return flush(x);
+  return 0;
+}
+
+static int budget_left(const explorer *x) {
+  return !x->failed && !x->out_of_time && x->scored + x->npending < x->o->budget;
+}
+
+/* ---- exhaustive ------------------------------------------------------------------ */
+
+static int explore_all(explorer *x) {
+  hls_dspace_iter *it = hls_dspace_iter_new(x->s);
+  const hls_dspace_value *point;
+  int rc = 0;
+  while (budget_left(x) && (rc = hls_dspace_iter_next(it, &point, x->d)) == 1)
+    if (submit(x, point))
+      break;
+  hls_dspace_iter_free(it);
+  if (rc < 0)
+    x->failed = 1;
+  return flush(x);
+}
+
+/* ---- heuristic: coordinate search refined by a beam -------------------------------- */
+
+static uint64_t hash_point(const hls_dspace_value *v, size_t n) {
+  uint64_t h = 1469598103934665603ULL;
+  for (size_t i = 0; i < n; i++) {
+    uint64_t w = v[i].is_string ? 0x9e3779b97f4a7c15ULL : (uint64_t)v[i].integer;
+    if (v[i].is_string)
+      for (const char *c = v[i].string; *c; c++)
+        w = (w ^ (unsigned char)*c) * 1099511628211ULL;
+    h = (h ^ w) * 1099511628211ULL;
+    h ^= h >> 29;
+  }
+  return h ? h : 1;
+}
+
+/* Returns 1 if the point was not seen before (and marks it). */
+static int mark_seen(explorer *x, const hls_dspace_value *v) {
+  if (2 * (x->seen_count + 1) > x->seen_cap) {
+    size_t cap = x->seen_cap ? 2 * x->seen_cap : 1024;
+    uint64_t *bigger = hls_xcalloc(cap, sizeof *bigger);
+    for (size_t i = 0; i < x->seen_cap; i++)
+      if (x->seen[i]) {
+        size_t j = x->seen[i] & (cap - 1);
+        while (bigger[j])
+          j = (j + 1) & (cap - 1);
+        bigger[j] = x->seen[i];
+      }
+    free(x->seen);
+    x->seen = bigger;
+    x->seen_cap = cap;
+  }
+  uint64_t h = hash_point(v, x->nknobs);
+  size_t j = h & (x->seen_cap - 1);
+  while (x->seen[j]) {
+    if (x->seen[j] == h)
+      return 0;
+    j = (j + 1) & (x->seen_cap - 1);
+  }
+  x->seen[j] = h;
+  x->seen_count++;
+  return 1;
+}
+
+/* Scores every single-knob change of every beam point that stays inside the
+ * space; returns the number of new points scored. */
+static size_t expand(explorer *x, const hls_dspace_value *beam, size_t nbeam,
+                     hls_dspace_value *scratch) {
+  size_t added = 0;
+  const size_t *order = hls_dspace_assign_order(x->s);
+  for (size_t b = 0; b < nbeam && budget_left(x); b++) {
+    const hls_dspace_value *base = beam + b * x->nknobs;
+    for (size_t oi = 0; oi < x->nknobs && budget_left(x); oi++) {
+      size_t k = order[oi];
+      hls_dspace_value *opts = NULL;
+      size_t nopts = 0;
+      if (hls_dspace_options(x->s, k, base, &opts, &nopts, x->d)) {
+        x->failed = 1;
+        return added;
+      }
+      for (size_t i = 0; i < nopts && budget_left(x); i++) {
+        if (hls_dspace_value_equal(opts[i], base[k]))
+          continue;
+        copy_values(scratch, base, x->nknobs);
+        scratch[k] = opts[i];
+        if (hls_dspace_contains(x->s, scratch, NULL, 0, x->d) != 1 || !mark_seen(x, scratch))
+          continue;
+        if (submit(x, scratch))
+          break;
+        added++;
+      }
+      free(opts);
+    }
+  }
+  flush(x);
+  return added;
+}
+
+static int explore_beam(explorer *x, const hls_dspace_value *start) {
+  size_t width = x->o->beam, n = x->nknobs;
+  hls_dspace_value *beam = hls_xcalloc(width * n + 1, sizeof *beam);
+  hls_dspace_value *scratch = hls_xcalloc(n + 1, sizeof *scratch);
+  copy_values(beam, start, n);
+  size_t nbeam = 1;
+  mark_seen(x, start);
+  if (x->r->current.feasible) /* the start competes too */
+    offer(x, start, &x->r->current.pred, 0);
+  while (budget_left(x)) {
+    if (expand(x, beam, nbeam, scratch) == 0)
+      break; /* every neighbour of the beam is scored: a local optimum */
+    /* the new beam: the best feasible designs so far (top list is sorted) */
+    size_t next = x->r->ntop < width ? x->r->ntop : width;
+    if (next == 0)
+      break;
+    for (size_t i = 0; i < next; i++)
+      copy_values(beam + i * n, x->r->top[i].values, n);
+    nbeam = next;
+  }
+  free(beam);
+  free(scratch);
+  return x->failed ? -1 : 0;
+}
+
+/* ---- driver ------------------------------------------------------------------------- */
+
+static int score_current(explorer *x, const hls_dspace_value *current) {
+  hls_explore_result *r = x->r;
+  r->current.values = hls_xcalloc(x->nknobs + 1, sizeof *r->current.values);
+  copy_values(r->current.values, current, x->nknobs);
+  if (hls_space_settings(x->g, x->s, current, x->settings, x->d))
+    return -1;
+  hls_encode_settings(x->g, x->settings, x->pragma);
+  if (x->score(x->ctx, x->pragma, 1, &r->current.pred) != 0) {
+    hls_diag_add(x->d, HLS_SEV_ERROR, "", 0, 0, "scoring the current design failed");
+    return -1;
+  }
+  r->current.feasible = is_feasible(x->o, &r->current.pred);
+  return 0;
+}
+
+static void explorer_free(explorer *x) {
+  free(x->pragma);
+  free(x->pending);
+  free(x->pending_order);
+  free(x->pred);
+  free(x->settings);
+  free(x->seen);
+}
+
+int hls_explore(const hls_graph *g, const hls_dspace *space, const hls_dspace_value *current,
+                hls_score_fn score, void *ctx, const hls_explore_options *opts,
+                hls_explore_result *r, hls_diags *d) {
+  hls_explore_options o = *opts;
+  if (!o.budget)
+    o.budget = 100000;
+  if (!o.top_k)
+    o.top_k = 10;
+  if (!o.batch)
+    o.batch = 512;
+  if (!o.beam)
+    o.beam = 8;
+  memset(r, 0, sizeof *r);
+  if (check_match(g, space, d))
+    return -1;
+  explorer x;
+  memset(&x, 0, sizeof x);
+  x.g = g, x.s = space, x.o = &o, x.score = score, x.ctx = ctx, x.d = d, x.r = r;
+  x.nknobs = hls_dspace_knob_count(space);
+  x.row = g->nscopes * HLS_PRAGMA_DIM;
+  x.pragma = hls_xcalloc(o.batch * x.row + 1, sizeof *x.pragma);
+  x.pending = hls_xcalloc(o.batch * x.nknobs + 1, sizeof *x.pending);
+  x.pending_order = hls_xcalloc(o.batch, sizeof *x.pending_order);
+  x.pred = hls_xcalloc(o.batch, sizeof *x.pred);
+  x.settings = hls_xcalloc(g->nknobs + 1, sizeof *x.settings);
+  r->top = hls_xcalloc(o.top_k, sizeof *r->top);
+  r->top_capacity = o.top_k;
+  for (size_t i = 0; i < o.top_k; i++)
+    r->top[i].values = hls_xcalloc(x.nknobs + 1, sizeof *r->top[i].values);
+  x.start = x.last_progress = now_seconds();
+
+  int rc = score_current(&x, current);
+  if (o.predict_only) {
+    explorer_free(&x);
+    r->seconds = now_seconds() - x.start;
+    return rc;
+  }
+  int count = rc ? -1 : hls_dspace_count(space, o.budget + 1, &r->space_size, d);
+  if (count < 0)
+    rc = -1;
+  if (!rc) {
+    r->space_exact = count == 0;
+    r->exhaustive = r->space_exact && r->space_size <= o.budget;
+    rc = r->exhaustive ? explore_all(&x) : explore_beam(&x, current);
+  }
+  if (o.progress && x.scored)
+    fputc('\n', stderr);
+  r->scored = x.scored;
+  r->stopped_by_time = x.out_of_time;
+  r->seconds = now_seconds() - x.start;
+  if (x.failed)
+    rc = -1;
+  explorer_free(&x);
+  return rc;
+}
+
+void hls_explore_result_free(hls_explore_result *r) {
+  for (size_t i = 0; r->top && i < r->top_capacity; i++)
+    free(r->top[i].values);
+  free(r->top);
+  free(r->current.values);
+  memset(r, 0, sizeof *r);
+}

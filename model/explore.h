@@ -1,0 +1,82 @@
+/* Design-space exploration: find the pragma settings with the lowest
+ * predicted latency among those predicted to synthesize and to fit the device.
+ *
+ * The space is a ds_config design space (graph/dspace.h), given by the user or
+ * derived from the graph (model/space.h).  Scoring goes through a callback, so
+ * the search knows nothing of the network (the hls-moe pass plugs in the C
+ * runtime; tests may plug in anything).  docs/exploration.md has the rules. */
+#ifndef HLSMOE_MODEL_EXPLORE_H
+#define HLSMOE_MODEL_EXPLORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "graph/diag.h"
+#include "graph/dspace.h"
+#include "graph/encode.h"
+#include "graph/graph.h"
+
+enum { HLS_UTIL_LUT, HLS_UTIL_FF, HLS_UTIL_DSP, HLS_UTIL_BRAM, HLS_UTILS };
+
+/* One design point's predictions, in the model's output space. */
+typedef struct {
+  float perf;             /* log2(1e7 / latency) / 2: higher is faster */
+  float util[HLS_UTILS];  /* fractions of the device */
+  float valid;            /* probability that the HLS run succeeds */
+} hls_prediction;
+
+/* Cycles for a predicted perf value: 1e7 / 2^(2 perf). */
+double hls_latency_cycles(float perf);
+
+/* Scores n design points given as pragma matrices [n][nscopes][HLS_PRAGMA_DIM].
+ * Returns 0, or -1 (the search stops with an error). */
+typedef int (*hls_score_fn)(void *ctx, const float *pragma, size_t n, hls_prediction *out);
+
+typedef struct {
+  uint64_t budget;           /* designs to score at most; 0: 100,000 */
+  double seconds;            /* wall-clock limit; 0: none */
+  float min_valid;           /* feasibility: valid >= min_valid */
+  float max_util[HLS_UTILS]; /* feasibility: util < max_util */
+  size_t top_k;              /* designs to report; 0: 10 */
+  size_t batch;              /* designs per scoring call; 0: 512 */
+  size_t beam;               /* heuristic search beam width; 0: 8 */
+  int progress;              /* report progress on stderr */
+  int predict_only;          /* score the current design, search nothing */
+} hls_explore_options;
+
+void hls_explore_defaults(hls_explore_options *o);
+
+typedef struct {
+  hls_dspace_value *values; /* one per knob of the space (owned; strings borrowed from the space) */
+  hls_prediction pred;
+  int feasible;
+  uint64_t order; /* when it was scored: ties in perf go to the earlier one */
+} hls_design;
+
+typedef struct {
+  hls_design *top; /* best first, feasible designs only */
+  size_t ntop, top_capacity;
+  hls_design current; /* the design as written (or the space's defaults) */
+  uint64_t space_size;
+  int space_exact; /* 0: space_size is a lower bound */
+  uint64_t scored;
+  int exhaustive;
+  int stopped_by_time;
+  double seconds;
+} hls_explore_result;
+
+/* Explores `space` for graph g.  `current` holds the knob values the source
+ * states (n values in the space's knob order).  The space's knobs must be
+ * exactly the graph's, of matching kinds.  Returns 0, or -1 with errors in d. */
+int hls_explore(const hls_graph *g, const hls_dspace *space, const hls_dspace_value *current,
+                hls_score_fn score, void *ctx, const hls_explore_options *o,
+                hls_explore_result *r, hls_diags *d);
+void hls_explore_result_free(hls_explore_result *r);
+
+/* Knob settings of a point of the space, in the graph's knob order (both
+ * sorted by name).  Returns 0, or -1 with an error when space and graph do
+ * not match (names, kinds, or a value of the wrong kind). */
+int hls_space_settings(const hls_graph *g, const hls_dspace *space,
+                       const hls_dspace_value *values, hls_knob_setting *out, hls_diags *d);
+
+#endif

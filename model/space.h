@@ -1,0 +1,26 @@
+/* A design space derived from the program graph, for kernels without a
+ * ds_config file.  The rules (docs/exploration.md) are written out as a
+ * ds_config text and parsed by graph/dspace.c, so derived and given spaces
+ * are enumerated and checked by the same code. */
+#ifndef HLSMOE_MODEL_SPACE_H
+#define HLSMOE_MODEL_SPACE_H
+
+#include "graph/diag.h"
+#include "graph/dspace.h"
+#include "graph/graph.h"
+#include "graph/point.h"
+
+/* The ds_config JSON text of the derived space (caller frees). */
+char *hls_space_derive_text(const hls_graph *g);
+
+/* The derived space, or NULL with errors in d. */
+hls_dspace *hls_space_derive(const hls_graph *g, hls_diags *d);
+
+/* The knob values the source states: literal slot values cannot be knobs, so
+ * this is the space's default for every knob unless `point` (may be NULL)
+ * gives a value.  values has one entry per knob of the space.  Strings are
+ * borrowed from the point or the space.  Returns 0, or -1 with errors in d. */
+int hls_space_current(const hls_dspace *s, hls_point *point, hls_dspace_value *values,
+                      hls_diags *d);
+
+#endif

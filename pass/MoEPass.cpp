@@ -1,0 +1,454 @@
+#include "MoEPass.h"
+
+#include "AnnotatePass.h"
+#include "Diagnostics.h"
+#include "GraphPass.h"
+
+#include "llvm/Analysis/OptimizationRemarkEmitter.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Metadata.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FormatVariadic.h"
+
+#include <cJSON.h>
+#include <cmath>
+#include <dlfcn.h>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+extern "C" {
+#include "graph/dspace.h"
+#include "graph/export.h"
+#include "model/explore.h"
+#include "model/hiermoe.h"
+#include "model/space.h"
+}
+
+using namespace llvm;
+
+static cl::opt<std::string> ModelPath("hls-model", cl::value_desc("file.safetensors"),
+                                      cl::desc("Regression model (default: hiermoe-v21.safetensors "
+                                               "next to the plugin)"));
+static cl::opt<std::string> ValidModelPath("hls-valid-model", cl::value_desc("file.safetensors"),
+                                           cl::desc("Validity model (default: "
+                                                    "hiermoe-v21-valid.safetensors next to the plugin)"));
+static cl::opt<std::string> DSConfig("hls-ds-config", cl::value_desc("file.json"),
+                                     cl::desc("Design space in the AutoDSE ds_config format "
+                                              "(default: derived from the loops)"));
+static cl::opt<bool> Explore("hls-explore", cl::init(true),
+                             cl::desc("Explore the design space (false: predict only)"));
+static cl::opt<unsigned long long> Budget("hls-budget", cl::init(100000),
+                                          cl::desc("Designs to score at most"));
+static cl::opt<double> BudgetSeconds("hls-budget-seconds", cl::init(0),
+                                     cl::desc("Wall-clock limit of the search in seconds (0: none)"));
+static cl::opt<float> MinValid("hls-min-valid", cl::init(0.5f),
+                               cl::desc("Smallest predicted validity probability a design may have"));
+static cl::opt<float> MaxUtil("hls-max-util", cl::init(0.8f),
+                              cl::desc("Largest predicted utilisation of every resource"));
+static cl::opt<float> MaxLUT("hls-max-util-lut", cl::init(-1), cl::desc("Override for LUT"));
+static cl::opt<float> MaxFF("hls-max-util-ff", cl::init(-1), cl::desc("Override for FF"));
+static cl::opt<float> MaxDSP("hls-max-util-dsp", cl::init(-1), cl::desc("Override for DSP"));
+static cl::opt<float> MaxBRAM("hls-max-util-bram", cl::init(-1), cl::desc("Override for BRAM"));
+static cl::opt<unsigned> TopK("hls-top", cl::init(10), cl::desc("Designs to report"));
+static cl::opt<std::string> ReportPath("hls-report", cl::value_desc("file.json"),
+                                       cl::desc("Write the predictions and the ranking as JSON"));
+static cl::opt<bool> Rewrite("hls-rewrite", cl::init(false),
+                             cl::desc("Write the best design into the loop metadata"));
+static cl::opt<cl::boolOrDefault> Progress("hls-progress",
+                                           cl::desc("Progress on stderr (default: when a terminal)"));
+
+namespace hlsmoe {
+namespace {
+
+constexpr const char *PassName = "hls-moe";
+
+// The plugin's own directory: shipped models live next to it.
+std::string pluginDir() {
+  Dl_info Info;
+  if (!dladdr(reinterpret_cast<void *>(&pluginDir), &Info) || !Info.dli_fname)
+    return ".";
+  std::string Path = Info.dli_fname;
+  size_t Slash = Path.rfind('/');
+  return Slash == std::string::npos ? "." : Path.substr(0, Slash);
+}
+
+std::string modelPath(const std::string &Option, const char *Default) {
+  return Option.empty() ? pluginDir() + "/" + Default : Option;
+}
+
+// A regression and a validity model prepared for one kernel.
+struct Predictor {
+  hls_model *Reg = nullptr, *Valid = nullptr;
+  hls_prepared *PReg = nullptr, *PValid = nullptr;
+  hls_workspace *WReg = nullptr, *WValid = nullptr;
+  std::vector<float> RegOut, ValidOut;
+
+  ~Predictor() {
+    hls_workspace_free(WReg);
+    hls_workspace_free(WValid);
+    hls_prepared_free(PReg);
+    hls_prepared_free(PValid);
+    hls_model_free(Reg);
+    hls_model_free(Valid);
+  }
+
+  bool load(const hls_graph &G, hls_diags *D) {
+    std::string RegPath = modelPath(ModelPath, "hiermoe-v21.safetensors");
+    std::string ValidPath = modelPath(ValidModelPath, "hiermoe-v21-valid.safetensors");
+    Reg = hls_model_load(RegPath.c_str(), D);
+    Valid = hls_model_load(ValidPath.c_str(), D);
+    if (!Reg || !Valid)
+      return false;
+    if (hls_model_task_of(Reg) != HLS_TASK_REGRESSION || hls_model_task_of(Valid) != HLS_TASK_VALIDITY) {
+      hls_diag_add(D, HLS_SEV_ERROR, RegPath.c_str(), 0, 0,
+                   "-hls-model must be a regression model and -hls-valid-model a validity model");
+      return false;
+    }
+    PReg = hls_model_prepare(Reg, &G, D);
+    PValid = PReg ? hls_model_prepare(Valid, &G, D) : nullptr;
+    if (!PReg || !PValid)
+      return false;
+    WReg = hls_workspace_new(Reg, PReg);
+    WValid = hls_workspace_new(Valid, PValid);
+    return true;
+  }
+
+  static int score(void *Ctx, const float *Pragma, size_t N, hls_prediction *Out) {
+    auto *P = static_cast<Predictor *>(Ctx);
+    P->RegOut.resize(N * 5);
+    P->ValidOut.resize(N);
+    if (hls_model_score(P->Reg, P->PReg, P->WReg, Pragma, N, P->RegOut.data()) ||
+        hls_model_score(P->Valid, P->PValid, P->WValid, Pragma, N, P->ValidOut.data()))
+      return -1;
+    for (size_t I = 0; I < N; I++) {
+      Out[I].perf = P->RegOut[I * 5];
+      for (int U = 0; U < HLS_UTILS; U++)
+        Out[I].util[U] = P->RegOut[I * 5 + 1 + U];
+      Out[I].valid = P->ValidOut[I];
+    }
+    return 0;
+  }
+};
+
+// ---- formatting ---------------------------------------------------------------
+
+// Pipeline values as modes (off, cg, flatten: the dataset writes cg as ""),
+// factors as numbers.
+std::string valueText(hls_dspace_value V) {
+  if (V.is_string)
+    return V.string[0] ? V.string : "cg";
+  return std::to_string(V.integer);
+}
+
+std::string pointText(const hls_dspace *S, const hls_dspace_value *Values) {
+  std::string T;
+  for (size_t K = 0; K < hls_dspace_knob_count(S); K++)
+    T += (K ? " " : "") + std::string(hls_dspace_knob_name(S, K)) + "=" + valueText(Values[K]);
+  return T.empty() ? "(no knobs)" : T;
+}
+
+std::string predictionText(const hls_prediction &P) {
+  return formatv("latency {0:N} cycles, LUT {1:F1}%, FF {2:F1}%, DSP {3:F1}%, BRAM {4:F1}%, "
+                 "valid {5:F2}",
+                 (unsigned long long)std::llround(hls_latency_cycles(P.perf)), 100 * P.util[0],
+                 100 * P.util[1], 100 * P.util[2], 100 * P.util[3], P.valid)
+      .str();
+}
+
+// ---- remarks --------------------------------------------------------------------
+
+struct Context {
+  Module &M;
+  FunctionAnalysisManager &FAM;
+  const hls_graph &G;
+  const hls_dspace *Space;
+  const std::vector<Loop *> &Loops;
+  Function *Kernel;
+};
+
+DebugLoc functionLoc(Function *F) {
+  if (DISubprogram *SP = F->getSubprogram())
+    return DILocation::get(F->getContext(), SP->getLine(), 1, SP);
+  return DebugLoc();
+}
+
+void remark(Context &C, const char *Name, const std::string &Text, DebugLoc DL = DebugLoc(),
+            const BasicBlock *Where = nullptr) {
+  Function *F = Where ? const_cast<Function *>(Where->getParent()) : C.Kernel;
+  auto &ORE = C.FAM.getResult<OptimizationRemarkEmitterAnalysis>(*F);
+  ORE.emit([&] {
+    OptimizationRemarkAnalysis R(PassName, Name, DL ? DL : functionLoc(F),
+                                 Where ? Where : &F->getEntryBlock());
+    R << Text;
+    return R;
+  });
+}
+
+// The knob values of loop L in a design, e.g. "pipeline=flatten tile=4".
+std::string loopValues(const Context &C, size_t L, const hls_dspace_value *Values) {
+  std::string T;
+  const hls_graph_loop &GL = C.G.loops[L];
+  const std::pair<const char *, const hls_graph_slot *> Slots[] = {
+      {"pipeline", &GL.pipeline}, {"parallel", &GL.parallel}, {"tile", &GL.tile}};
+  for (auto [Name, Slot] : Slots) {
+    if (!Slot->present)
+      continue;
+    std::string V;
+    if (Slot->knob[0])
+      V = valueText(Values[hls_dspace_knob_index(C.Space, Slot->knob)]);
+    else
+      V = Slot == &GL.pipeline ? hls_pipe_mode_name(Slot->pipe) : std::to_string(Slot->factor);
+    T += (T.empty() ? "" : " ") + std::string(Name) + "=" + V;
+  }
+  return T;
+}
+
+void emitRemarks(Context &C, const hls_explore_result &R, bool Explored) {
+  remark(C, "Prediction", "pragmas as written (" + pointText(C.Space, R.current.values) +
+                              "): " + predictionText(R.current.pred) +
+                              (R.current.feasible ? "" : "; outside the validity or utilisation limits"));
+  if (!Explored)
+    return;
+  remark(C, "Exploration",
+         formatv("scored {0} of {1}{2} designs ({3}) in {4:F2} s; {5} feasible design(s) reported",
+                 R.scored, R.space_size, R.space_exact ? "" : "+",
+                 R.exhaustive ? "exhaustive" : "coordinate search with a beam", R.seconds, R.ntop)
+             .str());
+  if (!R.ntop) {
+    remark(C, "NoFeasibleDesign",
+           "no design is predicted valid and within the utilisation limits; relax "
+           "-hls-min-valid or -hls-max-util");
+    return;
+  }
+  double Current = hls_latency_cycles(R.current.pred.perf);
+  for (size_t I = 0; I < R.ntop; I++) {
+    const hls_design &D = R.top[I];
+    double Speedup = Current / hls_latency_cycles(D.pred.perf);
+    remark(C, "RankedDesign",
+           formatv("#{0}: {1}: {2}; {3:F2}x the speed of the pragmas as written", I + 1,
+                   pointText(C.Space, D.values), predictionText(D.pred), Speedup)
+               .str());
+  }
+  for (size_t L = 0; L < C.G.nloops; L++) {
+    if (C.G.loops[L].scope < 0)
+      continue;
+    Loop *LL = C.Loops[L];
+    remark(C, "LoopRecommendation",
+           formatv("loop {0}: as written {1}; best design {2}", C.G.loops[L].name,
+                   loopValues(C, L, R.current.values), loopValues(C, L, R.top[0].values))
+               .str(),
+           LL->getStartLoc(), LL->getHeader());
+  }
+}
+
+// ---- JSON report -------------------------------------------------------------------
+
+cJSON *pointJSON(const hls_dspace *S, const hls_dspace_value *V) {
+  cJSON *O = cJSON_CreateObject();
+  for (size_t K = 0; K < hls_dspace_knob_count(S); K++) {
+    if (V[K].is_string)
+      cJSON_AddStringToObject(O, hls_dspace_knob_name(S, K), V[K].string);
+    else
+      cJSON_AddNumberToObject(O, hls_dspace_knob_name(S, K), (double)V[K].integer);
+  }
+  return O;
+}
+
+cJSON *designJSON(const hls_dspace *S, const hls_design &D, double Current) {
+  static const char *const Utils[] = {"util_LUT", "util_FF", "util_DSP", "util_BRAM"};
+  cJSON *O = cJSON_CreateObject();
+  cJSON_AddItemToObject(O, "point", pointJSON(S, D.values));
+  cJSON_AddNumberToObject(O, "perf", D.pred.perf);
+  cJSON_AddNumberToObject(O, "latency", hls_latency_cycles(D.pred.perf));
+  for (int U = 0; U < HLS_UTILS; U++)
+    cJSON_AddNumberToObject(O, Utils[U], D.pred.util[U]);
+  cJSON_AddNumberToObject(O, "valid", D.pred.valid);
+  cJSON_AddBoolToObject(O, "feasible", D.feasible);
+  cJSON_AddNumberToObject(O, "speedup", Current / hls_latency_cycles(D.pred.perf));
+  return O;
+}
+
+bool writeReport(const Context &C, const hls_explore_result &R, const std::string &Space,
+                 hls_diags *D) {
+  cJSON *Root = cJSON_CreateObject();
+  cJSON_AddStringToObject(Root, "format", "hlsmoe-report");
+  cJSON_AddStringToObject(Root, "source", C.M.getSourceFileName().c_str());
+  cJSON_AddStringToObject(Root, "kernel", C.G.kernel);
+  cJSON_AddStringToObject(Root, "schema", hls_schema_id());
+  cJSON_AddStringToObject(Root, "model", modelPath(ModelPath, "hiermoe-v21.safetensors").c_str());
+  double Current = hls_latency_cycles(R.current.pred.perf);
+  cJSON_AddItemToObject(Root, "current", designJSON(C.Space, R.current, Current));
+  cJSON *S = cJSON_AddObjectToObject(Root, "space");
+  cJSON_AddStringToObject(S, "source", Space.c_str());
+  cJSON_AddNumberToObject(S, "size", (double)R.space_size);
+  cJSON_AddBoolToObject(S, "exact", R.space_exact);
+  cJSON *Search = cJSON_AddObjectToObject(Root, "search");
+  cJSON_AddStringToObject(Search, "strategy", R.exhaustive ? "exhaustive" : "coordinate-beam");
+  cJSON_AddNumberToObject(Search, "scored", (double)R.scored);
+  cJSON_AddBoolToObject(Search, "stopped_by_time", R.stopped_by_time);
+  cJSON *Top = cJSON_AddArrayToObject(Root, "top");
+  for (size_t I = 0; I < R.ntop; I++)
+    cJSON_AddItemToArray(Top, designJSON(C.Space, R.top[I], Current));
+  char *Text = cJSON_Print(Root);
+  cJSON_Delete(Root);
+  bool OK = Text && hls_write_text(ReportPath.c_str(), Text) == 0;
+  if (!OK)
+    hls_diag_add(D, HLS_SEV_ERROR, ReportPath.c_str(), 0, 0, "cannot write the report: %s",
+                 strerror(errno));
+  free(Text);
+  return OK;
+}
+
+// ---- rewrite --------------------------------------------------------------------------
+
+Metadata *str(LLVMContext &Ctx, StringRef S) { return MDString::get(Ctx, S); }
+Metadata *i32(LLVMContext &Ctx, int64_t V) {
+  return ConstantAsMetadata::get(ConstantInt::get(Type::getInt32Ty(Ctx), V));
+}
+
+bool replacedOperand(const MDOperand &Op) {
+  auto *N = dyn_cast<MDNode>(Op.get());
+  if (!N || !N->getNumOperands())
+    return false;
+  auto *S = dyn_cast<MDString>(N->getOperand(0));
+  if (!S)
+    return false;
+  StringRef K = S->getString();
+  return K == "hls.pipeline" || K == "hls.parallel.factor" || K == "hls.tile.factor" ||
+         K == "hls.rewritten" || K.starts_with("llvm.loop.unroll.") ||
+         K.starts_with("llvm.loop.pipeline.");
+}
+
+// The design's value of every knob slot of the loop, as hls.* values plus the
+// matching llvm.loop hints; marked hls.rewritten so that annotating the
+// result again does not take the hints for user pragmas.
+void rewriteLoop(const Context &C, size_t L, const hls_dspace_value *Values) {
+  Loop *LL = C.Loops[L];
+  LLVMContext &Ctx = LL->getHeader()->getContext();
+  const hls_graph_loop &GL = C.G.loops[L];
+  SmallVector<Metadata *, 16> Ops{nullptr};
+  if (MDNode *Old = LL->getLoopID())
+    for (const MDOperand &Op : drop_begin(Old->operands()))
+      if (!replacedOperand(Op))
+        Ops.push_back(Op.get());
+  auto knob = [&](const hls_graph_slot &S) { return Values[hls_dspace_knob_index(C.Space, S.knob)]; };
+  if (GL.pipeline.present && GL.pipeline.knob[0]) {
+    hls_pipe_mode Mode = hls_pipe_mode_from_point(knob(GL.pipeline).string);
+    Ops.push_back(MDNode::get(Ctx, {str(Ctx, "hls.pipeline"), str(Ctx, hls_pipe_mode_name(Mode))}));
+    if (Mode == HLS_PIPE_OFF)
+      Ops.push_back(MDNode::get(Ctx, {str(Ctx, "llvm.loop.pipeline.disable"),
+                                      ConstantAsMetadata::get(ConstantInt::getTrue(Ctx))}));
+  }
+  if (GL.parallel.present && GL.parallel.knob[0]) {
+    int64_t F = knob(GL.parallel).integer;
+    Ops.push_back(MDNode::get(Ctx, {str(Ctx, "hls.parallel.factor"), i32(Ctx, F)}));
+    Ops.push_back(F > 1 ? MDNode::get(Ctx, {str(Ctx, "llvm.loop.unroll.count"), i32(Ctx, F)})
+                        : MDNode::get(Ctx, {str(Ctx, "llvm.loop.unroll.disable")}));
+  }
+  if (GL.tile.present && GL.tile.knob[0])
+    Ops.push_back(MDNode::get(Ctx, {str(Ctx, "hls.tile.factor"), i32(Ctx, knob(GL.tile).integer)}));
+  Ops.push_back(MDNode::get(Ctx, {str(Ctx, "hls.rewritten")}));
+  MDNode *ID = MDNode::getDistinct(Ctx, Ops);
+  ID->replaceOperandWith(0, ID);
+  LL->setLoopID(ID);
+}
+
+// ---- driver -----------------------------------------------------------------------------
+
+hls_explore_options exploreOptions() {
+  hls_explore_options O;
+  hls_explore_defaults(&O);
+  O.budget = Budget;
+  O.seconds = BudgetSeconds;
+  O.min_valid = MinValid;
+  const float Overrides[HLS_UTILS] = {MaxLUT, MaxFF, MaxDSP, MaxBRAM};
+  for (int U = 0; U < HLS_UTILS; U++)
+    O.max_util[U] = Overrides[U] >= 0 ? Overrides[U] : MaxUtil;
+  O.top_k = TopK ? TopK : 1;
+  O.progress = Progress == cl::BOU_UNSET ? isatty(2) : Progress == cl::BOU_TRUE;
+  return O;
+}
+
+hls_dspace *loadSpace(const hls_graph &G, std::string &Source, hls_diags *D) {
+  if (!DSConfig.empty()) {
+    Source = DSConfig;
+    return hls_dspace_load(DSConfig.c_str(), D);
+  }
+  Source = "derived";
+  return hls_space_derive(&G, D);
+}
+
+Function *kernelOf(Module &M, const hls_graph &G) {
+  if (G.kernel[0])
+    return M.getFunction(G.kernel);
+  return M.getFunction(G.functions[0]);
+}
+
+} // namespace
+
+PreservedAnalyses MoEPass::run(Module &M, ModuleAnalysisManager &MAM) {
+  hls_graph G;
+  std::vector<Loop *> Loops;
+  if (!buildModuleGraph(M, MAM, &G, /*EmitRemarks=*/false, &Loops))
+    return PreservedAnalyses::all();
+  auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+  hls_diags D;
+  hls_diags_init(&D);
+  if (M.getFunction("llvm.lifetime.start.p0"))
+    hls_diag_add(&D, HLS_SEV_WARNING, M.getSourceFileName().c_str(), 0, 0,
+                 "this IR comes from clang at -O1 or above (it has lifetime markers); the model "
+                 "was trained on -O0 IR, whose graphs differ: compile with -O0 for predictions "
+                 "you can trust");
+  Predictor P;
+  std::string SpaceSource;
+  hls_dspace *Space = nullptr;
+  hls_point Point = {};
+  std::vector<hls_dspace_value> Current;
+  hls_explore_result R = {};
+  bool Changed = false;
+  if (P.load(G, &D) && (Space = loadSpace(G, SpaceSource, &D))) {
+    Current.resize(hls_dspace_knob_count(Space) + 1);
+    bool HavePoint = !pointFileOption().empty();
+    if ((!HavePoint || hls_point_load(&Point, pointFileOption().c_str(), &D) == 0) &&
+        hls_space_current(Space, HavePoint ? &Point : nullptr, Current.data(), &D) == 0) {
+      hls_explore_options O = exploreOptions();
+      O.predict_only = !Explore;
+      Context C{M, FAM, G, Space, Loops, kernelOf(M, G)};
+      if (hls_explore(&G, Space, Current.data(), Predictor::score, &P, &O, &R, &D) == 0) {
+        emitRemarks(C, R, Explore);
+        if (!ReportPath.empty())
+          writeReport(C, R, SpaceSource, &D);
+        if (Rewrite && R.ntop) {
+          for (size_t L = 0; L < G.nloops; L++)
+            if (G.loops[L].scope >= 0)
+              rewriteLoop(C, L, R.top[0].values);
+          Changed = true;
+        }
+      }
+    }
+  }
+  for (size_t I = 0; I < D.count; I++)
+    if (!D.items[I].file[0]) { // space/graph mismatches: name what was compared
+      free(D.items[I].file);
+      D.items[I].file = hls_xstrdup(SpaceSource == "derived" || SpaceSource.empty()
+                                        ? M.getSourceFileName().c_str()
+                                        : SpaceSource.c_str());
+    }
+  hls_diags_sort(&D);
+  emitDiagnostics(M, D, PassName);
+  hls_diags_free(&D);
+  hls_explore_result_free(&R);
+  hls_point_free(&Point);
+  if (Space)
+    hls_dspace_free(Space);
+  hls_graph_free(&G);
+  if (!Changed)
+    return PreservedAnalyses::all();
+  PreservedAnalyses PA;
+  PA.preserveSet<CFGAnalyses>();
+  return PA;
+}
+
+} // namespace hlsmoe
