@@ -332,8 +332,9 @@ static int explore_beam(explorer *x, const hls_dspace_value *start) {
 static int score_current(explorer *x, const hls_dspace_value *current) {
   hls_explore_result *r = x->r;
   r->current.values = hls_xcalloc(x->nknobs + 1, sizeof *r->current.values);
-  copy_values(r->current.values, current, x->nknobs);
-  if (hls_space_settings(x->g, x->s, current, x->settings, x->d))
+  if (x->nknobs)
+    copy_values(r->current.values, current, x->nknobs);
+  if (x->s && hls_space_settings(x->g, x->s, current, x->settings, x->d))
     return -1;
   hls_encode_settings(x->g, x->settings, x->pragma);
   if (x->score(x->ctx, x->pragma, 1, &r->current.pred) != 0) {
@@ -366,12 +367,14 @@ int hls_explore(const hls_graph *g, const hls_dspace *space, const hls_dspace_va
   if (!o.beam)
     o.beam = 8;
   memset(r, 0, sizeof *r);
-  if (check_match(g, space, d))
+  if (!space && g->nknobs == 0)
+    o.predict_only = 1; /* a kernel without knobs: one design, as written */
+  else if (!space || check_match(g, space, d))
     return -1;
   explorer x;
   memset(&x, 0, sizeof x);
   x.g = g, x.s = space, x.o = &o, x.score = score, x.ctx = ctx, x.d = d, x.r = r;
-  x.nknobs = hls_dspace_knob_count(space);
+  x.nknobs = space ? hls_dspace_knob_count(space) : 0;
   x.row = g->nscopes * HLS_PRAGMA_DIM;
   x.pragma = hls_xcalloc(o.batch * x.row + 1, sizeof *x.pragma);
   x.pending = hls_xcalloc(o.batch * x.nknobs + 1, sizeof *x.pending);

@@ -89,6 +89,10 @@ int64_t hintValue(MDNode *LoopID, StringRef Name, bool *Present) {
 void readHints(Loop *L, hls_loop_desc &D) {
   MDNode *ID = L->getLoopID();
   bool Present = false;
+  hintValue(ID, "hls.rewritten", &Present);
+  if (Present)
+    return; // hls-moe -hls-rewrite wrote these hints from the design, not the user
+  Present = false;
   D.hint_unroll_count = hintValue(ID, "llvm.loop.unroll.count", &Present);
   Present = false;
   hintValue(ID, "llvm.loop.unroll.full", &Present);
@@ -208,7 +212,7 @@ bool isHLSOperand(const MDOperand &Op) {
   if (!N || N->getNumOperands() == 0)
     return false;
   auto *S = dyn_cast<MDString>(N->getOperand(0));
-  return S && S->getString().starts_with("hls.");
+  return S && S->getString().starts_with("hls.") && S->getString() != "hls.rewritten";
 }
 
 void writeLoop(Loop *L, const hls_loop_result &R) {

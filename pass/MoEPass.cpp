@@ -144,9 +144,9 @@ std::string valueText(hls_dspace_value V) {
 
 std::string pointText(const hls_dspace *S, const hls_dspace_value *Values) {
   std::string T;
-  for (size_t K = 0; K < hls_dspace_knob_count(S); K++)
+  for (size_t K = 0; S && K < hls_dspace_knob_count(S); K++)
     T += (K ? " " : "") + std::string(hls_dspace_knob_name(S, K)) + "=" + valueText(Values[K]);
-  return T.empty() ? "(no knobs)" : T;
+  return T.empty() ? "no knobs" : T;
 }
 
 std::string predictionText(const hls_prediction &P) {
@@ -196,7 +196,7 @@ std::string loopValues(const Context &C, size_t L, const hls_dspace_value *Value
     if (!Slot->present)
       continue;
     std::string V;
-    if (Slot->knob[0])
+    if (Slot->knob[0] && C.Space)
       V = valueText(Values[hls_dspace_knob_index(C.Space, Slot->knob)]);
     else
       V = Slot == &GL.pipeline ? hls_pipe_mode_name(Slot->pipe) : std::to_string(Slot->factor);
@@ -206,10 +206,12 @@ std::string loopValues(const Context &C, size_t L, const hls_dspace_value *Value
 }
 
 void emitRemarks(Context &C, const hls_explore_result &R, bool Explored) {
-  remark(C, "Prediction", "pragmas as written (" + pointText(C.Space, R.current.values) +
-                              "): " + predictionText(R.current.pred) +
+  std::string Knobs = C.Space ? " (" + pointText(C.Space, R.current.values) + ")" : "";
+  remark(C, "Prediction", "pragmas as written" + Knobs + ": " + predictionText(R.current.pred) +
                               (R.current.feasible ? "" : "; outside the validity or utilisation limits"));
-  if (!Explored)
+  if (Explored && !C.Space)
+    remark(C, "NothingToExplore", "no auto{} knob in the kernel: nothing to explore");
+  if (!Explored || !C.Space)
     return;
   remark(C, "Exploration",
          formatv("scored {0} of {1}{2} designs ({3}) in {4:F2} s; {5} feasible design(s) reported",
@@ -247,7 +249,7 @@ void emitRemarks(Context &C, const hls_explore_result &R, bool Explored) {
 
 cJSON *pointJSON(const hls_dspace *S, const hls_dspace_value *V) {
   cJSON *O = cJSON_CreateObject();
-  for (size_t K = 0; K < hls_dspace_knob_count(S); K++) {
+  for (size_t K = 0; S && K < hls_dspace_knob_count(S); K++) {
     if (V[K].is_string)
       cJSON_AddStringToObject(O, hls_dspace_knob_name(S, K), V[K].string);
     else
@@ -371,13 +373,14 @@ hls_explore_options exploreOptions() {
   return O;
 }
 
+// The space to explore; NULL without an error when the kernel has no knobs.
 hls_dspace *loadSpace(const hls_graph &G, std::string &Source, hls_diags *D) {
   if (!DSConfig.empty()) {
     Source = DSConfig;
     return hls_dspace_load(DSConfig.c_str(), D);
   }
   Source = "derived";
-  return hls_space_derive(&G, D);
+  return G.nknobs ? hls_space_derive(&G, D) : nullptr;
 }
 
 Function *kernelOf(Module &M, const hls_graph &G) {
@@ -408,13 +411,13 @@ PreservedAnalyses MoEPass::run(Module &M, ModuleAnalysisManager &MAM) {
   std::vector<hls_dspace_value> Current;
   hls_explore_result R = {};
   bool Changed = false;
-  if (P.load(G, &D) && (Space = loadSpace(G, SpaceSource, &D))) {
-    Current.resize(hls_dspace_knob_count(Space) + 1);
+  if (P.load(G, &D) && ((Space = loadSpace(G, SpaceSource, &D)) || (!G.nknobs && !D.errors))) {
+    Current.resize((Space ? hls_dspace_knob_count(Space) : 0) + 1);
     bool HavePoint = !pointFileOption().empty();
     if ((!HavePoint || hls_point_load(&Point, pointFileOption().c_str(), &D) == 0) &&
-        hls_space_current(Space, HavePoint ? &Point : nullptr, Current.data(), &D) == 0) {
+        (!Space || hls_space_current(Space, HavePoint ? &Point : nullptr, Current.data(), &D) == 0)) {
       hls_explore_options O = exploreOptions();
-      O.predict_only = !Explore;
+      O.predict_only = !Explore || !Space;
       Context C{M, FAM, G, Space, Loops, kernelOf(M, G)};
       if (hls_explore(&G, Space, Current.data(), Predictor::score, &P, &O, &R, &D) == 0) {
         emitRemarks(C, R, Explore);

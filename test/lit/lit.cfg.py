@@ -5,6 +5,7 @@
 #   %plugin     the plugin shared object
 #   %hlsyn      the HLSyn data directory (feature "hlsyn-data" when present)
 #   %bin        the build directory (tools)
+#   %hls-model  the inference runtime's tool (sanitizer runtime preloaded when needed)
 import os
 import subprocess
 
@@ -44,6 +45,8 @@ config.substitutions.append(("%opt", opt))
 config.substitutions.append(("%plugin", plugin))
 config.substitutions.append(("%bin", config.hlsmoe_obj_root))
 config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%hls-model", "%s%s/hls-model" % (preload, config.hlsmoe_obj_root)))
+config.substitutions.append(("%hls-rewrite", "%s%s/hls-rewrite" % (preload, config.hlsmoe_obj_root)))
 config.substitutions.append(("%hls-graph", "%s%s/hls-graph" % (preload, config.hlsmoe_obj_root)))
 config.substitutions.append(("%hls-dspace", "%s%s/hls-dspace" % (preload, config.hlsmoe_obj_root)))
 config.substitutions.append(("%src", config.hlsmoe_src_root))
