@@ -398,7 +398,8 @@ int hls_explore(const hls_graph *g, const hls_dspace *space, const hls_dspace_va
     rc = -1;
   if (!rc) {
     r->space_exact = count == 0;
-    r->exhaustive = r->space_exact && r->space_size <= o.budget;
+    int fits = r->space_exact && r->space_size <= o.budget;
+    r->exhaustive = o.strategy == HLS_SEARCH_EXHAUSTIVE || (o.strategy == HLS_SEARCH_AUTO && fits);
     rc = r->exhaustive ? explore_all(&x) : explore_beam(&x, current);
   }
   if (o.progress && x.scored)

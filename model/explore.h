@@ -42,7 +42,14 @@ typedef struct {
   size_t beam;               /* heuristic search beam width; 0: 8 */
   int progress;              /* report progress on stderr */
   int predict_only;          /* score the current design, search nothing */
+  int strategy;              /* HLS_SEARCH_* */
 } hls_explore_options;
+
+enum {
+  HLS_SEARCH_AUTO,       /* exhaustive when the space fits the budget, else beam */
+  HLS_SEARCH_EXHAUSTIVE, /* enumeration order, the first `budget` designs */
+  HLS_SEARCH_BEAM        /* coordinate search refined by a beam */
+};
 
 void hls_explore_defaults(hls_explore_options *o);
 

@@ -39,6 +39,12 @@ static cl::opt<std::string> DSConfig("hls-ds-config", cl::value_desc("file.json"
                                               "(default: derived from the loops)"));
 static cl::opt<bool> Explore("hls-explore", cl::init(true),
                              cl::desc("Explore the design space (false: predict only)"));
+enum SearchKind { SearchAuto = HLS_SEARCH_AUTO, SearchAll = HLS_SEARCH_EXHAUSTIVE, SearchBeam = HLS_SEARCH_BEAM };
+static cl::opt<SearchKind> Search(
+    "hls-search", cl::init(SearchAuto), cl::desc("Search strategy"),
+    cl::values(clEnumValN(SearchAuto, "auto", "exhaustive if the space fits the budget, else beam"),
+               clEnumValN(SearchAll, "exhaustive", "the first -hls-budget designs in enumeration order"),
+               clEnumValN(SearchBeam, "beam", "coordinate search refined by a beam")));
 static cl::opt<unsigned long long> Budget("hls-budget", cl::init(100000),
                                           cl::desc("Designs to score at most"));
 static cl::opt<double> BudgetSeconds("hls-budget-seconds", cl::init(0),
@@ -99,6 +105,10 @@ struct Predictor {
     std::string ValidPath = modelPath(ValidModelPath, "hiermoe-v21-valid.safetensors");
     Reg = hls_model_load(RegPath.c_str(), D);
     Valid = hls_model_load(ValidPath.c_str(), D);
+    if ((!Reg && ModelPath.empty()) || (!Valid && ValidModelPath.empty()))
+      hls_diag_add(D, HLS_SEV_ERROR, pluginDir().c_str(), 0, 0,
+                   "no shipped model next to the plugin: the build copies "
+                   "model/weights/*.safetensors there; or give -hls-model= and -hls-valid-model=");
     if (!Reg || !Valid)
       return false;
     if (hls_model_task_of(Reg) != HLS_TASK_REGRESSION || hls_model_task_of(Valid) != HLS_TASK_VALIDITY) {
@@ -216,7 +226,10 @@ void emitRemarks(Context &C, const hls_explore_result &R, bool Explored) {
   remark(C, "Exploration",
          formatv("scored {0} of {1}{2} designs ({3}) in {4:F2} s; {5} feasible design(s) reported",
                  R.scored, R.space_size, R.space_exact ? "" : "+",
-                 R.exhaustive ? "exhaustive" : "coordinate search with a beam", R.seconds, R.ntop)
+                 R.exhaustive ? (R.scored < R.space_size ? "enumeration order, stopped by the budget"
+                                                         : "exhaustive")
+                              : "coordinate search with a beam",
+                 R.seconds, R.ntop)
              .str());
   if (!R.ntop) {
     remark(C, "NoFeasibleDesign",
@@ -289,6 +302,7 @@ bool writeReport(const Context &C, const hls_explore_result &R, const std::strin
   cJSON *Search = cJSON_AddObjectToObject(Root, "search");
   cJSON_AddStringToObject(Search, "strategy", R.exhaustive ? "exhaustive" : "coordinate-beam");
   cJSON_AddNumberToObject(Search, "scored", (double)R.scored);
+  cJSON_AddNumberToObject(Search, "seconds", R.seconds);
   cJSON_AddBoolToObject(Search, "stopped_by_time", R.stopped_by_time);
   cJSON *Top = cJSON_AddArrayToObject(Root, "top");
   for (size_t I = 0; I < R.ntop; I++)
@@ -369,6 +383,7 @@ hls_explore_options exploreOptions() {
   for (int U = 0; U < HLS_UTILS; U++)
     O.max_util[U] = Overrides[U] >= 0 ? Overrides[U] : MaxUtil;
   O.top_k = TopK ? TopK : 1;
+  O.strategy = (int)Search.getValue();
   O.progress = Progress == cl::BOU_UNSET ? isatty(2) : Progress == cl::BOU_TRUE;
   return O;
 }
