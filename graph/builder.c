@@ -315,21 +315,17 @@ static void add_function_edges(builder *b) {
   }
 }
 
-static void link_call(builder *b, uint32_t site, LLVMValueRef callee) {
-  uint32_t f;
-  if (callee && hls_ptrmap_get(&b->func_index, callee, &f)) {
-    int64_t entry = first_node_of_block(b, LLVMGetEntryBasicBlock(callee));
-    if (entry >= 0)
-      add_edge(b, site, (uint32_t)entry, HLS_FLOW_CALL, 0, 0);
-    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(callee); bb; bb = LLVMGetNextBasicBlock(bb)) {
-      LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
-      uint32_t ret;
-      if (t && LLVMGetInstructionOpcode(t) == LLVMRet && hls_ptrmap_get(&b->inst_node, t, &ret))
-        add_edge(b, ret, site, HLS_FLOW_CALL, 0, 0);
-    }
-    return;
+/* site -> the function's first instruction, each of its returns -> site. */
+static void link_into(builder *b, uint32_t site, LLVMValueRef fn) {
+  int64_t entry = first_node_of_block(b, LLVMGetEntryBasicBlock(fn));
+  if (entry >= 0)
+    add_edge(b, site, (uint32_t)entry, HLS_FLOW_CALL, 0, 0);
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+    LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+    uint32_t ret;
+    if (t && LLVMGetInstructionOpcode(t) == LLVMRet && hls_ptrmap_get(&b->inst_node, t, &ret))
+      add_edge(b, ret, site, HLS_FLOW_CALL, 0, 0);
   }
-  add_two_way(b, site, 0, HLS_FLOW_CALL, 0); /* code outside the graph */
 }
 
 static void add_call_edges(builder *b) {
@@ -337,28 +333,20 @@ static void add_call_edges(builder *b) {
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(b->in->functions[f]); bb;
          bb = LLVMGetNextBasicBlock(bb))
       for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
-        uint32_t site;
+        uint32_t site, callee_index;
         if (!(LLVMIsACallInst(i) || LLVMIsAInvokeInst(i)) || !hls_ptrmap_get(&b->inst_node, i, &site))
           continue;
         LLVMValueRef fn = called_function(i);
         if (fn && LLVMGetIntrinsicID(fn))
           continue; /* intrinsics are operations, not calls */
-        link_call(b, site, fn);
+        if (fn && hls_ptrmap_get(&b->func_index, fn, &callee_index))
+          link_into(b, site, fn);
+        else
+          add_two_way(b, site, 0, HLS_FLOW_CALL, 0); /* code outside the graph */
       }
-  /* the outside world calls the first function (the kernel) */
-  if (b->in->nfunctions) {
-    uint32_t site = 0;
-    LLVMValueRef kernel = b->in->functions[0];
-    int64_t entry = first_node_of_block(b, LLVMGetEntryBasicBlock(kernel));
-    if (entry >= 0)
-      add_edge(b, site, (uint32_t)entry, HLS_FLOW_CALL, 0, 0);
-    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(kernel); bb; bb = LLVMGetNextBasicBlock(bb)) {
-      LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
-      uint32_t ret;
-      if (t && LLVMGetInstructionOpcode(t) == LLVMRet && hls_ptrmap_get(&b->inst_node, t, &ret))
-        add_edge(b, ret, site, HLS_FLOW_CALL, 0, 0);
-    }
-  }
+  /* the outside world (node 0) calls the first function, the kernel */
+  if (b->in->nfunctions)
+    link_into(b, 0, b->in->functions[0]);
 }
 
 static const char *const slot_names[3] = {"pipeline", "parallel", "tile"};

@@ -96,3 +96,16 @@ void hls_diags_sort(hls_diags *d) {
     d->items[j] = key;
   }
 }
+
+void hls_diags_print(const hls_diags *d, FILE *out) {
+  for (size_t i = 0; i < d->count; i++) {
+    const hls_diag *g = &d->items[i];
+    if (g->severity == HLS_SEV_REMARK)
+      continue;
+    const char *sev = g->severity == HLS_SEV_ERROR ? "error" : "warning";
+    if (g->line)
+      fprintf(out, "%s:%u:%u: %s: %s\n", g->file, g->line, g->col, sev, g->message);
+    else
+      fprintf(out, "%s: %s: %s\n", g->file[0] ? g->file : "hlsmoe", sev, g->message);
+  }
+}

@@ -5,6 +5,7 @@
 #define HLSMOE_DIAG_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 typedef enum {
   HLS_SEV_REMARK,  /* informational: shown as an optimization remark */
@@ -39,6 +40,10 @@ void hls_diags_free(hls_diags *d);
 void hls_diag_add(hls_diags *d, hls_severity sev, const char *file,
                   unsigned line, unsigned col, const char *fmt, ...)
     HLS_PRINTF(6, 7);
+
+/* Prints "file:line:col: error: message" lines (clang's format) to out;
+ * remarks are not printed.  For the command-line tools. */
+void hls_diags_print(const hls_diags *d, FILE *out);
 
 /* Sorts by file, line, column, then insertion order: deterministic output. */
 void hls_diags_sort(hls_diags *d);

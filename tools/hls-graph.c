@@ -14,15 +14,6 @@
 #include "graph/import.h"
 #include "graph/source.h"
 
-static void print_diags(const hls_diags *d) {
-  for (size_t i = 0; i < d->count; i++) {
-    const hls_diag *g = &d->items[i];
-    if (g->line)
-      fprintf(stderr, "%s:%u:%u: error: %s\n", g->file, g->line, g->col, g->message);
-    else
-      fprintf(stderr, "%s: error: %s\n", g->file, g->message);
-  }
-}
 
 static int problem(const char *path, const char *what, size_t where) {
   fprintf(stderr, "%s: check failed: %s (at %zu)\n", path, what, where);
@@ -129,7 +120,7 @@ static int encode(const char *points_path, const hls_graph *g) {
     hls_diags_init(&d);
     hls_point pt;
     if (hls_point_parse(&pt, where, line, &d) || hls_point_settings(g, &pt, settings, &d)) {
-      print_diags(&d);
+      hls_diags_print(&d, stderr);
       bad = 1;
     } else {
       hls_encode_settings(g, settings, rows);
@@ -161,7 +152,7 @@ int main(int argc, char **argv) {
   hls_diags_init(&d);
   hls_graph g;
   if (hls_graph_load(argv[2], &g, &d)) {
-    print_diags(&d);
+    hls_diags_print(&d, stderr);
     hls_diags_free(&d);
     return 1;
   }

@@ -18,15 +18,6 @@
 #include "graph/diag.h"
 #include "graph/source.h"
 
-static void print_diags(const hls_diags *d) {
-  for (size_t i = 0; i < d->count; i++) {
-    const hls_diag *g = &d->items[i];
-    if (g->line)
-      fprintf(stderr, "%s:%u:%u: error: %s\n", g->file, g->line, g->col, g->message);
-    else
-      fprintf(stderr, "%s: error: %s\n", g->file, g->message);
-  }
-}
 
 /* The point object inside what the file holds; NULL after an error. */
 static const cJSON *find_point(const cJSON *root, int rank, const char *path, hls_diags *d) {
@@ -191,7 +182,7 @@ int main(int argc, char **argv) {
     free(out.text);
     free(used);
   }
-  print_diags(&d);
+  hls_diags_print(&d, stderr);
   if (d.errors)
     rc = 1;
   hls_diags_free(&d);

@@ -39,7 +39,9 @@ plugin = config.hlsmoe_plugin
 opt = "%s%s/opt -load-pass-plugin=%s" % (preload, tools, plugin)
 clang = "%s/clang" % tools
 config.substitutions.append(("%cc-hls", "%s -O0 -g -gdwarf-5 -gembed-source -emit-llvm -S" % clang))
-config.substitutions.append(("%clang-plugin", "%s%s -fpass-plugin=%s" % (preload, clang, plugin)))
+# -Xclang -load registers the plugin's options before clang parses -mllvm.
+config.substitutions.append(("%clang-plugin", "%s%s -Xclang -load -Xclang %s -fpass-plugin=%s"
+                             % (preload, clang, plugin, plugin)))
 config.substitutions.append(("%clang", clang))
 config.substitutions.append(("%opt", opt))
 config.substitutions.append(("%plugin", plugin))
