@@ -159,12 +159,20 @@ std::string pointText(const hls_dspace *S, const hls_dspace_value *Values) {
   return T.empty() ? "no knobs" : T;
 }
 
-std::string predictionText(const hls_prediction &P) {
-  return formatv("latency {0:N} cycles, LUT {1:F1}%, FF {2:F1}%, DSP {3:F1}%, BRAM {4:F1}%, "
-                 "valid {5:F2}",
-                 (unsigned long long)std::llround(hls_latency_cycles(P.perf)), 100 * P.util[0],
-                 100 * P.util[1], 100 * P.util[2], 100 * P.util[3], P.valid)
-      .str();
+std::string fixed(double V, int Digits) {
+  char Buf[64];
+  snprintf(Buf, sizeof Buf, "%.*f", Digits, V);
+  return Buf;
+}
+
+// "latency N cycles, LUT x%, FF x%, DSP x%, BRAM x%, valid p", each value a
+// named argument of the remark (YAML keys LatencyCycles, LUT, FF, DSP, BRAM, Valid).
+void streamPrediction(OptimizationRemarkAnalysis &R, const hls_prediction &P) {
+  auto Cycles = (unsigned long long)std::llround(hls_latency_cycles(P.perf));
+  R << "latency " << ore::NV("LatencyCycles", formatv("{0:N}", Cycles).str()) << " cycles, LUT "
+    << ore::NV("LUT", fixed(100 * P.util[0], 1)) << "%, FF " << ore::NV("FF", fixed(100 * P.util[1], 1))
+    << "%, DSP " << ore::NV("DSP", fixed(100 * P.util[2], 1)) << "%, BRAM "
+    << ore::NV("BRAM", fixed(100 * P.util[3], 1)) << "%, valid " << ore::NV("Valid", fixed(P.valid, 2));
 }
 
 // ---- remarks --------------------------------------------------------------------
@@ -184,16 +192,20 @@ DebugLoc functionLoc(Function *F) {
   return DebugLoc();
 }
 
-void remark(Context &C, const char *Name, const std::string &Text, DebugLoc DL = DebugLoc(),
-            const BasicBlock *Where = nullptr) {
+void remark(Context &C, const char *Name, function_ref<void(OptimizationRemarkAnalysis &)> Fill,
+            DebugLoc DL = DebugLoc(), const BasicBlock *Where = nullptr) {
   Function *F = Where ? const_cast<Function *>(Where->getParent()) : C.Kernel;
   auto &ORE = C.FAM.getResult<OptimizationRemarkEmitterAnalysis>(*F);
   ORE.emit([&] {
     OptimizationRemarkAnalysis R(PassName, Name, DL ? DL : functionLoc(F),
                                  Where ? Where : &F->getEntryBlock());
-    R << Text;
+    Fill(R);
     return R;
   });
+}
+
+void remark(Context &C, const char *Name, const std::string &Text) {
+  remark(C, Name, [&](OptimizationRemarkAnalysis &R) { R << Text; });
 }
 
 // The knob values of loop L in a design, e.g. "pipeline=flatten tile=4".
@@ -216,9 +228,15 @@ std::string loopValues(const Context &C, size_t L, const hls_dspace_value *Value
 }
 
 void emitRemarks(Context &C, const hls_explore_result &R, bool Explored) {
-  std::string Knobs = C.Space ? " (" + pointText(C.Space, R.current.values) + ")" : "";
-  remark(C, "Prediction", "pragmas as written" + Knobs + ": " + predictionText(R.current.pred) +
-                              (R.current.feasible ? "" : "; outside the validity or utilisation limits"));
+  remark(C, "Prediction", [&](OptimizationRemarkAnalysis &Rem) {
+    Rem << "pragmas as written";
+    if (C.Space)
+      Rem << " (" << ore::NV("Design", pointText(C.Space, R.current.values)) << ")";
+    Rem << ": ";
+    streamPrediction(Rem, R.current.pred);
+    if (!R.current.feasible)
+      Rem << "; outside the validity or utilisation limits";
+  });
   if (Explored && !C.Space)
     remark(C, "NothingToExplore", "no auto{} knob in the kernel: nothing to explore");
   if (!Explored || !C.Space)
@@ -241,20 +259,25 @@ void emitRemarks(Context &C, const hls_explore_result &R, bool Explored) {
   for (size_t I = 0; I < R.ntop; I++) {
     const hls_design &D = R.top[I];
     double Speedup = Current / hls_latency_cycles(D.pred.perf);
-    remark(C, "RankedDesign",
-           formatv("#{0}: {1}: {2}; {3:F2}x the speed of the pragmas as written", I + 1,
-                   pointText(C.Space, D.values), predictionText(D.pred), Speedup)
-               .str());
+    remark(C, "RankedDesign", [&](OptimizationRemarkAnalysis &Rem) {
+      Rem << "#" << ore::NV("Rank", (unsigned)(I + 1)) << ": "
+          << ore::NV("Design", pointText(C.Space, D.values)) << ": ";
+      streamPrediction(Rem, D.pred);
+      Rem << "; " << ore::NV("Speedup", fixed(Speedup, 2)) << "x the speed of the pragmas as written";
+    });
   }
   for (size_t L = 0; L < C.G.nloops; L++) {
     if (C.G.loops[L].scope < 0)
       continue;
     Loop *LL = C.Loops[L];
-    remark(C, "LoopRecommendation",
-           formatv("loop {0}: as written {1}; best design {2}", C.G.loops[L].name,
-                   loopValues(C, L, R.current.values), loopValues(C, L, R.top[0].values))
-               .str(),
-           LL->getStartLoc(), LL->getHeader());
+    remark(
+        C, "LoopRecommendation",
+        [&](OptimizationRemarkAnalysis &Rem) {
+          Rem << "loop " << ore::NV("Loop", C.G.loops[L].name) << ": as written "
+              << ore::NV("AsWritten", loopValues(C, L, R.current.values)) << "; best design "
+              << ore::NV("Best", loopValues(C, L, R.top[0].values));
+        },
+        LL->getStartLoc(), LL->getHeader());
   }
 }
 

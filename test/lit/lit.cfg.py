@@ -52,6 +52,7 @@ config.substitutions.append(("%hls-rewrite", "%s%s/hls-rewrite" % (preload, conf
 config.substitutions.append(("%hls-graph", "%s%s/hls-graph" % (preload, config.hlsmoe_obj_root)))
 config.substitutions.append(("%hls-dspace", "%s%s/hls-dspace" % (preload, config.hlsmoe_obj_root)))
 config.substitutions.append(("%src", config.hlsmoe_src_root))
+config.substitutions.append(("%llvm-share", os.path.join(tools, "..", "share")))
 
 # Tests that read ../shared/data/hlsyn declare "REQUIRES: hlsyn-data".  On a
 # user's clone the data is absent and they are reported unsupported (skipped);
