@@ -20,6 +20,8 @@
 
 extern "C" {
 #include "graph/dspace.h"
+#include "graph/encode.h"
+#include "graph/source.h"
 #include "graph/export.h"
 #include "model/explore.h"
 #include "model/hiermoe.h"
@@ -64,6 +66,10 @@ static cl::opt<bool> Rewrite("hls-rewrite", cl::init(false),
                              cl::desc("Write the best design into the loop metadata"));
 static cl::opt<cl::boolOrDefault> Progress("hls-progress",
                                            cl::desc("Progress on stderr (default: when a terminal)"));
+static cl::opt<std::string> Oracle(
+    "hls-oracle", cl::value_desc("labels.jsonl"),
+    cl::desc("Offline exploration check: rank the labelled design points of this file (HLSyn "
+             "JSON Lines) instead of the design space, and compare the top designs with the truth"));
 
 namespace hlsmoe {
 namespace {
@@ -427,6 +433,117 @@ Function *kernelOf(Module &M, const hls_graph &G) {
   return M.getFunction(G.functions[0]);
 }
 
+// ---- offline exploration check against labelled points -----------------------------------
+
+struct Labelled {
+  double Latency; // true cycles; 0 when the HLS run failed
+  bool OK;        // hls_ok: synthesized, latency >= 100
+  bool Valid;     // also every utilisation < 0.8
+  hls_prediction Pred;
+};
+
+// Reads the labelled points of the oracle file and their pragma matrices.
+bool readOracle(const hls_graph &G, std::vector<Labelled> &Points, std::vector<float> &Pragma,
+                hls_diags *D) {
+  hls_source File;
+  if (hls_source_read_file(&File, Oracle.c_str())) {
+    hls_diag_add(D, HLS_SEV_ERROR, Oracle.c_str(), 0, 0, "cannot read the labelled points");
+    return false;
+  }
+  std::vector<hls_knob_setting> Settings(G.nknobs + 1);
+  size_t Row = G.nscopes * HLS_PRAGMA_DIM;
+  unsigned LineNo = 0;
+  bool OK = true;
+  for (char *Line = strtok(File.text, "\n"); Line && OK; Line = strtok(nullptr, "\n")) {
+    std::string Where = Oracle + ":" + std::to_string(++LineNo);
+    hls_point Pt;
+    cJSON *Obj = cJSON_Parse(Line);
+    if (!Obj || hls_point_parse(&Pt, Where.c_str(), Line, D) ||
+        hls_point_settings(&G, &Pt, Settings.data(), D)) {
+      if (!Obj)
+        hls_diag_add(D, HLS_SEV_ERROR, Where.c_str(), 0, 0, "malformed JSON line");
+      OK = false;
+    } else {
+      Labelled L = {};
+      L.Latency = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(Obj, "perf"));
+      L.OK = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(Obj, "hls_ok"));
+      L.Valid = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(Obj, "valid"));
+      Points.push_back(L);
+      Pragma.resize(Points.size() * Row + 1);
+      hls_encode_settings(&G, Settings.data(), Pragma.data() + (Points.size() - 1) * Row);
+    }
+    hls_point_free(&Pt);
+    cJSON_Delete(Obj);
+  }
+  hls_source_free(&File);
+  return OK;
+}
+
+// Ranks the labelled points by prediction (feasible ones, lowest predicted
+// latency first) and reports how good the top K truly are.
+void oracleCheck(Context &C, Predictor &P, const hls_explore_options &O, hls_diags *D) {
+  std::vector<Labelled> Points;
+  std::vector<float> Pragma;
+  if (!readOracle(C.G, Points, Pragma, D))
+    return;
+  size_t Row = C.G.nscopes * HLS_PRAGMA_DIM;
+  std::vector<hls_prediction> Pred(Points.size() + 1);
+  for (size_t I = 0; I < Points.size(); I += 512) {
+    size_t N = std::min<size_t>(512, Points.size() - I);
+    if (Predictor::score(&P, Pragma.data() + I * Row, N, Pred.data() + I)) {
+      hls_diag_add(D, HLS_SEV_ERROR, Oracle.c_str(), 0, 0, "scoring the labelled points failed");
+      return;
+    }
+  }
+  std::vector<size_t> Order;
+  for (size_t I = 0; I < Points.size(); I++) {
+    bool Feasible = Pred[I].valid >= O.min_valid;
+    for (int U = 0; U < HLS_UTILS; U++)
+      Feasible &= Pred[I].util[U] < O.max_util[U];
+    if (Feasible)
+      Order.push_back(I);
+  }
+  std::stable_sort(Order.begin(), Order.end(),
+                   [&](size_t A, size_t B) { return Pred[A].perf > Pred[B].perf; });
+  double Best = 0, BestTop = 0;
+  size_t Rank = 0;
+  for (const Labelled &L : Points)
+    if (L.Valid && L.Latency > 0 && (Best == 0 || L.Latency < Best))
+      Best = L.Latency;
+  for (size_t R = 0; R < std::min<size_t>(O.top_k, Order.size()); R++) {
+    const Labelled &L = Points[Order[R]];
+    if (L.Valid && L.Latency > 0 && (BestTop == 0 || L.Latency < BestTop))
+      BestTop = L.Latency, Rank = R + 1;
+  }
+  // Baseline in the same run: K points drawn at random (fixed seed), the
+  // median over 1001 draws of their best valid latency over the best labelled.
+  std::vector<double> Draws;
+  uint64_t Seed = 0x9e3779b97f4a7c15ULL;
+  for (int T = 0; T < 1001 && Best > 0; T++) {
+    double BestDraw = 0;
+    for (size_t K = 0; K < std::min<size_t>(O.top_k, Points.size()); K++) {
+      Seed = Seed * 6364136223846793005ULL + 1442695040888963407ULL;
+      const Labelled &L = Points[(Seed >> 33) % Points.size()];
+      if (L.Valid && L.Latency > 0 && (BestDraw == 0 || L.Latency < BestDraw))
+        BestDraw = L.Latency;
+    }
+    Draws.push_back(BestDraw > 0 ? BestDraw / Best : 1e9); // no valid point drawn: worst
+  }
+  std::sort(Draws.begin(), Draws.end());
+  std::string Baseline = Draws.empty() ? "n/a" : fixed(Draws[Draws.size() / 2], 3);
+  remark(C, "OracleCheck", [&](OptimizationRemarkAnalysis &Rem) {
+    Rem << "offline check on " << ore::NV("Labelled", (unsigned)Points.size())
+        << " labelled points: " << ore::NV("Feasible", (unsigned)Order.size())
+        << " predicted feasible; best valid true latency among the top " << ore::NV("K", O.top_k)
+        << ": " << ore::NV("TopLatency", (unsigned long long)BestTop) << " cycles (rank "
+        << ore::NV("TopRank", (unsigned)Rank) << "); best valid labelled: "
+        << ore::NV("BestLatency", (unsigned long long)Best) << " cycles; ratio "
+        << ore::NV("Ratio", BestTop > 0 && Best > 0 ? fixed(BestTop / Best, 3) : std::string("n/a"))
+        << "; random " << ore::NV("K", O.top_k) << " points: median ratio "
+        << ore::NV("RandomRatio", Baseline);
+  });
+}
+
 } // namespace
 
 PreservedAnalyses MoEPass::run(Module &M, ModuleAnalysisManager &MAM) {
@@ -457,7 +574,9 @@ PreservedAnalyses MoEPass::run(Module &M, ModuleAnalysisManager &MAM) {
       hls_explore_options O = exploreOptions();
       O.predict_only = !Explore || !Space;
       Context C{M, FAM, G, Space, Loops, kernelOf(M, G)};
-      if (hls_explore(&G, Space, Current.data(), Predictor::score, &P, &O, &R, &D) == 0) {
+      if (!Oracle.empty())
+        oracleCheck(C, P, O, &D);
+      else if (hls_explore(&G, Space, Current.data(), Predictor::score, &P, &O, &R, &D) == 0) {
         emitRemarks(C, R, Explore);
         if (!ReportPath.empty())
           writeReport(C, R, SpaceSource, &D);
