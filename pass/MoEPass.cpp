@@ -437,9 +437,7 @@ Function *kernelOf(Module &M, const hls_graph &G) {
 
 struct Labelled {
   double Latency; // true cycles; 0 when the HLS run failed
-  bool OK;        // hls_ok: synthesized, latency >= 100
-  bool Valid;     // also every utilisation < 0.8
-  hls_prediction Pred;
+  bool Valid;     // synthesized (latency >= 100) with every utilisation < 0.8
 };
 
 // Reads the labelled points of the oracle file and their pragma matrices.
@@ -456,7 +454,7 @@ bool readOracle(const hls_graph &G, std::vector<Labelled> &Points, std::vector<f
   bool OK = true;
   for (char *Line = strtok(File.text, "\n"); Line && OK; Line = strtok(nullptr, "\n")) {
     std::string Where = Oracle + ":" + std::to_string(++LineNo);
-    hls_point Pt;
+    hls_point Pt = {};
     cJSON *Obj = cJSON_Parse(Line);
     if (!Obj || hls_point_parse(&Pt, Where.c_str(), Line, D) ||
         hls_point_settings(&G, &Pt, Settings.data(), D)) {
@@ -466,7 +464,6 @@ bool readOracle(const hls_graph &G, std::vector<Labelled> &Points, std::vector<f
     } else {
       Labelled L = {};
       L.Latency = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(Obj, "perf"));
-      L.OK = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(Obj, "hls_ok"));
       L.Valid = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(Obj, "valid"));
       Points.push_back(L);
       Pragma.resize(Points.size() * Row + 1);
@@ -515,8 +512,9 @@ void oracleCheck(Context &C, Predictor &P, const hls_explore_options &O, hls_dia
     if (L.Valid && L.Latency > 0 && (BestTop == 0 || L.Latency < BestTop))
       BestTop = L.Latency, Rank = R + 1;
   }
-  // Baseline in the same run: K points drawn at random (fixed seed), the
-  // median over 1001 draws of their best valid latency over the best labelled.
+  // Baseline in the same run: K points drawn at random with replacement
+  // (fixed seed), the median over 1001 draws of their best valid latency over
+  // the best labelled.
   std::vector<double> Draws;
   uint64_t Seed = 0x9e3779b97f4a7c15ULL;
   for (int T = 0; T < 1001 && Best > 0; T++) {
