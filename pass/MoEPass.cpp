@@ -542,6 +542,45 @@ void oracleCheck(Context &C, Predictor &P, const hls_explore_options &O, hls_dia
   });
 }
 
+// Loads the models and the space, predicts the design as written, explores
+// (or runs the oracle check), reports and rewrites.  Returns whether the IR
+// changed.  Errors go to D; SpaceSource names the space for them.
+bool predictAndExplore(Module &M, FunctionAnalysisManager &FAM, const hls_graph &G,
+                       const std::vector<Loop *> &Loops, std::string &SpaceSource, hls_diags *D) {
+  Predictor P;
+  hls_dspace *Space = nullptr;
+  hls_point Point = {};
+  hls_explore_result R = {};
+  bool Changed = false;
+  if (P.load(G, D) && ((Space = loadSpace(G, SpaceSource, D)) || (!G.nknobs && !D->errors))) {
+    std::vector<hls_dspace_value> Current((Space ? hls_dspace_knob_count(Space) : 0) + 1);
+    bool HavePoint = !pointFileOption().empty();
+    if ((!HavePoint || hls_point_load(&Point, pointFileOption().c_str(), D) == 0) &&
+        (!Space || hls_space_current(Space, HavePoint ? &Point : nullptr, Current.data(), D) == 0)) {
+      hls_explore_options O = exploreOptions();
+      O.predict_only = !Explore || !Space;
+      Context C{M, FAM, G, Space, Loops, kernelOf(M, G)};
+      if (!Oracle.empty())
+        oracleCheck(C, P, O, D);
+      else if (hls_explore(&G, Space, Current.data(), Predictor::score, &P, &O, &R, D) == 0) {
+        emitRemarks(C, R, Explore);
+        if (!ReportPath.empty())
+          writeReport(C, R, SpaceSource, D);
+        for (size_t L = 0; Rewrite && R.ntop && L < G.nloops; L++)
+          if (G.loops[L].scope >= 0) {
+            rewriteLoop(C, L, R.top[0].values);
+            Changed = true;
+          }
+      }
+    }
+  }
+  hls_explore_result_free(&R);
+  hls_point_free(&Point);
+  if (Space)
+    hls_dspace_free(Space);
+  return Changed;
+}
+
 } // namespace
 
 PreservedAnalyses MoEPass::run(Module &M, ModuleAnalysisManager &MAM) {
@@ -557,36 +596,8 @@ PreservedAnalyses MoEPass::run(Module &M, ModuleAnalysisManager &MAM) {
                  "this IR comes from clang at -O1 or above (it has lifetime markers); the model "
                  "was trained on -O0 IR, whose graphs differ: compile with -O0 for predictions "
                  "you can trust");
-  Predictor P;
   std::string SpaceSource;
-  hls_dspace *Space = nullptr;
-  hls_point Point = {};
-  std::vector<hls_dspace_value> Current;
-  hls_explore_result R = {};
-  bool Changed = false;
-  if (P.load(G, &D) && ((Space = loadSpace(G, SpaceSource, &D)) || (!G.nknobs && !D.errors))) {
-    Current.resize((Space ? hls_dspace_knob_count(Space) : 0) + 1);
-    bool HavePoint = !pointFileOption().empty();
-    if ((!HavePoint || hls_point_load(&Point, pointFileOption().c_str(), &D) == 0) &&
-        (!Space || hls_space_current(Space, HavePoint ? &Point : nullptr, Current.data(), &D) == 0)) {
-      hls_explore_options O = exploreOptions();
-      O.predict_only = !Explore || !Space;
-      Context C{M, FAM, G, Space, Loops, kernelOf(M, G)};
-      if (!Oracle.empty())
-        oracleCheck(C, P, O, &D);
-      else if (hls_explore(&G, Space, Current.data(), Predictor::score, &P, &O, &R, &D) == 0) {
-        emitRemarks(C, R, Explore);
-        if (!ReportPath.empty())
-          writeReport(C, R, SpaceSource, &D);
-        if (Rewrite && R.ntop) {
-          for (size_t L = 0; L < G.nloops; L++)
-            if (G.loops[L].scope >= 0)
-              rewriteLoop(C, L, R.top[0].values);
-          Changed = true;
-        }
-      }
-    }
-  }
+  bool Changed = predictAndExplore(M, FAM, G, Loops, SpaceSource, &D);
   for (size_t I = 0; I < D.count; I++)
     if (!D.items[I].file[0]) { // space/graph mismatches: name what was compared
       free(D.items[I].file);
@@ -597,10 +608,6 @@ PreservedAnalyses MoEPass::run(Module &M, ModuleAnalysisManager &MAM) {
   hls_diags_sort(&D);
   emitDiagnostics(M, D, PassName);
   hls_diags_free(&D);
-  hls_explore_result_free(&R);
-  hls_point_free(&Point);
-  if (Space)
-    hls_dspace_free(Space);
   hls_graph_free(&G);
   if (!Changed)
     return PreservedAnalyses::all();
