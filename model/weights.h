@@ -1,0 +1,50 @@
+/* The safetensors weight file of a HierMoE model (docs/model-format.md).
+ *
+ * hls_weights_load reads the file once and validates everything before any
+ * value is used: header length, JSON, metadata against this build (feature
+ * schema, dimensions), each tensor's dtype, shape and data offsets, that the
+ * offsets tile the data section, that the tensors are exactly those the
+ * configuration needs, and that every value is finite.  Each violation is its
+ * own error naming the file and the tensor. */
+#ifndef HLSMOE_MODEL_WEIGHTS_H
+#define HLSMOE_MODEL_WEIGHTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "graph/diag.h"
+#include "model/config.h"
+
+/* Headers larger than this are refused before anything is allocated. */
+#define HLS_WEIGHTS_HEADER_MAX ((uint64_t)100 << 20)
+
+typedef struct {
+  char *name;
+  int ndim;
+  int64_t shape[8];
+  uint64_t begin, end; /* byte offsets into the data section */
+  const float *data;   /* into hls_weights.data, once validated */
+} hls_tensor;
+
+typedef struct {
+  char *path;
+  hls_model_config config;
+  char *schema, *trained_on;
+  hls_tensor *tensors; /* sorted by name */
+  size_t ntensors;
+  float *data; /* the data section, 4-byte aligned */
+  uint64_t data_bytes;
+} hls_weights;
+
+/* Returns 0, or -1 with errors in d (w is then empty). */
+int hls_weights_load(const char *path, hls_weights *w, hls_diags *d);
+void hls_weights_free(hls_weights *w);
+/* The tensor of that name, NULL if absent. */
+const hls_tensor *hls_weights_find(const hls_weights *w, const char *name);
+
+/* Writes a weight file: tensors in spec order, data[i] holding spec item i.
+ * Returns 0, or -1 with an error naming path. */
+int hls_weights_write(const char *path, const hls_model_config *c, const char *trained_on,
+                      const hls_spec *spec, float *const *data, hls_diags *d);
+
+#endif
