@@ -171,14 +171,18 @@ std::string fixed(double V, int Digits) {
   return Buf;
 }
 
+// Utilisation in percent; the regression can undershoot 0 slightly, which
+// means "none" to a reader (the JSON report keeps the raw value).
+std::string percent(float Fraction) { return fixed(100.0 * std::max(0.0f, Fraction), 1); }
+
 // "latency N cycles, LUT x%, FF x%, DSP x%, BRAM x%, valid p", each value a
 // named argument of the remark (YAML keys LatencyCycles, LUT, FF, DSP, BRAM, Valid).
 void streamPrediction(OptimizationRemarkAnalysis &R, const hls_prediction &P) {
   auto Cycles = (unsigned long long)std::llround(hls_latency_cycles(P.perf));
   R << "latency " << ore::NV("LatencyCycles", formatv("{0:N}", Cycles).str()) << " cycles, LUT "
-    << ore::NV("LUT", fixed(100 * P.util[0], 1)) << "%, FF " << ore::NV("FF", fixed(100 * P.util[1], 1))
-    << "%, DSP " << ore::NV("DSP", fixed(100 * P.util[2], 1)) << "%, BRAM "
-    << ore::NV("BRAM", fixed(100 * P.util[3], 1)) << "%, valid " << ore::NV("Valid", fixed(P.valid, 2));
+    << ore::NV("LUT", percent(P.util[0])) << "%, FF " << ore::NV("FF", percent(P.util[1]))
+    << "%, DSP " << ore::NV("DSP", percent(P.util[2])) << "%, BRAM "
+    << ore::NV("BRAM", percent(P.util[3])) << "%, valid " << ore::NV("Valid", fixed(P.valid, 2));
 }
 
 // ---- remarks --------------------------------------------------------------------
