@@ -532,7 +532,9 @@ void oracleCheck(Context &C, Predictor &P, const hls_explore_options &O, hls_dia
     Draws.push_back(BestDraw > 0 ? BestDraw / Best : 1e9); // no valid point drawn: worst
   }
   std::sort(Draws.begin(), Draws.end());
-  std::string Baseline = Draws.empty() ? "n/a" : fixed(Draws[Draws.size() / 2], 3);
+  std::string Baseline = Draws.empty()                     ? "n/a"
+                         : Draws[Draws.size() / 2] >= 1e9 ? "none valid"
+                                                          : fixed(Draws[Draws.size() / 2], 3);
   remark(C, "OracleCheck", [&](OptimizationRemarkAnalysis &Rem) {
     Rem << "offline check on " << ore::NV("Labelled", (unsigned)Points.size())
         << " labelled points: " << ore::NV("Feasible", (unsigned)Order.size())
@@ -540,7 +542,9 @@ void oracleCheck(Context &C, Predictor &P, const hls_explore_options &O, hls_dia
         << ": " << ore::NV("TopLatency", (unsigned long long)BestTop) << " cycles (rank "
         << ore::NV("TopRank", (unsigned)Rank) << "); best valid labelled: "
         << ore::NV("BestLatency", (unsigned long long)Best) << " cycles; ratio "
-        << ore::NV("Ratio", BestTop > 0 && Best > 0 ? fixed(BestTop / Best, 3) : std::string("n/a"))
+        << ore::NV("Ratio", Best <= 0      ? std::string("n/a")
+                            : BestTop > 0 ? fixed(BestTop / Best, 3)
+                                          : std::string("none valid"))
         << "; random " << ore::NV("K", O.top_k) << " points: median ratio "
         << ore::NV("RandomRatio", Baseline);
   });
