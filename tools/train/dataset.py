@@ -1,0 +1,210 @@
+"""Dataset builder: graphs of every kernel of a directory, joined with HLSyn labels.
+
+For each kernel source <dir>/<kernel>_kernel.c (or any *.c), runs clang + opt with the
+hls-graph pass into a cache directory, keyed by kernel, schema id and plugin mtime, then
+joins the graph with the JSON Lines labels of a tool version (v18, v20, v21) and
+precomputes the pragma matrix of every design point with schema.encode_point.
+
+    python3 tools/train/dataset.py [--version v21] [--sources DIR] [--cache DIR]
+
+prints one line per kernel (nodes, edges, scopes, points, hls_ok points).
+"""
+import argparse
+import glob
+import json
+import math
+import os
+import subprocess
+import sys
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import schema as schema_mod  # noqa: E402
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+DEFAULT_DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data", "hlsyn"))
+DEFAULT_SOURCES = os.path.join(DEFAULT_DATA, "kernels", "sources")
+DEFAULT_CACHE = os.path.join(ROOT, "build", "train-cache")
+DEFAULT_PLUGIN = os.path.join(ROOT, "build", "libHLSMoE.so")
+LLVM_BIN = "/usr/lib/llvm-19/bin"
+TARGETS = ["perf", "util_LUT", "util_FF", "util_DSP", "util_BRAM"]
+
+
+class SchemaMismatch(Exception):
+    pass
+
+
+def kernel_name(path):
+    base = os.path.basename(path)
+    if base.endswith("_kernel.c"):
+        return base[: -len("_kernel.c")]
+    return os.path.splitext(base)[0]
+
+
+def build_graph_json(src, out_json, plugin=DEFAULT_PLUGIN, llvm_bin=LLVM_BIN):
+    """Runs clang + opt (hls-graph) on one C source; writes out_json."""
+    ll = "%s.%d.ll" % (out_json[:-5], os.getpid())
+    subprocess.run([os.path.join(llvm_bin, "clang"), "-O0", "-g", "-gdwarf-5", "-gembed-source",
+                    "-emit-llvm", "-S", src, "-o", ll], check=True)
+    tmp = "%s.%d.tmp" % (out_json, os.getpid())
+    subprocess.run([os.path.join(llvm_bin, "opt"), "-load-pass-plugin=" + plugin, "-passes=hls-graph",
+                    "-hls-graph-json=" + tmp, "-disable-output", ll], check=True)
+    os.replace(tmp, out_json)
+    os.remove(ll)
+
+
+def cached_graph(src, cache=DEFAULT_CACHE, plugin=DEFAULT_PLUGIN, schema=None):
+    """Path of the graph JSON of src in the cache, building it if needed."""
+    schema = schema or schema_mod.Schema()
+    os.makedirs(cache, exist_ok=True)
+    mtime = int(os.path.getmtime(plugin)) if os.path.exists(plugin) else 0
+    smtime = int(os.path.getmtime(src))
+    key = "%s.%s.%d.%d.json" % (kernel_name(src), schema.id.replace(":", "-"), mtime, smtime)
+    path = os.path.join(cache, key)
+    if not os.path.exists(path):
+        for attempt in range(3):       # the plugin may be being rebuilt right now
+            try:
+                build_graph_json(src, path, plugin)
+                break
+            except subprocess.CalledProcessError:
+                if attempt == 2:
+                    raise
+                import time
+                time.sleep(20)
+    return path
+
+
+def load_graph_json(path, schema=None):
+    """Parses a graph JSON and checks its schema id against schema.def."""
+    schema = schema or schema_mod.Schema()
+    with open(path) as f:
+        g = json.load(f)
+    if g.get("format") != "hlsmoe-graph":
+        raise SchemaMismatch("%s: not an hlsmoe graph (format %r)" % (path, g.get("format")))
+    if g.get("schema") != schema.id:
+        raise SchemaMismatch("%s: graph schema %s differs from the trainer's schema %s "
+                             "(rebuild the graph with the current plugin)" % (path, g.get("schema"), schema.id))
+    return g
+
+
+class Graph:
+    """Tensors of one kernel graph (numpy), independent of the design point."""
+
+    def __init__(self, g, schema, name=None):
+        self.json = g
+        self.name = name or g.get("kernel", "?")
+        self.x = np.asarray(g["x"], dtype=np.float32).reshape(-1, schema.node_dim)
+        self.src = np.asarray(g["edges"]["src"], dtype=np.int64)
+        self.dst = np.asarray(g["edges"]["dst"], dtype=np.int64)
+        self.e = np.asarray(g["e"], dtype=np.float32).reshape(-1, schema.edge_dim)
+        kinds = g["nodes"]["kind"]
+        self.block = np.asarray([k == "block" for k in kinds], dtype=bool)
+        scopes = sorted((l["scope"], l["header_node"]) for l in g["loops"] if l["scope"] >= 0)
+        self.scope_nodes = np.asarray([h for _, h in scopes], dtype=np.int64)
+        self.knobs = [k["name"] for k in g.get("knobs", [])]
+
+    @property
+    def num_nodes(self):
+        return self.x.shape[0]
+
+    def encode(self, schema, points):
+        """[B, S, Fp] pragma matrices of a list of design points."""
+        s = len(self.scope_nodes)
+        out = np.zeros((len(points), s, schema.pragma_dim), dtype=np.float32)
+        for i, p in enumerate(points):
+            out[i] = schema_mod.encode_point(schema, self.json, p)
+        return out
+
+
+def perf_transform(latency):
+    return math.log2(1e7 / float(latency)) / 2.0
+
+
+class KernelData:
+    """One kernel: its graph, and its labelled design points."""
+
+    def __init__(self, name, graph, records, schema):
+        self.name = name
+        self.graph = graph
+        self.records = records
+        self.points = [r["point"] for r in records]
+        self.P = graph.encode(schema, self.points) if records else None
+        self.ok = np.asarray([bool(r.get("hls_ok")) for r in records], dtype=bool)
+        y = np.zeros((len(records), len(TARGETS)), dtype=np.float32)
+        lat = np.zeros(len(records), dtype=np.float64)
+        for i, r in enumerate(records):
+            if self.ok[i]:
+                lat[i] = r["perf"]
+                y[i, 0] = perf_transform(r["perf"])
+                for j, t in enumerate(TARGETS[1:]):
+                    y[i, j + 1] = r[t]
+        self.y = y
+        self.latency = lat
+
+    def __len__(self):
+        return len(self.records)
+
+
+def read_labels(path):
+    recs = []
+    with open(path) as f:
+        for line in f:
+            if line.strip():
+                recs.append(json.loads(line))
+    return recs
+
+
+def load_kernels(version="v21", sources=DEFAULT_SOURCES, data=DEFAULT_DATA, cache=DEFAULT_CACHE,
+                 plugin=DEFAULT_PLUGIN, kernels=None, require_labels=True, log=None):
+    """List of KernelData for every kernel of `sources` with labels of `version`."""
+    schema = schema_mod.Schema()
+    out = []
+    srcs = sorted(glob.glob(os.path.join(sources, "*.c")))
+    for src in srcs:
+        name = kernel_name(src)
+        if kernels is not None and name not in kernels:
+            continue
+        lab = os.path.join(data, version, name + ".jsonl") if version else None
+        if require_labels and (lab is None or not os.path.exists(lab)):
+            continue
+        gpath = cached_graph(src, cache, plugin, schema)
+        g = load_graph_json(gpath, schema)
+        recs = read_labels(lab) if lab and os.path.exists(lab) else []
+        kd = KernelData(name, Graph(g, schema, name), recs, schema)
+        kd.graph_path = gpath
+        out.append(kd)
+        if log:
+            log("%s: %d nodes, %d edges, %d scopes, %d points, %d hls_ok" % (
+                name, kd.graph.num_nodes, len(kd.graph.src), len(kd.graph.scope_nodes), len(kd), int(kd.ok.sum())))
+    return out
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--version", default="v21")
+    ap.add_argument("--sources", default=DEFAULT_SOURCES)
+    ap.add_argument("--data", default=DEFAULT_DATA)
+    ap.add_argument("--cache", default=DEFAULT_CACHE)
+    ap.add_argument("--plugin", default=DEFAULT_PLUGIN)
+    ap.add_argument("--check", metavar="GRAPH_JSON", help="only check one graph's schema id")
+    a = ap.parse_args(argv)
+    if a.check:
+        try:
+            load_graph_json(a.check)
+        except SchemaMismatch as ex:
+            print("error: %s" % ex, file=sys.stderr)
+            return 1
+        print("ok")
+        return 0
+    try:
+        ks = load_kernels(a.version, a.sources, a.data, a.cache, a.plugin, log=print)
+    except SchemaMismatch as ex:
+        print("error: %s" % ex, file=sys.stderr)
+        return 1
+    print("%d kernels, %d points, %d hls_ok" % (len(ks), sum(len(k) for k in ks), sum(int(k.ok.sum()) for k in ks)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""Quality of a trained model on labelled data (no training).
+
+    evaluate.py MODEL.safetensors [--version v21] [--kernels a,b] [--threads 1]
+
+Regression: MSE per objective and summed over the HLS-successful points of every kernel, and the
+Spearman correlation of predicted vs true perf per kernel.  Validity: accuracy, the rate of the
+majority class, and the cross-entropy over every labelled point.
+"""
+import argparse
+import os
+import sys
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import dataset  # noqa: E402
+import export  # noqa: E402
+import protocol  # noqa: E402
+import train  # noqa: E402
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("model")
+    ap.add_argument("--version", default="v21")
+    ap.add_argument("--kernels")
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--data", default=dataset.DEFAULT_DATA)
+    ap.add_argument("--sources", default=dataset.DEFAULT_SOURCES)
+    ap.add_argument("--cache", default=dataset.DEFAULT_CACHE)
+    a = ap.parse_args(argv)
+    torch.set_num_threads(a.threads)
+    m = export.load_model(a.model)
+    kds = dataset.load_kernels(a.version, a.sources, a.data, a.cache,
+                               kernels=a.kernels.split(",") if a.kernels else None)
+    if m.task == "regression":
+        se, n, rhos = np.zeros(5), 0, []
+        for kd in kds:
+            idx = np.nonzero(kd.ok)[0]
+            if len(idx) == 0:
+                continue
+            y = train.predict(m, kd, idx)
+            se += ((y - kd.y[idx]) ** 2).sum(0)
+            n += len(idx)
+            r = protocol.spearman(y[:, 0], kd.y[idx, 0])
+            rhos.append(r)
+            print("%-18s %5d points  summed MSE %.4f  Spearman(perf) %.3f" % (
+                kd.name, len(idx), float(((y - kd.y[idx]) ** 2).mean(0).sum()), r))
+        mse = se / n
+        print("all: %d points, MSE %s, summed %.4f, median Spearman(perf) over kernels %.3f" % (
+            n, " ".join("%s %.4f" % (t, v) for t, v in zip(dataset.TARGETS, mse)), mse.sum(),
+            float(np.nanmedian(rhos))))
+    else:
+        correct, n, ce, pos = 0, 0, 0.0, 0
+        for kd in kds:
+            idx = np.arange(len(kd))
+            logits = torch.as_tensor(train.predict(m, kd, idx))
+            t = torch.as_tensor(kd.ok.astype(np.int64))
+            ce += float(torch.nn.functional.cross_entropy(logits, t, reduction="sum"))
+            correct += int((logits.argmax(1) == t).sum())
+            pos += int(t.sum())
+            n += len(idx)
+        print("all: %d points, accuracy %.4f (majority class %.4f), cross-entropy %.4f" % (
+            n, correct / n, max(pos, n - pos) / n, ce / n))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

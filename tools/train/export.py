@@ -1,0 +1,316 @@
+"""Weight files (safetensors, the project's own writer/reader) and reference vectors.
+
+    export.py random --kind K [--hidden D] [--seed S] [--task regression|validity]
+                     [--graph G.json ...] [--points PTS.jsonl] [--npoints N] OUT.safetensors
+        writes a random-weight model and OUT.reference.json (for the C runtime's parity tests)
+    export.py reference MODEL.safetensors [--graph G.json ...] [--points PTS.jsonl] [--npoints N]
+        (re)writes MODEL.reference.json for a trained model
+    export.py check MODEL.safetensors
+        loads the model and its reference file, recomputes every case, exit 1 on a mismatch
+    export.py info MODEL.safetensors
+        prints the metadata and the tensor count
+
+Default graphs: examples/conv1d.c and test/lit/train/Inputs/*.c, built with the plugin into
+build/train-cache.  Design points: random points drawn from each graph's knobs (seeded), or
+--points (JSON Lines, {knob: value} or {"point": {...}}).
+"""
+import argparse
+import glob
+import json
+import os
+import random
+import struct
+import sys
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import dataset  # noqa: E402
+import model as model_mod  # noqa: E402
+import schema as schema_mod  # noqa: E402
+
+ROOT = dataset.ROOT
+
+
+# ---------------------------------------------------------------- safetensors
+def write_safetensors(path, tensors, metadata):
+    """tensors: ordered {name: array-like float32}; metadata: {str: str}."""
+    header = {"__metadata__": {str(k): str(v) for k, v in metadata.items()}}
+    blobs = []
+    off = 0
+    for name in sorted(tensors):
+        a = np.ascontiguousarray(np.asarray(tensors[name], dtype="<f4"))
+        b = a.tobytes()
+        header[name] = {"dtype": "F32", "shape": list(a.shape), "data_offsets": [off, off + len(b)]}
+        blobs.append(b)
+        off += len(b)
+    h = json.dumps(header, separators=(",", ":")).encode()
+    h += b" " * ((8 - len(h) % 8) % 8)      # keep the data section 8-byte aligned
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    tmp = path + ".tmp"
+    with open(tmp, "wb") as f:
+        f.write(struct.pack("<Q", len(h)))
+        f.write(h)
+        for b in blobs:
+            f.write(b)
+    os.replace(tmp, path)
+
+
+def read_safetensors(path):
+    """-> ({name: np.ndarray float32}, metadata dict).  Checks the layout."""
+    with open(path, "rb") as f:
+        raw = f.read()
+    if len(raw) < 8:
+        raise ValueError("%s: too short for a safetensors file" % path)
+    (n,) = struct.unpack("<Q", raw[:8])
+    if 8 + n > len(raw):
+        raise ValueError("%s: header length %d beyond the file" % (path, n))
+    header = json.loads(raw[8:8 + n].decode())
+    data = raw[8 + n:]
+    meta = header.pop("__metadata__", {})
+    out = {}
+    spans = []
+    for name, info in header.items():
+        if info["dtype"] != "F32":
+            raise ValueError("%s: tensor %s has dtype %s (F32 expected)" % (path, name, info["dtype"]))
+        b, e = info["data_offsets"]
+        count = int(np.prod(info["shape"])) if info["shape"] else 1
+        if e - b != 4 * count or e > len(data) or b < 0:
+            raise ValueError("%s: tensor %s: bad data_offsets %s for shape %s" % (path, name, [b, e], info["shape"]))
+        out[name] = np.frombuffer(data[b:e], dtype="<f4").reshape(info["shape"]).copy()
+        spans.append((b, e))
+    spans.sort()
+    pos = 0
+    for b, e in spans:
+        if b != pos:
+            raise ValueError("%s: data section has gaps or overlaps at %d" % (path, b))
+        pos = e
+    if pos != len(data):
+        raise ValueError("%s: data section is %d bytes, tensors cover %d" % (path, len(data), pos))
+    return out, meta
+
+
+def save_model(m, path, trained_on=""):
+    sd = {k: v.detach().cpu().numpy() for k, v in m.state_dict().items()}
+    write_safetensors(path, sd, m.metadata(trained_on))
+
+
+def load_model(path, schema=None):
+    schema = schema or schema_mod.Schema()
+    tensors, meta = read_safetensors(path)
+    if meta.get("format") != "hlsmoe-model":
+        raise ValueError("%s: not an hlsmoe model (format %r)" % (path, meta.get("format")))
+    if meta.get("schema") != schema.id:
+        raise dataset.SchemaMismatch("%s: model schema %s differs from the current schema %s"
+                                     % (path, meta.get("schema"), schema.id))
+    m = model_mod.Model(meta["kind"], schema, int(meta["hidden"]), meta["task"])
+    sd = m.state_dict()
+    missing = sorted(set(sd) - set(tensors))
+    extra = sorted(set(tensors) - set(sd))
+    if missing or extra:
+        raise ValueError("%s: missing tensors %s, unexpected tensors %s" % (path, missing[:5], extra[:5]))
+    for k in sd:
+        if tuple(sd[k].shape) != tuple(tensors[k].shape):
+            raise ValueError("%s: tensor %s has shape %s, expected %s" % (path, k, tensors[k].shape, tuple(sd[k].shape)))
+    m.load_state_dict({k: torch.from_numpy(v) for k, v in tensors.items()})
+    m.eval()
+    m.trained_on = meta.get("trained_on", "")
+    return m
+
+
+# ---------------------------------------------------------------- reference vectors
+def default_graph_sources():
+    srcs = [os.path.join(ROOT, "examples", "conv1d.c")]
+    srcs += sorted(glob.glob(os.path.join(ROOT, "test", "lit", "train", "Inputs", "*.c")))
+    return srcs
+
+
+def random_points(g, n, rng):
+    """n random design points over the graph's knobs (pipeline off/cg/fg, factors dividing-ish the trip)."""
+    pts = []
+    for _ in range(n):
+        p = {}
+        for k in g.get("knobs", []):
+            if k["kind"] == "pipeline":
+                p[k["name"]] = rng.choice(["off", "", "flatten"])
+            else:
+                trip = k.get("trip_count", 0) or 16
+                opts = [f for f in (1, 2, 4, 8, 16, 32, 64) if f <= max(1, trip)]
+                p[k["name"]] = rng.choice(opts)
+        pts.append(p)
+    return pts
+
+
+def project_reference_graphs(dest, cache=dataset.DEFAULT_CACHE, plugin=dataset.DEFAULT_PLUGIN):
+    """Builds the graphs of the project's own reference kernels and copies them to dest/<kernel>.json
+    (stable names, so that a reference file can be committed next to them)."""
+    import shutil
+    schema = schema_mod.Schema()
+    os.makedirs(dest, exist_ok=True)
+    out = []
+    for src in default_graph_sources():
+        gp = dataset.cached_graph(src, cache, plugin, schema)
+        d = os.path.join(dest, dataset.kernel_name(src) + ".json")
+        shutil.copyfile(gp, d)
+        out.append(d)
+    return out
+
+
+def default_points(gpaths, n=4, seed=0):
+    rng = random.Random(seed)
+    return [random_points(dataset.load_graph_json(gp), n, rng) for gp in gpaths]
+
+
+def read_points(path):
+    pts = []
+    with open(path) as f:
+        for line in f:
+            if line.strip():
+                o = json.loads(line)
+                pts.append(o.get("point", o))
+    return pts
+
+
+def compute_case(m, schema, gjson, points):
+    m.eval()
+    graph = dataset.Graph(gjson, schema)
+    g = model_mod.GraphTensors(graph)
+    P = torch.as_tensor(graph.encode(schema, points))
+    with torch.no_grad():
+        out = m.forward(g, P)
+        y = out["y"]
+        if m.task == "validity":
+            y = torch.softmax(y, -1)[:, 1:2]
+    return y.double().numpy().tolist(), out["z"].double().numpy().tolist()
+
+
+def write_reference(m, model_path, graph_paths, points_per_graph, schema=None):
+    """graph_paths: graph JSON files; points_per_graph: list of lists of points."""
+    schema = schema or schema_mod.Schema()
+    ref_path = model_path[: -len(".safetensors")] + ".reference.json" if model_path.endswith(".safetensors") \
+        else model_path + ".reference.json"
+    base = os.path.dirname(os.path.abspath(ref_path))
+    cases = []
+    for gp, pts in zip(graph_paths, points_per_graph):
+        gj = dataset.load_graph_json(gp, schema)
+        outs, embs = compute_case(m, schema, gj, pts)
+        cases.append({"graph": os.path.relpath(os.path.abspath(gp), base), "points": pts,
+                      "outputs": outs, "embeddings": embs})
+    ref = {"model": os.path.basename(model_path), "schema": schema.id, "kind": m.kind, "task": m.task,
+           "cases": cases}
+    with open(ref_path, "w") as f:
+        json.dump(ref, f, indent=None, separators=(",", ":"))
+        f.write("\n")
+    return ref_path
+
+
+def check_reference(model_path, ref_path=None, tol=1e-4, log=print):
+    schema = schema_mod.Schema()
+    m = load_model(model_path, schema)
+    ref_path = ref_path or model_path[: -len(".safetensors")] + ".reference.json"
+    with open(ref_path) as f:
+        ref = json.load(f)
+    if ref["schema"] != schema.id:
+        raise dataset.SchemaMismatch("%s: reference schema %s differs from %s" % (ref_path, ref["schema"], schema.id))
+    base = os.path.dirname(os.path.abspath(ref_path))
+    worst = 0.0
+    n = 0
+    for case in ref["cases"]:
+        gj = dataset.load_graph_json(os.path.join(base, case["graph"]), schema)
+        outs, embs = compute_case(m, schema, gj, case["points"])
+        for a, b in ((outs, case["outputs"]), (embs, case["embeddings"])):
+            d = float(np.max(np.abs(np.asarray(a) - np.asarray(b)))) if len(b) else 0.0
+            worst = max(worst, d)
+        n += len(case["points"])
+    ok = worst <= tol
+    log("%s: %d cases, %d points, max |diff| %.3g: %s" % (os.path.basename(model_path), len(ref["cases"]), n, worst,
+                                                          "ok" if ok else "MISMATCH"))
+    return ok
+
+
+def graphs_and_points(args, cache, seed):
+    schema = schema_mod.Schema()
+    gpaths = list(args.graph or [])
+    if not gpaths:
+        plugin = getattr(args, "plugin", dataset.DEFAULT_PLUGIN)
+        gpaths = [dataset.cached_graph(s, cache, plugin, schema) for s in default_graph_sources()]
+    rng = random.Random(seed)
+    fixed = read_points(args.points) if args.points else None
+    pts = []
+    for gp in gpaths:
+        gj = dataset.load_graph_json(gp, schema)
+        if fixed is not None:
+            pts.append(fixed)
+        else:
+            pts.append(random_points(gj, args.npoints, rng))
+    return gpaths, pts
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    r = sub.add_parser("random")
+    r.add_argument("out")
+    r.add_argument("--kind", required=True, choices=model_mod.KINDS)
+    r.add_argument("--hidden", type=int, default=64)
+    r.add_argument("--seed", type=int, default=0)
+    r.add_argument("--task", default="regression", choices=["regression", "validity"])
+    r.add_argument("--hier-gate-scale", type=float, default=0.1,
+                   help="random hier_gate weights of this scale (0 = zero init, a uniform gate)")
+    for p in (r, sub.add_parser("reference")):
+        if p is not r:
+            p.add_argument("model")
+        p.add_argument("--graph", action="append", help="graph JSON (repeatable); default: project kernels")
+        p.add_argument("--points", help="JSON Lines design points used for every graph")
+        p.add_argument("--npoints", type=int, default=4)
+        p.add_argument("--cache", default=dataset.DEFAULT_CACHE)
+        p.add_argument("--plugin", default=dataset.DEFAULT_PLUGIN)
+    c = sub.add_parser("check")
+    c.add_argument("model")
+    c.add_argument("--reference")
+    c.add_argument("--tol", type=float, default=1e-4)
+    i = sub.add_parser("info")
+    i.add_argument("model")
+    a = ap.parse_args(argv)
+    torch.set_num_threads(2)
+    try:
+        if a.cmd == "random":
+            schema = schema_mod.Schema()
+            torch.manual_seed(a.seed)
+            m = model_mod.Model(a.kind, schema, a.hidden, a.task)
+            if a.kind == "hier" and a.hier_gate_scale > 0:
+                with torch.no_grad():
+                    m.hier_gate.weight.normal_(0, a.hier_gate_scale)
+                    m.hier_gate.bias.normal_(0, a.hier_gate_scale)
+            # experts start as identical copies upstream; perturb them so that a runtime mixing up
+            # expert indices fails its parity test
+            with torch.no_grad():
+                for name, p in m.named_parameters():
+                    if "expert" in name:
+                        p.add_(torch.randn_like(p) * 0.05)
+            m.eval()
+            save_model(m, a.out, "random weights (export.py random --kind %s --hidden %d --seed %d)"
+                       % (a.kind, a.hidden, a.seed))
+            gpaths, pts = graphs_and_points(a, a.cache, a.seed)
+            print(write_reference(m, a.out, gpaths, pts, schema))
+        elif a.cmd == "reference":
+            schema = schema_mod.Schema()
+            m = load_model(a.model, schema)
+            gpaths, pts = graphs_and_points(a, a.cache, 0)
+            print(write_reference(m, a.model, gpaths, pts, schema))
+        elif a.cmd == "check":
+            return 0 if check_reference(a.model, a.reference, a.tol) else 1
+        else:
+            t, meta = read_safetensors(a.model)
+            for k in sorted(meta):
+                print("%s: %s" % (k, meta[k]))
+            print("tensors: %d, parameters: %d" % (len(t), sum(v.size for v in t.values())))
+    except (dataset.SchemaMismatch, ValueError) as ex:
+        print("error: %s" % ex, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
