@@ -1,5 +1,6 @@
 #include "diag.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,4 +109,28 @@ void hls_diags_print(const hls_diags *d, FILE *out) {
     else
       fprintf(out, "%s: %s: %s\n", g->file[0] ? g->file : "hlsmoe", sev, g->message);
   }
+}
+
+char *hls_read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return NULL;
+  size_t cap = 1 << 16, n = 0;
+  char *buf = hls_xmalloc(cap + 1);
+  for (;;) {
+    n += fread(buf + n, 1, cap - n, f);
+    if (n < cap)
+      break;
+    buf = hls_xrealloc(buf, (cap *= 2) + 1);
+  }
+  int err = ferror(f) ? (errno ? errno : EIO) : 0;
+  fclose(f);
+  if (err) {
+    free(buf);
+    errno = err;
+    return NULL;
+  }
+  buf[n] = '\0';
+  *len = n;
+  return buf;
 }

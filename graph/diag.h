@@ -48,6 +48,11 @@ void hls_diags_print(const hls_diags *d, FILE *out);
 /* Sorts by file, line, column, then insertion order: deterministic output. */
 void hls_diags_sort(hls_diags *d);
 
+/* Reads a whole file into a NUL-terminated buffer (caller frees); *len gets
+ * its size.  NULL with errno set when it cannot be opened or read (EISDIR
+ * for a directory). */
+char *hls_read_file(const char *path, size_t *len);
+
 /* Small helpers shared by the C core. */
 void *hls_xmalloc(size_t n);
 void *hls_xcalloc(size_t n, size_t size);

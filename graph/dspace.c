@@ -1729,30 +1729,11 @@ hls_dspace *hls_dspace_parse(const char *path, const char *text, size_t len, hls
 
 /* Reads a whole file; NULL after a diagnostic. */
 static char *read_file(const char *path, size_t *len, hls_diags *d) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    hls_diag_add(d, HLS_SEV_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-    return NULL;
-  }
-  size_t cap = 1 << 16, n = 0;
-  char *buf = hls_xmalloc(cap + 1);
-  for (;;) {
-    size_t got = fread(buf + n, 1, cap - n, f);
-    n += got;
-    if (n < cap)
-      break;
-    cap *= 2;
-    buf = hls_xrealloc(buf, cap + 1);
-  }
-  int err = ferror(f);
-  fclose(f);
-  if (err) {
+  char *buf = hls_read_file(path, len);
+  if (!buf && errno == EISDIR)
     hls_diag_add(d, HLS_SEV_ERROR, path, 0, 0, "cannot read (is it a directory?)");
-    free(buf);
-    return NULL;
-  }
-  buf[n] = '\0';
-  *len = n;
+  else if (!buf)
+    hls_diag_add(d, HLS_SEV_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
   return buf;
 }
 

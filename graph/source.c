@@ -16,25 +16,12 @@ void hls_source_init(hls_source *s, const char *path, const char *text, size_t l
 }
 
 int hls_source_read_file(hls_source *s, const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
+  size_t len;
+  char *text = hls_read_file(path, &len);
+  if (!text)
     return -1;
-  size_t cap = 1 << 16, len = 0;
-  char *buf = hls_xmalloc(cap);
-  size_t n;
-  while ((n = fread(buf + len, 1, cap - len, f)) > 0) {
-    len += n;
-    if (len == cap)
-      buf = hls_xrealloc(buf, cap *= 2);
-  }
-  int bad = ferror(f);
-  fclose(f);
-  if (bad) {
-    free(buf);
-    return -1;
-  }
-  hls_source_init(s, path, buf, len);
-  free(buf);
+  hls_source_init(s, path, text, len);
+  free(text);
   return 0;
 }
 

@@ -179,29 +179,10 @@ static int cmd_knobs(const hls_dspace *s, hls_diags *d) {
 
 /* Whole file into memory; NULL after an error message. */
 static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    fprintf(stderr, "%s: error: cannot open: %s\n", path, strerror(errno));
-    return NULL;
-  }
-  size_t cap = 1 << 20, n = 0;
-  char *buf = hls_xmalloc(cap + 1);
-  for (;;) {
-    n += fread(buf + n, 1, cap - n, f);
-    if (n < cap)
-      break;
-    cap *= 2;
-    buf = hls_xrealloc(buf, cap + 1);
-  }
-  int err = ferror(f);
-  fclose(f);
-  if (err) {
-    fprintf(stderr, "%s: error: cannot read\n", path);
-    free(buf);
-    return NULL;
-  }
-  buf[n] = '\0';
-  *len = n;
+  char *buf = hls_read_file(path, len);
+  if (!buf)
+    fprintf(stderr, "%s: error: %s: %s\n", path, errno == EISDIR ? "cannot read" : "cannot open",
+            strerror(errno));
   return buf;
 }
 
