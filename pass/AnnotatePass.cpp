@@ -1,6 +1,7 @@
 #include "AnnotatePass.h"
 
 #include "Diagnostics.h"
+#include "LoopMetadata.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Analysis/LoopInfo.h"
@@ -67,43 +68,16 @@ int ModuleDescription::fileOf(const DIFile *File) {
   return It->second;
 }
 
-int64_t hintValue(MDNode *LoopID, StringRef Name, bool *Present) {
-  if (!LoopID)
-    return 0;
-  for (const MDOperand &Op : drop_begin(LoopID->operands())) {
-    auto *N = dyn_cast<MDNode>(Op.get());
-    if (!N || N->getNumOperands() == 0)
-      continue;
-    auto *S = dyn_cast<MDString>(N->getOperand(0));
-    if (!S || S->getString() != Name)
-      continue;
-    *Present = true;
-    if (N->getNumOperands() > 1)
-      if (auto *C = mdconst::dyn_extract<ConstantInt>(N->getOperand(1)))
-        return C->getSExtValue();
-    return 1;
-  }
-  return 0;
-}
-
 void readHints(Loop *L, hls_loop_desc &D) {
   MDNode *ID = L->getLoopID();
-  bool Present = false;
-  hintValue(ID, "hls.rewritten", &Present);
-  if (Present)
+  if (!ID || findOptionMDForLoopID(ID, "hls.rewritten"))
     return; // hls-moe -hls-rewrite wrote these hints from the design, not the user
-  Present = false;
-  D.hint_unroll_count = hintValue(ID, "llvm.loop.unroll.count", &Present);
-  Present = false;
-  hintValue(ID, "llvm.loop.unroll.full", &Present);
-  D.hint_unroll_full = Present;
-  Present = false;
-  hintValue(ID, "llvm.loop.unroll.disable", &Present);
-  D.hint_unroll_disable = Present;
-  Present = false;
-  D.hint_pipeline_ii = hintValue(ID, "llvm.loop.pipeline.initiationinterval", &Present);
-  Present = false;
-  D.hint_pipeline_disable = hintValue(ID, "llvm.loop.pipeline.disable", &Present) != 0;
+  D.hint_unroll_count = intOperand(findOptionMDForLoopID(ID, "llvm.loop.unroll.count"));
+  D.hint_unroll_full = findOptionMDForLoopID(ID, "llvm.loop.unroll.full") != nullptr;
+  D.hint_unroll_disable = findOptionMDForLoopID(ID, "llvm.loop.unroll.disable") != nullptr;
+  D.hint_pipeline_ii = intOperand(findOptionMDForLoopID(ID, "llvm.loop.pipeline.initiationinterval"));
+  MDNode *Disable = findOptionMDForLoopID(ID, "llvm.loop.pipeline.disable");
+  D.hint_pipeline_disable = Disable && intOperand(Disable, 1) != 0;
 }
 
 void ModuleDescription::addLoop(Loop *L, int Parent, int Func) {
@@ -178,14 +152,9 @@ void ModuleDescription::build(Module &M, ModuleAnalysisManager &MAM) {
 
 // ---- writing the result ---------------------------------------------------
 
-Metadata *str(LLVMContext &C, StringRef S) { return MDString::get(C, S); }
-Metadata *i32(LLVMContext &C, int64_t V) {
-  return ConstantAsMetadata::get(ConstantInt::get(Type::getInt32Ty(C), V));
-}
-
 MDNode *pragmaNode(LLVMContext &C, const char *Tag, const hls_pragma *P) {
-  return MDNode::get(C, {str(C, Tag), str(C, hls_dialect_name(P->dialect)), str(C, P->text),
-                         i32(C, P->line), i32(C, P->col)});
+  return MDNode::get(C, {mdString(C, Tag), mdString(C, hls_dialect_name(P->dialect)), mdString(C, P->text),
+                         mdInt32(C, P->line), mdInt32(C, P->col)});
 }
 
 void addSlot(LLVMContext &C, SmallVectorImpl<Metadata *> &Ops, const char *Name, const hls_slot &S,
@@ -195,16 +164,16 @@ void addSlot(LLVMContext &C, SmallVectorImpl<Metadata *> &Ops, const char *Name,
   std::string Base = std::string("hls.") + Name;
   if (S.bound) {
     if (IsPipeline)
-      Ops.push_back(MDNode::get(C, {str(C, Base), str(C, hls_pipe_mode_name(S.pipe))}));
+      Ops.push_back(MDNode::get(C, {mdString(C, Base), mdString(C, hls_pipe_mode_name(S.pipe))}));
     else
-      Ops.push_back(MDNode::get(C, {str(C, Base + ".factor"), i32(C, S.factor)}));
+      Ops.push_back(MDNode::get(C, {mdString(C, Base + ".factor"), mdInt32(C, S.factor)}));
   }
   if (IsPipeline && S.ii)
-    Ops.push_back(MDNode::get(C, {str(C, Base + ".ii"), i32(C, S.ii)}));
+    Ops.push_back(MDNode::get(C, {mdString(C, Base + ".ii"), mdInt32(C, S.ii)}));
   if (S.knob[0])
-    Ops.push_back(MDNode::get(C, {str(C, Base + ".knob"), str(C, S.knob)}));
+    Ops.push_back(MDNode::get(C, {mdString(C, Base + ".knob"), mdString(C, S.knob)}));
   if (S.has_reduction)
-    Ops.push_back(MDNode::get(C, {str(C, Base + ".reduction"), str(C, S.reduction)}));
+    Ops.push_back(MDNode::get(C, {mdString(C, Base + ".reduction"), mdString(C, S.reduction)}));
 }
 
 bool isHLSOperand(const MDOperand &Op) {
@@ -223,7 +192,7 @@ void writeLoop(Loop *L, const hls_loop_result &R) {
     for (const MDOperand &Op : drop_begin(Old->operands()))
       if (!isHLSOperand(Op)) // re-annotation replaces, never accumulates
         Ops.push_back(Op.get());
-  Ops.push_back(MDNode::get(C, {str(C, "hls.loop.name"), str(C, R.name)}));
+  Ops.push_back(MDNode::get(C, {mdString(C, "hls.loop.name"), mdString(C, R.name)}));
   addSlot(C, Ops, "pipeline", R.pipeline, true);
   addSlot(C, Ops, "parallel", R.parallel, false);
   addSlot(C, Ops, "tile", R.tile, false);

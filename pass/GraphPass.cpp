@@ -3,6 +3,7 @@
 #include "AnnotatePass.h"
 #include "Diagnostics.h"
 #include "LoopFacts.h"
+#include "LoopMetadata.h"
 
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/Analysis/CFG.h"
@@ -65,44 +66,18 @@ std::vector<Function *> graphFunctions(Module &M, Function *&Kernel) {
   return Order;
 }
 
-// hls.* operands of a loop's metadata -> the graph's slot records.
-MDNode *findOperand(MDNode *LoopID, StringRef Name) {
-  if (!LoopID)
-    return nullptr;
-  for (const MDOperand &Op : drop_begin(LoopID->operands()))
-    if (auto *N = dyn_cast<MDNode>(Op.get()))
-      if (N->getNumOperands() > 0)
-        if (auto *S = dyn_cast<MDString>(N->getOperand(0)))
-          if (S->getString() == Name)
-            return N;
-  return nullptr;
-}
-
-int64_t intOperand(MDNode *N) {
-  if (N && N->getNumOperands() > 1)
-    if (auto *C = mdconst::dyn_extract<ConstantInt>(N->getOperand(1)))
-      return C->getSExtValue();
-  return 0;
-}
-
-StringRef stringOperand(MDNode *N) {
-  if (N && N->getNumOperands() > 1)
-    if (auto *S = dyn_cast<MDString>(N->getOperand(1)))
-      return S->getString();
-  return "";
-}
-
 void copyString(char *Dst, size_t Cap, StringRef S) {
   size_t N = std::min(S.size(), Cap - 1);
   memcpy(Dst, S.data(), N);
   Dst[N] = '\0';
 }
 
+// hls.* operands of a loop's metadata -> the graph's slot record.
 hls_graph_slot readSlot(MDNode *ID, StringRef Name) {
   hls_graph_slot S = {};
   std::string Base = ("hls." + Name).str();
-  MDNode *Value = findOperand(ID, Name == "pipeline" ? Base : Base + ".factor");
-  MDNode *Knob = findOperand(ID, Base + ".knob");
+  MDNode *Value = findOptionMDForLoopID(ID, Name == "pipeline" ? Base : Base + ".factor");
+  MDNode *Knob = findOptionMDForLoopID(ID, Base + ".knob");
   S.present = Value || Knob;
   if (Knob)
     copyString(S.knob, sizeof S.knob, stringOperand(Knob));
@@ -110,10 +85,10 @@ hls_graph_slot readSlot(MDNode *ID, StringRef Name) {
     StringRef Mode = stringOperand(Value);
     S.pipe = Mode == "off" ? HLS_PIPE_OFF : Mode == "cg" ? HLS_PIPE_CG : Mode == "fg" ? HLS_PIPE_FG
                                                                                       : HLS_PIPE_UNSET;
-    S.ii = intOperand(findOperand(ID, Base + ".ii"));
+    S.ii = intOperand(findOptionMDForLoopID(ID, Base + ".ii"));
   } else {
     S.factor = intOperand(Value);
-    S.reduction = findOperand(ID, Base + ".reduction") != nullptr;
+    S.reduction = findOptionMDForLoopID(ID, Base + ".reduction") != nullptr;
   }
   return S;
 }
@@ -224,7 +199,7 @@ bool buildModuleGraph(Module &M, ModuleAnalysisManager &MAM, hls_graph *G, bool 
     L.trip_count = F.TripCount;
     L.trip_known = F.TripKnown;
     MDNode *ID = F.L->getLoopID();
-    copyString(L.name, sizeof L.name, stringOperand(findOperand(ID, "hls.loop.name")));
+    copyString(L.name, sizeof L.name, stringOperand(findOptionMDForLoopID(ID, "hls.loop.name")));
     L.pipeline = readSlot(ID, "pipeline");
     L.parallel = readSlot(ID, "parallel");
     L.tile = readSlot(ID, "tile");

@@ -3,6 +3,7 @@
 #include "AnnotatePass.h"
 #include "Diagnostics.h"
 #include "GraphPass.h"
+#include "LoopMetadata.h"
 
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/IR/Constants.h"
@@ -355,11 +356,6 @@ bool writeReport(const Context &C, const hls_explore_result &R, const std::strin
 
 // ---- rewrite --------------------------------------------------------------------------
 
-Metadata *str(LLVMContext &Ctx, StringRef S) { return MDString::get(Ctx, S); }
-Metadata *i32(LLVMContext &Ctx, int64_t V) {
-  return ConstantAsMetadata::get(ConstantInt::get(Type::getInt32Ty(Ctx), V));
-}
-
 bool replacedOperand(const MDOperand &Op) {
   auto *N = dyn_cast<MDNode>(Op.get());
   if (!N || !N->getNumOperands())
@@ -388,20 +384,20 @@ void rewriteLoop(const Context &C, size_t L, const hls_dspace_value *Values) {
   auto knob = [&](const hls_graph_slot &S) { return Values[hls_dspace_knob_index(C.Space, S.knob)]; };
   if (GL.pipeline.present && GL.pipeline.knob[0]) {
     hls_pipe_mode Mode = hls_pipe_mode_from_point(knob(GL.pipeline).string);
-    Ops.push_back(MDNode::get(Ctx, {str(Ctx, "hls.pipeline"), str(Ctx, hls_pipe_mode_name(Mode))}));
+    Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, "hls.pipeline"), mdString(Ctx, hls_pipe_mode_name(Mode))}));
     if (Mode == HLS_PIPE_OFF)
-      Ops.push_back(MDNode::get(Ctx, {str(Ctx, "llvm.loop.pipeline.disable"),
+      Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, "llvm.loop.pipeline.disable"),
                                       ConstantAsMetadata::get(ConstantInt::getTrue(Ctx))}));
   }
   if (GL.parallel.present && GL.parallel.knob[0]) {
     int64_t F = knob(GL.parallel).integer;
-    Ops.push_back(MDNode::get(Ctx, {str(Ctx, "hls.parallel.factor"), i32(Ctx, F)}));
-    Ops.push_back(F > 1 ? MDNode::get(Ctx, {str(Ctx, "llvm.loop.unroll.count"), i32(Ctx, F)})
-                        : MDNode::get(Ctx, {str(Ctx, "llvm.loop.unroll.disable")}));
+    Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, "hls.parallel.factor"), mdInt32(Ctx, F)}));
+    Ops.push_back(F > 1 ? MDNode::get(Ctx, {mdString(Ctx, "llvm.loop.unroll.count"), mdInt32(Ctx, F)})
+                        : MDNode::get(Ctx, {mdString(Ctx, "llvm.loop.unroll.disable")}));
   }
   if (GL.tile.present && GL.tile.knob[0])
-    Ops.push_back(MDNode::get(Ctx, {str(Ctx, "hls.tile.factor"), i32(Ctx, knob(GL.tile).integer)}));
-  Ops.push_back(MDNode::get(Ctx, {str(Ctx, "hls.rewritten")}));
+    Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, "hls.tile.factor"), mdInt32(Ctx, knob(GL.tile).integer)}));
+  Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, "hls.rewritten")}));
   MDNode *ID = MDNode::getDistinct(Ctx, Ops);
   ID->replaceOperandWith(0, ID);
   LL->setLoopID(ID);
