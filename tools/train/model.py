@@ -325,6 +325,10 @@ class LowNet(nn.Module):
             sb, mb = g.pool_sets[("A", "block")]
             z = torch.cat([self.pool_all.forward_split(h1, hA, sa, ma),
                            self.pool_block.forward_split(h1, hA, sb, mb)], -1)
+        return self.read_out(z, reg, B)
+
+    def read_out(self, z, reg, B):
+        """Heads on the graph embedding z [B, Z]: (outputs, z, load-balance reg)."""
         if self.kind == "graph":
             gg = torch.softmax(self.graph_gate(z), -1)
             y = self.head(z, gg)
@@ -365,13 +369,7 @@ class LowNet(nn.Module):
             z = self.pool_block(mix)
         if self.kind != "block":
             z = torch.cat([self.pool_all(h), self.pool_block(h, g.block_idx)], -1)
-        if self.kind == "graph":
-            gg = torch.softmax(self.graph_gate(z), -1)
-            y = self.head(z, gg)
-            reg = cv(gg.sum(0)) if B > 1 else reg
-        else:
-            y = self.head(z)
-        return y, z, reg
+        return self.read_out(z, reg, B)
 
 
 class Model(nn.Module):
