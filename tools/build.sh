@@ -1,7 +1,7 @@
 #!/bin/bash
 # Configures and builds hlsmoe.  HLSMOE_SANITIZE=ON selects the
 # AddressSanitizer + UBSan build, in build-sanitize/ (plain: build/);
-# HLSMOE_BUILD_DIR overrides the directory.
+# HLSMOE_BUILD_DIR overrides the directory; HLSMOE_SHARED_DATA the HLSyn data.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 if [ "${HLSMOE_SANITIZE:-OFF}" = ON ]; then
@@ -10,6 +10,9 @@ else
   build=${HLSMOE_BUILD_DIR:-$root/build}
 fi
 mkdir -p "$build"
-cmake -S "$root" -B "$build" -DHLSMOE_SANITIZE="${HLSMOE_SANITIZE:-OFF}" > "$build/configure.log" 2>&1 \
+data=()  # HLSMOE_SHARED_DATA: where the HLSyn data is, if not ../shared/data/hlsyn
+[ -z "${HLSMOE_SHARED_DATA:-}" ] || data=(-DHLSMOE_SHARED_DATA="$HLSMOE_SHARED_DATA")
+cmake -S "$root" -B "$build" -DHLSMOE_SANITIZE="${HLSMOE_SANITIZE:-OFF}" "${data[@]}" \
+  > "$build/configure.log" 2>&1 \
   || { cat "$build/configure.log" >&2; exit 1; }
 cmake --build "$build" -j "$(nproc)"
