@@ -20,6 +20,7 @@ TARGETS = ["perf", "util_LUT", "util_FF", "util_DSP", "util_BRAM"]
 KINDS = ["harp", "node", "block", "graph", "hier"]
 LOW_KINDS = ["harp", "node", "block", "graph"]
 EXPERTS = 4
+PRAGMA_INIT_GAIN = 16.0   # see LowNet._initialise
 
 
 class MLP(nn.ModuleList):
@@ -215,7 +216,7 @@ def _copy_experts(mods):
 
 
 class LowNet(nn.Module):
-    def __init__(self, kind, schema, d=64, task="regression", dropout=0.1, same_init_experts=True):
+    def __init__(self, kind, schema, d=64, task="regression", dropout=0.1, init="glorot"):
         super().__init__()
         assert kind in LOW_KINDS
         self.kind, self.d = kind, d
@@ -233,14 +234,10 @@ class LowNet(nn.Module):
         elif kind == "node":
             self.conv7 = ExpertConv(d, fe, dropout)
             self.node_gate = nn.Linear(d, EXPERTS, bias=False)
-            if same_init_experts:
-                _copy_experts([getattr(self.conv7, "expert%d" % i) for i in range(EXPERTS)])
         else:
             for i in range(EXPERTS):
                 self.add_module("block_expert%d" % i, nn.Linear(d, d))
             self.block_gate = nn.Linear(d, EXPERTS, bias=False)
-            if same_init_experts:
-                _copy_experts([getattr(self, "block_expert%d" % i) for i in range(EXPERTS)])
         if kind != "block":
             self.pool_all = AttentionPool(d)
         self.pool_block = AttentionPool(d)
@@ -249,10 +246,39 @@ class LowNet(nn.Module):
         if kind == "graph":
             self.head = ExpertHeads(self.zdim, targets)
             self.graph_gate = nn.Linear(self.zdim, EXPERTS, bias=False)
-            if same_init_experts:
-                _copy_experts([getattr(self.head, "expert%d" % i) for i in range(EXPERTS)])
         else:
             self.head = Heads(self.zdim, targets)
+        self._initialise(init)
+
+    def _initialise(self, init):
+        """init "glorot" (default): Glorot-uniform weights, zero biases, pragma columns scaled up;
+        "torch": PyTorch's default initialisation (the first shipped models).
+
+        Why: PyTorch's default shrinks the variance about 3x per linear layer, so after the six
+        convolutions, the pooling and a four-layer head the outputs differ by ~1e-4 between kernels
+        and between design points; training then sits on the "predict the global mean" plateau
+        for the first 10-15 epochs, and the validity classifier never left it.  And a pragma MLP
+        sees [h (D columns) | pragma vector (2-4 columns in [0, 1])], where the few pragma columns
+        are drowned by the D-wide embedding unless their weights start PRAGMA_INIT_GAIN larger.
+        docs/training.md has the measurements (train.py --init, tools/train/overfit.py).
+        Experts of one MoE layer start as copies of one initialised expert (upstream)."""
+        if init not in ("glorot", "torch"):
+            raise ValueError("init must be glorot or torch, not %r" % (init,))
+        if init == "glorot":
+            for mod in self.modules():
+                if isinstance(mod, nn.Linear):
+                    nn.init.xavier_uniform_(mod.weight)
+                    if mod.bias is not None:
+                        nn.init.zeros_(mod.bias)
+            with torch.no_grad():
+                for mlp in (self.pragma_pipeline, self.pragma_parallel, self.pragma_tile):
+                    mlp[0].weight[:, self.d:] *= PRAGMA_INIT_GAIN
+        if self.kind == "node":
+            _copy_experts([getattr(self.conv7, "expert%d" % i) for i in range(EXPERTS)])
+        elif self.kind == "block":
+            _copy_experts([getattr(self, "block_expert%d" % i) for i in range(EXPERTS)])
+        elif self.kind == "graph":
+            _copy_experts([getattr(self.head, "expert%d" % i) for i in range(EXPERTS)])
 
     def encode_graph(self, g):
         """Steps 1-2: [N, D], independent of the design point."""
@@ -375,7 +401,7 @@ class LowNet(nn.Module):
 class Model(nn.Module):
     """kind harp|node|block|graph: one LowNet; hier: node, block, graph + hier_gate."""
 
-    def __init__(self, kind, schema, d=64, task="regression", dropout=0.1):
+    def __init__(self, kind, schema, d=64, task="regression", dropout=0.1, init="glorot"):
         super().__init__()
         assert kind in KINDS
         self.kind, self.d, self.task = kind, d, task
@@ -384,7 +410,7 @@ class Model(nn.Module):
         self.pragma_groups = [len(schema.group_columns(x)) for x in ("pipeline", "parallel", "tile")]
         self.nets = ["node", "block", "graph"] if kind == "hier" else [kind]
         for k in self.nets:
-            self.add_module(k, LowNet(k, schema, d, task, dropout))
+            self.add_module(k, LowNet(k, schema, d, task, dropout, init))
         if kind == "hier":
             zd = sum(getattr(self, k).zdim for k in self.nets)
             self.hier_gate = nn.Linear(zd, len(self.nets))

@@ -238,6 +238,8 @@ def main(argv=None):
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--balance", action="store_true",
                     help="validity: weight the classes by inverse frequency (0.5 each overall)")
+    ap.add_argument("--init", default="glorot", choices=["glorot", "torch"],
+                    help="weight initialisation (model.py LowNet._initialise); torch = PyTorch's defaults")
     ap.add_argument("--out", help="write the model (safetensors) and its reference file here")
     ap.add_argument("--reference-graphs", help="directory to copy the reference graphs into "
                     "(default: next to the model, <dir>/graphs)")
@@ -277,7 +279,7 @@ def main(argv=None):
         CLASS_WEIGHT = torch.tensor([0.5 / (1 - p), 0.5 / p], dtype=torch.float32)
         print("class weights %.3f (invalid) %.3f (valid)" % tuple(CLASS_WEIGHT.tolist()), flush=True)
     schema = schema_mod.Schema()
-    m = model_mod.Model(a.kind, schema, a.hidden, a.task)
+    m = model_mod.Model(a.kind, schema, a.hidden, a.task, init=a.init)
     init_head_bias(m, train_items)
     m, hist = fit(m, train_items, val_items, a.task, a.epochs, a.seed, lr=a.lr, bs=a.batch, cap=a.cap,
                   log=lambda s: print(s, flush=True))
