@@ -221,7 +221,10 @@ class LowNet(nn.Module):
         assert kind in LOW_KINDS
         self.kind, self.d = kind, d
         fn, fe = schema.node_dim, schema.edge_dim
-        self.pcols = [schema.group_columns(gname) for gname in ("pipeline", "parallel", "tile")]
+        # column indices of each pragma group, by name (not assumed contiguous): the C runtime selects
+        # them the same way.  Plain tensors, not buffers: the weight file holds parameters only.
+        self.pcols = [torch.as_tensor(schema.group_columns(gname), dtype=torch.long)
+                      for gname in ("pipeline", "parallel", "tile")]
         gp, gq, gt = (len(c) for c in self.pcols)
         for i in range(1, 7):
             self.add_module("conv%d" % i, TransformerConv(fn if i == 1 else d, d, fe, dropout))
@@ -303,7 +306,7 @@ class LowNet(nn.Module):
         if len(S) > 0:
             parts = []
             for mlp, cols in zip((self.pragma_pipeline, self.pragma_parallel, self.pragma_tile), self.pcols):
-                parts.append(mlp(torch.cat([hS, P[:, :, cols[0]:cols[-1] + 1]], -1)))
+                parts.append(mlp(torch.cat([hS, P.index_select(-1, cols)], -1)))
             hS = self.pragma_merge(torch.cat(parts, -1))
         reg = h0.new_zeros(())
         if self.kind == "block":
@@ -373,7 +376,7 @@ class LowNet(nn.Module):
             hs = h.index_select(1, g.scope_nodes)                       # [B, S, D]
             parts = []
             for mlp, cols in zip((self.pragma_pipeline, self.pragma_parallel, self.pragma_tile), self.pcols):
-                parts.append(mlp(torch.cat([hs, P[:, :, cols[0]:cols[-1] + 1]], -1)))
+                parts.append(mlp(torch.cat([hs, P.index_select(-1, cols)], -1)))
             hn = self.pragma_merge(torch.cat(parts, -1))
             h = h.index_copy(1, g.scope_nodes, hn)
         if self.kind in ("harp", "graph"):
