@@ -4,7 +4,8 @@
 
 Regression: MSE per objective and summed over the HLS-successful points of every kernel, and the
 Spearman correlation of predicted vs true perf per kernel.  Validity: accuracy, the rate of the
-majority class, and the cross-entropy over every labelled point.
+majority class, the cross-entropy over every labelled point, and precision / recall / balanced accuracy
+of the "valid" class at p_valid >= 0.5.
 """
 import argparse
 import os
@@ -52,17 +53,26 @@ def main(argv=None):
             n, " ".join("%s %.4f" % (t, v) for t, v in zip(dataset.TARGETS, mse)), mse.sum(),
             float(np.nanmedian(rhos))))
     else:
-        correct, n, ce, pos = 0, 0, 0.0, 0
+        n, ce, tp, fp, fn, tn = 0, 0.0, 0, 0, 0, 0
         for kd in kds:
             idx = np.arange(len(kd))
             logits = torch.as_tensor(train.predict(m, kd, idx))
             t = torch.as_tensor(kd.ok.astype(np.int64))
             ce += float(torch.nn.functional.cross_entropy(logits, t, reduction="sum"))
-            correct += int((logits.argmax(1) == t).sum())
-            pos += int(t.sum())
+            said = logits.argmax(1) == 1
+            truth = t == 1
+            tp += int((said & truth).sum())
+            fp += int((said & ~truth).sum())
+            fn += int((~said & truth).sum())
+            tn += int((~said & ~truth).sum())
             n += len(idx)
+        pos = tp + fn
         print("all: %d points, accuracy %.4f (majority class %.4f), cross-entropy %.4f" % (
-            n, correct / n, max(pos, n - pos) / n, ce / n))
+            n, (tp + tn) / n, max(pos, n - pos) / n, ce / n))
+        # what exploration relies on: how many designs it keeps that really synthesize (precision),
+        # and how many of the good ones it keeps (recall), at p_valid >= 0.5
+        print("valid class: precision %.4f, recall %.4f, balanced accuracy %.4f; %d points predicted valid, %d valid" % (
+            tp / max(1, tp + fp), tp / max(1, pos), 0.5 * (tp / max(1, pos) + tn / max(1, tn + fp)), tp + fp, pos))
     return 0
 
 
