@@ -53,26 +53,14 @@ def main(argv=None):
             n, " ".join("%s %.4f" % (t, v) for t, v in zip(dataset.TARGETS, mse)), mse.sum(),
             float(np.nanmedian(rhos))))
     else:
-        n, ce, tp, fp, fn, tn = 0, 0.0, 0, 0, 0, 0
-        for kd in kds:
-            idx = np.arange(len(kd))
-            logits = torch.as_tensor(train.predict(m, kd, idx))
-            t = torch.as_tensor(kd.ok.astype(np.int64))
-            ce += float(torch.nn.functional.cross_entropy(logits, t, reduction="sum"))
-            said = logits.argmax(1) == 1
-            truth = t == 1
-            tp += int((said & truth).sum())
-            fp += int((said & ~truth).sum())
-            fn += int((~said & truth).sum())
-            tn += int((~said & ~truth).sum())
-            n += len(idx)
-        pos = tp + fn
+        c = train.validity_counts(m, kds)
+        v = train.validity_scores(c)
         print("all: %d points, accuracy %.4f (majority class %.4f), cross-entropy %.4f" % (
-            n, (tp + tn) / n, max(pos, n - pos) / n, ce / n))
-        # what exploration relies on: how many designs it keeps that really synthesize (precision),
-        # and how many of the good ones it keeps (recall), at p_valid >= 0.5
+            c["n"], v["accuracy"], v["majority"], v["ce"]))
+        # what exploration relies on: how many kept designs really synthesize (precision) and how
+        # many of the good ones are kept (recall), at p_valid >= 0.5
         print("valid class: precision %.4f, recall %.4f, balanced accuracy %.4f; %d points predicted valid, %d valid" % (
-            tp / max(1, tp + fp), tp / max(1, pos), 0.5 * (tp / max(1, pos) + tn / max(1, tn + fp)), tp + fp, pos))
+            v["precision"], v["recall"], v["balanced"], c["tp"] + c["fp"], c["tp"] + c["fn"]))
     return 0
 
 

@@ -145,6 +145,36 @@ def eval_loss(m, items, task):
     return tot / max(n, 1)
 
 
+def validity_counts(m, kds):
+    """Confusion counts and summed cross-entropy of a validity model over every labelled point of
+    kds, at p_valid >= 0.5: dict tp, fp, fn, tn, ce_sum, n."""
+    c = dict(tp=0, fp=0, fn=0, tn=0, ce_sum=0.0, n=0)
+    for kd in kds:
+        idx = np.arange(len(kd))
+        if len(idx) == 0:
+            continue
+        logits = torch.as_tensor(predict(m, kd, idx))
+        t = torch.as_tensor(kd.ok.astype(np.int64))
+        c["ce_sum"] += float(F.cross_entropy(logits, t, reduction="sum"))
+        said, truth = logits.argmax(1) == 1, t == 1
+        c["tp"] += int((said & truth).sum())
+        c["fp"] += int((said & ~truth).sum())
+        c["fn"] += int((~said & truth).sum())
+        c["tn"] += int((~said & ~truth).sum())
+        c["n"] += len(idx)
+    return c
+
+
+def validity_scores(c):
+    """accuracy, majority-class rate, precision, recall, balanced accuracy, mean cross-entropy."""
+    n, pos = max(1, c["n"]), c["tp"] + c["fn"]
+    neg = c["tn"] + c["fp"]
+    recall = c["tp"] / max(1, pos)
+    return dict(accuracy=(c["tp"] + c["tn"]) / n, majority=max(pos, neg) / n,
+                precision=c["tp"] / max(1, c["tp"] + c["fp"]), recall=recall,
+                balanced=0.5 * (recall + c["tn"] / max(1, neg)), ce=c["ce_sum"] / n)
+
+
 def lr_at(step, total, warmup, lr):
     if step < warmup:
         return lr * (step + 1) / warmup
