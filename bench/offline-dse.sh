@@ -4,7 +4,7 @@
 # every utilisation < 0.8) and compares the best valid true latency among its
 # top 10 with the best valid labelled latency; the baseline, measured in the
 # same run, is 10 points drawn at random (median over 1001 draws).
-# Writes a Markdown table to stdout.  MIN_VALID (default 0, as hls-moe) is the validity
+# Writes a Markdown table to stdout.  MIN_VALID (default 0.5, as hls-moe) is the validity
 # threshold (0: the utilisation filter only).
 # usage: bench/offline-dse.sh [HLSYN-DIR] [MODEL VALID-MODEL]   (default: the models next to the plugin)
 set -eu
@@ -22,7 +22,7 @@ for labels in "$data"/v21/*.jsonl; do
   [ -f "$src" ] || continue
   "$llvm/clang" -O0 -g -gdwarf-5 -gembed-source -emit-llvm -S "$src" -o "$tmp/k.ll"
   "$llvm/opt" -load-pass-plugin="$root/build/libHLSMoE.so" -passes=hls-moe -hls-model="$reg" \
-    -hls-valid-model="$valid" -hls-oracle="$labels" -hls-min-valid="${MIN_VALID:-0}" \
+    -hls-valid-model="$valid" -hls-oracle="$labels" -hls-min-valid="${MIN_VALID:-0.5}" \
     -pass-remarks-analysis=hls-moe \
     -disable-output "$tmp/k.ll" 2> "$tmp/r" || { echo "| $k | failed: $(head -1 "$tmp/r") |"; continue; }
   sed -n 's/.*offline check on \([0-9]*\) labelled points: \([0-9]*\) predicted feasible; best valid true latency among the top 10: \([0-9]*\) cycles (rank \([0-9]*\)); best valid labelled: \([0-9]*\) cycles; ratio \([0-9.na/a-z ]*\); random 10 points: median ratio \([0-9.na/a-z ]*\)$/| '"$k"' | \1 | \2 | \3 | \4 | \5 | \6 | \7 |/p' "$tmp/r"

@@ -52,11 +52,10 @@ static cl::opt<unsigned long long> Budget("hls-budget", cl::init(100000),
                                           cl::desc("Designs to score at most"));
 static cl::opt<double> BudgetSeconds("hls-budget-seconds", cl::init(0),
                                      cl::desc("Wall-clock limit of the search in seconds (0: none)"));
-// 0 while the shipped validity classifier is uninformative (it predicts the
-// base rate, 0.27, for every design: docs/training.md); 0.5 is the paper's filter.
-static cl::opt<float> MinValid("hls-min-valid", cl::init(0.0f),
-                               cl::desc("Smallest predicted validity probability a design may have "
-                                        "(default 0: see docs/exploration.md)"));
+// The paper's filter: a design the validity classifier calls more likely to fail
+// than not is not a candidate.
+static cl::opt<float> MinValid("hls-min-valid", cl::init(0.5f),
+                               cl::desc("Smallest predicted validity probability a design may have"));
 static cl::opt<float> MaxUtil("hls-max-util", cl::init(0.8f),
                               cl::desc("Largest predicted utilisation of every resource"));
 static cl::opt<float> MaxLUT("hls-max-util-lut", cl::init(-1), cl::desc("Override for LUT"));
