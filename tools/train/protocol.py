@@ -182,13 +182,14 @@ def run(a):
     write_table(a)
 
 
-def _ms(vals):
+def _ms(vals, fmt="%.3f"):
+    """mean ± population std of the non-NaN values, in fmt."""
     vals = [v for v in vals if v == v]
     if not vals:
         return "–"
     if len(vals) == 1:
-        return "%.3f" % vals[0]
-    return "%.3f ± %.3f" % (np.mean(vals), np.std(vals))
+        return fmt % vals[0]
+    return (fmt + " ± " + fmt) % (np.mean(vals), np.std(vals))
 
 
 def coreset_mean_baseline(a, rows):
@@ -352,7 +353,7 @@ def write_table(a):
                 _ms([r["finetuned"]["spearman_perf"] for r in rs]),
                 _ms([r["explore_zero_shot"]["ratio"] for r in rs]), _ms([r["explore"]["ratio"] for r in rs]),
                 _ms([r["explore_nv"]["ratio"] for r in rs if "explore_nv" in r]),
-                _ms([r["n_pred_valid"] for r in rs if "n_pred_valid" in r])))
+                _ms([r["n_pred_valid"] for r in rs if "n_pred_valid" in r], "%.0f")))
     L.append("")
     vq = validity_quality(a)
     if vq:
