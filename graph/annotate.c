@@ -274,11 +274,34 @@ static void fill_slot(hls_slot *s, const hls_pragma *p) {
   snprintf(s->reduction, sizeof s->reduction, "%s", p->reduction);
 }
 
+static void resolve_tripcount(ctx *c, size_t li, const hls_pragma *p) {
+  hls_loop_result *r = &c->out->loops[li];
+  const hls_pragma *first = r->tripcount;
+  if (!first) {
+    r->tripcount = p;
+    return;
+  }
+  const char *path = file_path(c, c->in->loops[li].file);
+  if (first->tripcount == p->tripcount)
+    DIAG(c, HLS_SEV_WARNING, path, p->line, p->col,
+         "'#pragma %s' repeats '#pragma %s' (line %u) on the same loop", p->text, first->text,
+         first->line);
+  else
+    DIAG(c, HLS_SEV_ERROR, path, p->line, p->col,
+         "'#pragma %s' conflicts with '#pragma %s' (line %u): both set the trip count of the "
+         "loop at line %u",
+         p->text, first->text, first->line, c->in->loops[li].start_line);
+}
+
 static void resolve_loop(ctx *c, size_t li) {
   hls_loop_result *r = &c->out->loops[li];
   const char *path = file_path(c, c->in->loops[li].file);
   for (size_t i = 0; i < r->npragmas; i++) {
     const hls_pragma *p = r->pragmas[i];
+    if (p->kind == HLS_PRAGMA_TRIPCOUNT) {
+      resolve_tripcount(c, li, p);
+      continue;
+    }
     hls_slot *s = slot_for(r, p->kind);
     if (!s)
       continue;

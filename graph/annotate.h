@@ -72,6 +72,7 @@ typedef struct {
 typedef struct {
   char name[48]; /* L0, L0_1, ...: position in the function's loop nest */
   hls_slot pipeline, parallel, tile;
+  const hls_pragma *tripcount; /* Vitis loop_tripcount, NULL when none */
   const hls_pragma **pragmas; /* every pragma placed on the loop, in source order */
   size_t npragmas;
 } hls_loop_result;

@@ -375,21 +375,41 @@ static int vitis_unroll(parser *p) {
   return 0;
 }
 
+/* loop_tripcount min= max= avg=: the iteration count Vitis assumes for a loop
+ * whose bound it cannot derive.  The graph uses it the same way (tripcount:
+ * the largest value given, max= else avg= else min=). */
 static int vitis_tripcount(parser *p) {
-  emit(p, HLS_PRAGMA_UNMODELLED, "loop_tripcount");
+  hls_pragma *r = emit(p, HLS_PRAGMA_TRIPCOUNT, "loop_tripcount");
+  int64_t val[3] = {-1, -1, -1}; /* min, max, avg */
+  static const char *const names[3] = {"min", "max", "avg"};
   while (peek(p)->kind != TOK_END) {
     const token *k, *v;
-    int64_t n;
+    int64_t n = 0;
     if (vitis_option(p, &k, &v))
       return -1;
-    if (!(tok_is(k, "min") || tok_is(k, "max") || tok_is(k, "avg")))
+    int which = tok_is(k, "min") ? 0 : tok_is(k, "max") ? 1 : tok_is(k, "avg") ? 2 : -1;
+    if (which < 0)
       return tok_text_error(p, k, "unknown loop_tripcount option '%s' (expected min=, max=, avg=)");
     if (!v)
       return tok_text_error(p, k, "'%s' expects =N");
     if (!(v->kind == TOK_NUMBER && v->len == 1 && *v->start == '0') &&
         parse_positive(p, v, "loop_tripcount", &n))
       return -1;
+    val[which] = n;
   }
+  if (val[0] < 0 && val[1] < 0 && val[2] < 0)
+    return error_at(p, NULL, "%s", "loop_tripcount needs at least one of min=, max=, avg=");
+  static const int order[3][2] = {{0, 2}, {2, 1}, {0, 1}}; /* min <= avg <= max */
+  for (int i = 0; i < 3; i++) {
+    int a = order[i][0], b = order[i][1];
+    if (val[a] >= 0 && val[b] >= 0 && val[a] > val[b]) {
+      char msg[128];
+      snprintf(msg, sizeof msg, "loop_tripcount %s=%lld is larger than %s=%lld", names[a],
+               (long long)val[a], names[b], (long long)val[b]);
+      return error_at(p, NULL, "%s", msg);
+    }
+  }
+  r->tripcount = val[1] >= 0 ? val[1] : val[2] >= 0 ? val[2] : val[0];
   return 0;
 }
 
@@ -580,7 +600,8 @@ const char *hls_dialect_name(hls_dialect d) {
 }
 
 const char *hls_pragma_kind_name(hls_pragma_kind k) {
-  static const char *const names[] = {"kernel", "pipeline", "parallel", "tile", "unmodelled"};
+  static const char *const names[] = {"kernel",    "pipeline",  "parallel",
+                                      "tile",      "tripcount", "unmodelled"};
   return names[k];
 }
 

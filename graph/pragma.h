@@ -23,6 +23,7 @@ typedef enum {
   HLS_PRAGMA_PIPELINE,  /* ACCEL PIPELINE, HLS pipeline/dataflow, clang pipeline */
   HLS_PRAGMA_PARALLEL,  /* ACCEL PARALLEL, HLS unroll, clang unroll */
   HLS_PRAGMA_TILE,      /* ACCEL TILE */
+  HLS_PRAGMA_TRIPCOUNT, /* HLS loop_tripcount: a bound the compiler cannot derive */
   HLS_PRAGMA_UNMODELLED /* recognised, kept as text, not seen by the model */
 } hls_pragma_kind;
 
@@ -58,6 +59,7 @@ typedef struct {
   char knob[HLS_KNOB_MAX]; /* auto{NAME} placeholder of the value, "" if literal */
   int has_reduction;       /* PARALLEL reduction[=var] */
   char reduction[HLS_KNOB_MAX]; /* reduction variable, "" when unnamed */
+  int64_t tripcount;       /* TRIPCOUNT: max=, else avg=, else min= */
   char keyword[32];        /* normalised keyword, e.g. "pipeline", "array_partition" */
 } hls_pragma;
 

@@ -196,6 +196,8 @@ void writeLoop(Loop *L, const hls_loop_result &R) {
   addSlot(C, Ops, "pipeline", R.pipeline, true);
   addSlot(C, Ops, "parallel", R.parallel, false);
   addSlot(C, Ops, "tile", R.tile, false);
+  if (R.tripcount)
+    Ops.push_back(MDNode::get(C, {mdString(C, "hls.tripcount"), mdInt32(C, R.tripcount->tripcount)}));
   for (size_t I = 0; I < R.npragmas; I++) {
     const hls_pragma *P = R.pragmas[I];
     Ops.push_back(pragmaNode(C, P->kind == HLS_PRAGMA_UNMODELLED ? "hls.unmodelled" : "hls.pragma", P));
@@ -234,6 +236,8 @@ std::string describeLoop(const hls_loop_result &R) {
     S += S.empty() ? "" : ", ";
     S += Buf;
   }
+  if (R.tripcount)
+    S += (S.empty() ? "tripcount=" : ", tripcount=") + std::to_string(R.tripcount->tripcount);
   return S.empty() ? "no modelled pragmas" : S;
 }
 

@@ -169,6 +169,15 @@ bool writeExports(const hls_graph &G, Module &M, hls_diags *D) {
 
 } // namespace
 
+// Body iterations: scalar evolution's count; when it has none, or only an
+// upper bound, the user's loop_tripcount (the smaller of the two bounds).
+static int64_t tripCount(const LoopFact &F, MDNode *ID) {
+  int64_t User = intOperand(findOptionMDForLoopID(ID, "hls.tripcount"));
+  if (F.TripKnown || User <= 0)
+    return F.TripCount;
+  return F.TripCount > 0 ? std::min(F.TripCount, User) : User;
+}
+
 bool buildModuleGraph(Module &M, ModuleAnalysisManager &MAM, hls_graph *G, bool EmitRemarks,
                       std::vector<Loop *> *LoopsOut) {
   memset(G, 0, sizeof *G);
@@ -196,9 +205,9 @@ bool buildModuleGraph(Module &M, ModuleAnalysisManager &MAM, hls_graph *G, bool 
     L.function = F.Function;
     L.parent = F.Parent;
     L.depth = F.Depth;
-    L.trip_count = F.TripCount;
-    L.trip_known = F.TripKnown;
     MDNode *ID = F.L->getLoopID();
+    L.trip_count = tripCount(F, ID);
+    L.trip_known = F.TripKnown;
     copyString(L.name, sizeof L.name, stringOperand(findOptionMDForLoopID(ID, "hls.loop.name")));
     L.pipeline = readSlot(ID, "pipeline");
     L.parallel = readSlot(ID, "parallel");

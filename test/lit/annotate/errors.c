@@ -49,6 +49,23 @@ void bad(int a[64][64], int n) {
   }
 }
 
+void bad_tripcount(int *a, int n) {
+  for (int i = 0; i < n; i++) {
+#pragma HLS loop_tripcount min=10 max=5
+    a[i] = 0;
+  }
+  for (int i = 0; i < n; i++) {
+#pragma HLS loop_tripcount
+    a[i] = 1;
+  }
+  for (int i = 0; i < n; i++) {
+#pragma HLS loop_tripcount max=8
+#pragma HLS loop_tripcount max=9
+    a[i] = 2;
+  }
+#pragma HLS loop_tripcount max=3
+}
+
 // CHECK: error: {{.*}}errors.c:9:31: FACTOR expects a positive integer, got '0' in '#pragma ACCEL PARALLEL FACTOR=0'
 // CHECK: error: {{.*}}errors.c:12:31: FACTOR expects a positive integer or auto{KNOB}, got 'four' in '#pragma ACCEL PARALLEL FACTOR=four'
 // CHECK: error: {{.*}}errors.c:15:27: FACTOR expects a positive integer, got '-2' in '#pragma ACCEL TILE FACTOR=-2'
@@ -64,4 +81,8 @@ void bad(int a[64][64], int n) {
 // CHECK: warning: {{.*}}errors.c:42:1: '#pragma HLS pipeline' repeats '#pragma HLS pipeline' (line 41) on the same loop
 // CHECK: error: {{.*}}errors.c:45:1: '#pragma HLS unroll factor=2' is not inside a loop; Vitis loop pragmas belong in the body of the loop they apply to
 // CHECK: error: {{.*}}errors.c:47:38: loop_tripcount expects a positive integer, got 'many'
-// CHECK: error: hls-annotate: 14 errors above; the module was left unchanged
+// CHECK: error: {{.*}}errors.c:54:1: loop_tripcount min=10 is larger than max=5 in '#pragma HLS loop_tripcount min=10 max=5'
+// CHECK: error: {{.*}}errors.c:58:1: loop_tripcount needs at least one of min=, max=, avg=
+// CHECK: error: {{.*}}errors.c:63:1: '#pragma HLS loop_tripcount max=9' conflicts with '#pragma HLS loop_tripcount max=8' (line 62): both set the trip count
+// CHECK: error: {{.*}}errors.c:66:1: '#pragma HLS loop_tripcount max=3' is not inside a loop
+// CHECK: error: hls-annotate: 18 errors above; the module was left unchanged

@@ -42,17 +42,18 @@ void top(int a[128], int b[128]) {
 // IR-DAG: !{!"hls.pragma", !"vitis", !"HLS PIPELINE II=2", i32 11, i32 1}
 // IR-DAG: !{!"hls.parallel.factor", i32 4}
 // IR-DAG: !{!"hls.pragma", !"vitis", !"HLS unroll factor=4", i32 16, i32 1}
-// IR-DAG: !{!"hls.unmodelled", !"vitis", !"hls Loop_Tripcount min=1 max=16", i32 20, i32 1}
+// IR-DAG: !{!"hls.tripcount", i32 16}
+// IR-DAG: !{!"hls.pragma", !"vitis", !"hls Loop_Tripcount min=1 max=16", i32 20, i32 1}
 // IR-DAG: !{!"hls.pipeline", !"cg"}
 // IR-DAG: !{!"hls.unmodelled", !"vitis", !"HLS loop_flatten off", i32 24, i32 1}
 // IR-DAG: !{!"hls.parallel.factor", i32 0}
 // IR-DAG: !{!"hls.parallel.factor", i32 1}
 // IR-DAG: !{!"hls.pipeline", !"off"}
 
+// REMARK-NOT: Loop_Tripcount{{.*}}is not modelled
 // REMARK-DAG: vitis.c:9:1: '#pragma HLS array_partition variable=a type=cyclic factor=4' applies to the function and is not modelled
 // REMARK-DAG: vitis.c:10:3: loop L0 in top (depth 1): pipeline=fg,II=2
-// REMARK-DAG: vitis.c:14:3: loop L1 in top (depth 1): no modelled pragmas
-// REMARK-DAG: vitis.c:20:1: '#pragma hls Loop_Tripcount min=1 max=16' (line 20) is not modelled: kept as hls.unmodelled metadata on loop L1
+// REMARK-DAG: vitis.c:14:3: loop L1 in top (depth 1): tripcount=16
 // REMARK-DAG: vitis.c:15:5: loop L1_0 in top (depth 2): parallel=4
 // REMARK-DAG: vitis.c:22:3: loop L2 in top (depth 1): pipeline=cg
 // REMARK-DAG: vitis.c:24:1: '#pragma HLS loop_flatten off' (line 24) is not modelled
