@@ -171,11 +171,18 @@ bool writeExports(const hls_graph &G, Module &M, hls_diags *D) {
 
 // Body iterations: scalar evolution's count; when it has none, or only an
 // upper bound, the user's loop_tripcount (the smaller of the two bounds).
-static int64_t tripCount(const LoopFact &F, MDNode *ID) {
+// A loop_tripcount that does not decide the count gets a remark saying why.
+static int64_t tripCount(const LoopFact &F, MDNode *ID, hls_diags *D) {
   int64_t User = intOperand(findOptionMDForLoopID(ID, "hls.tripcount"));
-  if (F.TripKnown || User <= 0)
-    return F.TripCount;
-  return F.TripCount > 0 ? std::min(F.TripCount, User) : User;
+  if (User <= 0 || (!F.TripKnown && (F.TripCount == 0 || User <= F.TripCount)))
+    return User > 0 ? User : F.TripCount;
+  DebugLoc DL = F.L->getStartLoc();
+  std::string File = DL ? filePath(cast<DIScope>(DL.getScope())->getFile()) : "";
+  hls_diag_add(D, HLS_SEV_REMARK, File.c_str(), DL ? DL.getLine() : 0, DL ? DL.getCol() : 0,
+               "loop_tripcount %lld does not set this loop's trip count: the compiler %s %lld",
+               (long long)User, F.TripKnown ? "counts exactly" : "bounds it by",
+               (long long)F.TripCount);
+  return F.TripCount;
 }
 
 bool buildModuleGraph(Module &M, ModuleAnalysisManager &MAM, hls_graph *G, bool EmitRemarks,
@@ -206,7 +213,7 @@ bool buildModuleGraph(Module &M, ModuleAnalysisManager &MAM, hls_graph *G, bool 
     L.parent = F.Parent;
     L.depth = F.Depth;
     MDNode *ID = F.L->getLoopID();
-    L.trip_count = tripCount(F, ID);
+    L.trip_count = tripCount(F, ID, &D);
     L.trip_known = F.TripKnown;
     copyString(L.name, sizeof L.name, stringOperand(findOptionMDForLoopID(ID, "hls.loop.name")));
     L.pipeline = readSlot(ID, "pipeline");
