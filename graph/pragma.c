@@ -410,6 +410,9 @@ static int vitis_tripcount(parser *p) {
     }
   }
   r->tripcount = val[1] >= 0 ? val[1] : val[2] >= 0 ? val[2] : val[0];
+  if (r->tripcount == 0)
+    return error_at(p, NULL, "%s",
+                    "loop_tripcount gives no positive count (the largest of max=, avg=, min= is 0)");
   return 0;
 }
 

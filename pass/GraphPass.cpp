@@ -167,12 +167,10 @@ bool writeExports(const hls_graph &G, Module &M, hls_diags *D) {
   return OK;
 }
 
-} // namespace
-
 // Body iterations: scalar evolution's count; when it has none, or only an
 // upper bound, the user's loop_tripcount (the smaller of the two bounds).
 // A loop_tripcount that does not decide the count gets a remark saying why.
-static int64_t tripCount(const LoopFact &F, MDNode *ID, hls_diags *D) {
+int64_t tripCount(const LoopFact &F, MDNode *ID, hls_diags *D) {
   int64_t User = intOperand(findOptionMDForLoopID(ID, "hls.tripcount"));
   if (User <= 0 || (!F.TripKnown && (F.TripCount == 0 || User <= F.TripCount)))
     return User > 0 ? User : F.TripCount;
@@ -184,6 +182,8 @@ static int64_t tripCount(const LoopFact &F, MDNode *ID, hls_diags *D) {
                (long long)F.TripCount);
   return F.TripCount;
 }
+
+} // namespace
 
 bool buildModuleGraph(Module &M, ModuleAnalysisManager &MAM, hls_graph *G, bool EmitRemarks,
                       std::vector<Loop *> *LoopsOut) {

@@ -63,6 +63,10 @@ void bad_tripcount(int *a, int n) {
 #pragma HLS loop_tripcount max=9
     a[i] = 2;
   }
+  for (int i = 0; i < n; i++) {
+#pragma HLS loop_tripcount min=0 max=0
+    a[i] = 3;
+  }
 #pragma HLS loop_tripcount max=3
 }
 
@@ -84,5 +88,6 @@ void bad_tripcount(int *a, int n) {
 // CHECK: error: {{.*}}errors.c:54:1: loop_tripcount min=10 is larger than max=5 in '#pragma HLS loop_tripcount min=10 max=5'
 // CHECK: error: {{.*}}errors.c:58:1: loop_tripcount needs at least one of min=, max=, avg=
 // CHECK: error: {{.*}}errors.c:63:1: '#pragma HLS loop_tripcount max=9' conflicts with '#pragma HLS loop_tripcount max=8' (line 62): both set the trip count
-// CHECK: error: {{.*}}errors.c:66:1: '#pragma HLS loop_tripcount max=3' is not inside a loop
-// CHECK: error: hls-annotate: 18 errors above; the module was left unchanged
+// CHECK: error: {{.*}}errors.c:67:1: loop_tripcount gives no positive count
+// CHECK: error: {{.*}}errors.c:70:1: '#pragma HLS loop_tripcount max=3' is not inside a loop
+// CHECK: error: hls-annotate: 19 errors above; the module was left unchanged
