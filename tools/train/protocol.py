@@ -256,8 +256,8 @@ def write_table(a):
     L.append("Produced by `/usr/bin/python3 tools/train/protocol.py%s` (defaults: seeds 0,1,2; kinds hier,harp; "
              "30 pre-training epochs; 100 fine-tuning epochs; 10 validity epochs). The command appends every "
              "(seed, model, target) result to `build/protocol/results.jsonl` as it finishes and re-writes this "
-             "file; `--table-only` rebuilds it from there. This run used two processes in parallel, "
-             "`--kinds harp` and `--kinds hier` (logs `build/protocol-harp.log`, `build/protocol.log`).\n"
+             "file; `--table-only` rebuilds it from there; a rerun skips what is there, so `--seeds`/`--kinds` "
+             "runs add up (how this table was run: the notes at the end).\n"
              % ("".join(" " + x for x in args)))
     seeds = sorted({r["seed"] for r in rows})
     L.append("Seeds present: %s. Pre-training epochs %s, fine-tuning epochs %s. Values are mean ± std over the "
