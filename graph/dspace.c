@@ -713,27 +713,21 @@ static int parse_not(parser *p) {
   return a < 0 ? -1 : mk(p, N_NOT, col, a, -1, -1);
 }
 
-static int parse_and(parser *p) {
-  int a = parse_not(p);
-  while (a >= 0 && is_kw(p, "and")) {
+/* One left-associative level of a boolean keyword operator (and, or). */
+static int parse_logical(parser *p, int (*sub)(parser *), const char *kw, node_kind kind) {
+  int a = sub(p);
+  while (a >= 0 && is_kw(p, kw)) {
     unsigned col = tok_col(p);
     lex(p);
-    int b = parse_not(p);
-    a = b < 0 ? -1 : mk(p, N_AND, col, a, b, -1);
+    int b = sub(p);
+    a = b < 0 ? -1 : mk(p, kind, col, a, b, -1);
   }
   return a;
 }
 
-static int parse_or(parser *p) {
-  int a = parse_and(p);
-  while (a >= 0 && is_kw(p, "or")) {
-    unsigned col = tok_col(p);
-    lex(p);
-    int b = parse_and(p);
-    a = b < 0 ? -1 : mk(p, N_OR, col, a, b, -1);
-  }
-  return a;
-}
+static int parse_and(parser *p) { return parse_logical(p, parse_not, "and", N_AND); }
+
+static int parse_or(parser *p) { return parse_logical(p, parse_and, "or", N_OR); }
 
 /* A if C else B; the else branch may itself be conditional. */
 static int parse_test(parser *p) {
