@@ -274,50 +274,41 @@ static void fill_slot(hls_slot *s, const hls_pragma *p) {
   snprintf(s->reduction, sizeof s->reduction, "%s", p->reduction);
 }
 
-static void resolve_tripcount(ctx *c, size_t li, const hls_pragma *p) {
-  hls_loop_result *r = &c->out->loops[li];
-  const hls_pragma *first = r->tripcount;
-  if (!first) {
-    r->tripcount = p;
-    return;
-  }
+/* A second pragma for something already set on loop li (by `first`): the same
+ * value is a warning, another value an error naming what both set. */
+static void report_second(ctx *c, size_t li, const hls_pragma *p, const hls_pragma *first,
+                          int same, const char *what) {
   const char *path = file_path(c, c->in->loops[li].file);
-  if (first->tripcount == p->tripcount)
+  if (same)
     DIAG(c, HLS_SEV_WARNING, path, p->line, p->col,
          "'#pragma %s' repeats '#pragma %s' (line %u) on the same loop", p->text, first->text,
          first->line);
   else
     DIAG(c, HLS_SEV_ERROR, path, p->line, p->col,
-         "'#pragma %s' conflicts with '#pragma %s' (line %u): both set the trip count of the "
+         "'#pragma %s' conflicts with '#pragma %s' (line %u): both set the %s of the "
          "loop at line %u",
-         p->text, first->text, first->line, c->in->loops[li].start_line);
+         p->text, first->text, first->line, what, c->in->loops[li].start_line);
 }
 
 static void resolve_loop(ctx *c, size_t li) {
   hls_loop_result *r = &c->out->loops[li];
-  const char *path = file_path(c, c->in->loops[li].file);
   for (size_t i = 0; i < r->npragmas; i++) {
     const hls_pragma *p = r->pragmas[i];
     if (p->kind == HLS_PRAGMA_TRIPCOUNT) {
-      resolve_tripcount(c, li, p);
+      if (!r->tripcount)
+        r->tripcount = p;
+      else
+        report_second(c, li, p, r->tripcount, r->tripcount->tripcount == p->tripcount,
+                      "trip count");
       continue;
     }
     hls_slot *s = slot_for(r, p->kind);
     if (!s)
       continue;
-    if (!s->present) {
+    if (!s->present)
       fill_slot(s, p);
-    } else if (slot_matches(s, p)) {
-      DIAG(c, HLS_SEV_WARNING, path, p->line, p->col,
-           "'#pragma %s' repeats '#pragma %s' (line %u) on the same loop", p->text,
-           s->origin->text, s->origin->line);
-    } else {
-      DIAG(c, HLS_SEV_ERROR, path, p->line, p->col,
-           "'#pragma %s' conflicts with '#pragma %s' (line %u): both set the %s of the "
-           "loop at line %u",
-           p->text, s->origin->text, s->origin->line, hls_pragma_kind_name(p->kind),
-           c->in->loops[li].start_line);
-    }
+    else
+      report_second(c, li, p, s->origin, slot_matches(s, p), hls_pragma_kind_name(p->kind));
   }
 }
 
