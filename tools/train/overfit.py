@@ -21,11 +21,11 @@ import sys
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 
 import dataset
 import model as model_mod
 import schema as schema_mod
+import train
 
 
 def points_of(kd, task, n):
@@ -33,32 +33,11 @@ def points_of(kd, task, n):
     return idx[:n]
 
 
-def targets(kd, idx, task):
-    if task == "validity":
-        return torch.as_tensor(kd.ok[idx].astype(np.int64))
-    return torch.as_tensor(kd.y[idx])
-
-
 def base_loss(t, task):
     if task == "validity":
         p = float(t.float().mean())
         return 0.0 if p in (0.0, 1.0) else -(p * math.log(p) + (1 - p) * math.log(1 - p))
     return float(t.var(0, unbiased=False).sum())
-
-
-def loss_of(y, t, task):
-    if task == "validity":
-        return F.cross_entropy(y, t)
-    return ((y - t) ** 2).mean(0).sum()
-
-
-def start_at_mean(m, t):
-    """Regression heads start at the label mean, as train.py's init_head_bias does."""
-    mean = t.mean(0)
-    with torch.no_grad():
-        for name, p in m.named_parameters():
-            if name.endswith(".3.bias") and ".head." in name:
-                p.fill_(float(mean[model_mod.TARGETS.index(name.split(".")[-3])]))
 
 
 def main(argv=None):
@@ -88,22 +67,21 @@ def main(argv=None):
         return 2
     kd = kds[0]
     idx = points_of(kd, a.task, a.points)
-    t = targets(kd, idx, a.task)
+    t = train.targets_of(kd, idx, a.task)
     base = base_loss(t, a.task)
     if len(idx) < 2 or base <= 0:
         print("overfit: %s has no spread to learn among its first %d %s points" % (
             a.kernel, len(idx), a.task), file=sys.stderr)
         return 2
     m = model_mod.Model(a.kind, schema_mod.Schema(), 64, a.task, init=a.init)
-    if a.task == "regression":
-        start_at_mean(m, t)
+    train.init_head_bias(m, [(kd, idx)])   # regression heads start at the label mean
     g = model_mod.GraphTensors(kd.graph)
     P = torch.as_tensor(kd.P[idx])
     opt = torch.optim.Adam(m.parameters(), lr=a.lr)
     m.train()
     first = None
     for step in range(a.steps):
-        loss = loss_of(m(g, P)["y"], t, a.task)
+        loss = train.task_loss(m(g, P)["y"], t, a.task)
         first = float(loss) if first is None else first
         opt.zero_grad()
         loss.backward()
@@ -112,7 +90,7 @@ def main(argv=None):
             print("step %d loss %.4f" % (step, float(loss)), flush=True)
     m.eval()
     with torch.no_grad():
-        final = float(loss_of(m(g, P)["y"], t, a.task))
+        final = float(train.task_loss(m(g, P)["y"], t, a.task))
     ratio = final / base
     print("overfit %s %s: loss %.4f -> %.4f (base %.4f, ratio %.3f, need <= %.3f)" % (
         a.kernel, a.task, first, final, base, ratio, a.ratio))
