@@ -191,8 +191,7 @@ static void read_loops(reader *r, const cJSON *root, hls_graph *g) {
     gl->trip_known = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "trip_known"));
     gl->scope = (int32_t)num[6]->valuedouble;
     if (gl->header_node >= g->nnodes || gl->exit_compare_node >= (int32_t)g->nnodes ||
-        gl->parent >= (int32_t)l || gl->function < 0 || (size_t)gl->function >= g->nfunctions)
-      {
+        gl->parent >= (int32_t)l || gl->function < 0 || (size_t)gl->function >= g->nfunctions) {
       fail(r, "loop refers to a node, parent or function outside the graph");
       return;
     }
