@@ -5,14 +5,14 @@
  *   then variables (per function: arguments, then instruction results);
  *   globals and constants as their first use is met while adding data edges;
  *   pragma nodes (loop order; pipeline, parallel, tile); block nodes last. */
-#include "builder.h"
+#include "graph/builder.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ptrmap.h"
+#include "graph/ptrmap.h"
 
 typedef struct {
   const hls_build_input *in;

@@ -6,8 +6,8 @@
 
 #include <llvm-c/Core.h>
 
-#include "diag.h"
-#include "graph.h"
+#include "support/diag.h"
+#include "graph/graph.h"
 
 typedef struct {
   LLVMBasicBlockRef header;

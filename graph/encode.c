@@ -1,4 +1,4 @@
-#include "encode.h"
+#include "graph/encode.h"
 
 #include <math.h>
 #include <string.h>

@@ -5,9 +5,9 @@
 #ifndef HLSMOE_ENCODE_H
 #define HLSMOE_ENCODE_H
 
-#include "diag.h"
-#include "graph.h"
-#include "point.h"
+#include "support/diag.h"
+#include "graph/graph.h"
+#include "dse/point.h"
 
 /* The value of one knob in a design point. */
 typedef struct {

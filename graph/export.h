@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-#include "graph.h"
+#include "graph/graph.h"
 
 /* The JSON text of a graph; caller frees with free().  NULL on allocation failure. */
 char *hls_graph_to_json(const hls_graph *g, const char *source);

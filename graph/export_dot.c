@@ -1,4 +1,4 @@
-#include "export.h"
+#include "graph/export.h"
 
 static const char *node_style(hls_node_kind k) {
   switch (k) {

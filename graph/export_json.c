@@ -1,4 +1,4 @@
-#include "export.h"
+#include "graph/export.h"
 
 #include <cJSON.h>
 #include <stdlib.h>

@@ -1,9 +1,9 @@
-#include "graph.h"
+#include "graph/graph.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
+#include "support/diag.h"
 
 void hls_graph_free(hls_graph *g) {
   for (size_t f = 0; f < g->nfunctions; f++)

@@ -15,8 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "pragma.h"
-#include "schema.h"
+#include "pragma/pragma.h"
+#include "graph/schema.h"
 
 typedef enum {
   HLS_NODE_INSTRUCTION,

@@ -3,8 +3,8 @@
 #ifndef HLSMOE_IMPORT_H
 #define HLSMOE_IMPORT_H
 
-#include "diag.h"
-#include "graph.h"
+#include "support/diag.h"
+#include "graph/graph.h"
 
 /* Returns 0, or -1 with an error naming `path` (g is then empty).  A graph
  * made with another feature schema is refused. */

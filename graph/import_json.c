@@ -1,11 +1,11 @@
-#include "import.h"
+#include "graph/import.h"
 
 #include <cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "source.h"
+#include "pragma/source.h"
 
 typedef struct {
   const char *path;

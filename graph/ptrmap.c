@@ -1,9 +1,9 @@
-#include "ptrmap.h"
+#include "graph/ptrmap.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
+#include "support/diag.h"
 
 static size_t slot_of(const hls_ptrmap *m, const void *key) {
   uintptr_t h = (uintptr_t)key;

@@ -1,4 +1,4 @@
-#include "schema.h"
+#include "graph/schema.h"
 
 #include <pthread.h>
 #include <stdint.h>

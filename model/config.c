@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/diag.h"
+#include "support/diag.h"
 #include "graph/schema.h"
 
 static const char *const kind_names[] = {"harp", "node", "block", "graph", "hier"};

@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 
-#include "graph/diag.h"
+#include "support/diag.h"
 #include "graph/graph.h"
 #include "model/config.h"
 

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "graph/diag.h"
+#include "support/diag.h"
 #include "model/config.h"
 
 /* Headers larger than this are refused before anything is allocated. */

@@ -18,7 +18,7 @@
 #include <vector>
 
 extern "C" {
-#include "graph/annotate.h"
+#include "pragma/annotate.h"
 }
 
 using namespace llvm;

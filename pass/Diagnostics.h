@@ -12,7 +12,7 @@
 #include "llvm/IR/Module.h"
 
 extern "C" {
-#include "graph/diag.h"
+#include "support/diag.h"
 }
 
 namespace hlsmoe {

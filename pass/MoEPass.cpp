@@ -20,13 +20,13 @@
 #include <vector>
 
 extern "C" {
-#include "graph/dspace.h"
+#include "dse/dspace.h"
 #include "graph/encode.h"
-#include "graph/source.h"
+#include "pragma/source.h"
 #include "graph/export.h"
-#include "model/explore.h"
+#include "dse/explore.h"
 #include "model/hiermoe.h"
-#include "model/space.h"
+#include "dse/space.h"
 }
 
 using namespace llvm;

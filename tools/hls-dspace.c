@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/diag.h"
-#include "graph/dspace.h"
+#include "support/diag.h"
+#include "dse/dspace.h"
 
 enum { EXIT_OUTSIDE = 1, EXIT_ERROR = 2, SHOW_OUTSIDE = 5 };
 

@@ -12,7 +12,7 @@
 
 #include "graph/encode.h"
 #include "graph/import.h"
-#include "graph/source.h"
+#include "pragma/source.h"
 
 
 static int problem(const char *path, const char *what, size_t where) {

@@ -27,7 +27,7 @@
 
 #include "graph/encode.h"
 #include "graph/import.h"
-#include "graph/source.h"
+#include "pragma/source.h"
 #include "model/hiermoe.h"
 #include "model/weights.h"
 

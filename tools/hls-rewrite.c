@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph/diag.h"
-#include "graph/source.h"
+#include "support/diag.h"
+#include "pragma/source.h"
 
 
 /* The point object inside what the file holds; NULL after an error. */

@@ -1,5 +1,5 @@
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
-#include "model/explore.h"
+#include "dse/explore.h"
 
 #include <math.h>
 #include <stdio.h>

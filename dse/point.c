@@ -1,4 +1,4 @@
-#include "point.h"
+#include "dse/point.h"
 
 #include <cJSON.h>
 #include <math.h>
@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "source.h"
+#include "pragma/source.h"
 
 static void offset_to_line_col(const char *text, size_t off, unsigned *line, unsigned *col) {
   *line = 1;

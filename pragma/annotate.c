@@ -1,4 +1,4 @@
-#include "annotate.h"
+#include "pragma/annotate.h"
 
 #include <stdio.h>
 #include <stdlib.h>

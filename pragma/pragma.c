@@ -1,7 +1,7 @@
 /* Parser for the text of one HLS pragma.  A tiny lexer turns the text into
  * words, numbers, punctuation and auto{KNOB} placeholders; one function per
  * dialect then checks the words against that dialect's grammar. */
-#include "pragma.h"
+#include "pragma/pragma.h"
 
 #include <ctype.h>
 #include <errno.h>

@@ -5,10 +5,10 @@
 #ifndef HLSMOE_MODEL_SPACE_H
 #define HLSMOE_MODEL_SPACE_H
 
-#include "graph/diag.h"
-#include "graph/dspace.h"
+#include "support/diag.h"
+#include "dse/dspace.h"
 #include "graph/graph.h"
-#include "graph/point.h"
+#include "dse/point.h"
 
 /* The ds_config JSON text of the derived space (caller frees). */
 char *hls_space_derive_text(const hls_graph *g);

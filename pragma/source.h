@@ -6,8 +6,8 @@
 
 #include <stddef.h>
 
-#include "diag.h"
-#include "pragma.h"
+#include "support/diag.h"
+#include "pragma/pragma.h"
 
 typedef enum {
   HLS_LINE_BLANK,

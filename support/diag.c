@@ -1,4 +1,4 @@
-#include "diag.h"
+#include "support/diag.h"
 
 #include <errno.h>
 #include <stdarg.h>

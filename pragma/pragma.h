@@ -10,7 +10,7 @@
 
 #include <stdint.h>
 
-#include "diag.h"
+#include "support/diag.h"
 
 typedef enum {
   HLS_DIALECT_MERLIN,

@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "diag.h"
+#include "support/diag.h"
 
 typedef struct {
   char *name;

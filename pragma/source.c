@@ -1,7 +1,7 @@
 /* Line classification and pragma extraction.  This is not a C preprocessor:
  * it understands comments, line continuations, #if 0 blocks and labels, which
  * is what is needed to find the statement a pragma stands before. */
-#include "source.h"
+#include "pragma/source.h"
 
 #include <ctype.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-#include "model/space.h"
+#include "dse/space.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -23,7 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "diag.h"
+#include "support/diag.h"
 
 struct cJSON;
 

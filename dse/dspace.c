@@ -9,7 +9,7 @@
  *   3. evaluator
  *   4. loading a ds_config file (JSON -> knobs -> dependency order)
  *   5. counting (memoised depth-first search), enumeration, membership */
-#include "dspace.h"
+#include "dse/dspace.h"
 
 #include <cJSON.h>
 #include <errno.h>

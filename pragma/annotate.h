@@ -12,10 +12,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "diag.h"
-#include "point.h"
-#include "pragma.h"
-#include "source.h"
+#include "support/diag.h"
+#include "dse/point.h"
+#include "pragma/pragma.h"
+#include "pragma/source.h"
 
 /* ---- input, filled by the shim ---------------------------------------- */
 

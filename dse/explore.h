@@ -11,8 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "graph/diag.h"
-#include "graph/dspace.h"
+#include "support/diag.h"
+#include "dse/dspace.h"
 #include "graph/encode.h"
 #include "graph/graph.h"
 
