@@ -1274,20 +1274,6 @@ void hls_dspace_free(hls_dspace *s) {
   free(s);
 }
 
-static void offset_to_line_col(const char *text, size_t len, size_t off, unsigned *line,
-                               unsigned *col) {
-  *line = 1;
-  *col = 1;
-  for (size_t i = 0; i < off && i < len; i++) {
-    if (text[i] == '\n') {
-      ++*line;
-      *col = 1;
-    } else {
-      ++*col;
-    }
-  }
-}
-
 /* Line of the first `"name" :` in the text; cJSON keeps no positions. */
 static unsigned key_line(const char *text, size_t len, const char *name) {
   size_t n = strlen(name);
@@ -1299,7 +1285,7 @@ static unsigned key_line(const char *text, size_t len, const char *name) {
       j++;
     if (j < len && text[j] == ':') {
       unsigned line, col;
-      offset_to_line_col(text, len, i, &line, &col);
+      hls_text_position(text, len, i, &line, &col);
       return line;
     }
   }
@@ -1705,7 +1691,7 @@ hls_dspace *hls_dspace_parse(const char *path, const char *text, size_t len, hls
   if (!root) {
     unsigned line, col;
     size_t off = end && end >= text && end <= text + len ? (size_t)(end - text) : 0;
-    offset_to_line_col(text, len, off, &line, &col);
+    hls_text_position(text, len, off, &line, &col);
     hls_diag_add(d, HLS_SEV_ERROR, s->path, line, col, "malformed JSON");
     hls_dspace_free(s);
     return NULL;

@@ -6,19 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pragma/source.h"
-
-static void offset_to_line_col(const char *text, size_t off, unsigned *line, unsigned *col) {
-  *line = 1;
-  *col = 1;
-  for (size_t i = 0; i < off && text[i]; i++) {
-    if (text[i] == '\n') {
-      ++*line;
-      *col = 1;
-    } else
-      ++*col;
-  }
-}
 
 /* Where "name" appears as a key; cJSON keeps no positions. */
 static void locate_key(const char *text, const char *name, unsigned *line, unsigned *col) {
@@ -29,7 +16,7 @@ static void locate_key(const char *text, const char *name, unsigned *line, unsig
       while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
         q++;
       if (*q == ':') {
-        offset_to_line_col(text, (size_t)(p - text), line, col);
+        hls_text_position(text, strlen(text), (size_t)(p - text), line, col);
         return;
       }
     }
@@ -70,7 +57,7 @@ int hls_point_parse(hls_point *pt, const char *path, const char *text, hls_diags
   if (!root) {
     unsigned line, col;
     const char *at = end ? end : cJSON_GetErrorPtr();
-    offset_to_line_col(text, at ? (size_t)(at - text) : 0, &line, &col);
+    hls_text_position(text, strlen(text), at ? (size_t)(at - text) : 0, &line, &col);
     hls_diag_add(diags, HLS_SEV_ERROR, path, line, col,
                  "malformed design-point JSON: expected an object such as "
                  "{\"__PARA__L0\": 4, \"__PIPE__L0\": \"flatten\"}");
@@ -103,15 +90,16 @@ int hls_point_parse(hls_point *pt, const char *path, const char *text, hls_diags
 }
 
 int hls_point_load(hls_point *pt, const char *path, hls_diags *diags) {
-  hls_source file;
-  if (hls_source_read_file(&file, path)) {
+  size_t len;
+  char *text = hls_read_file(path, &len);
+  if (!text) {
     memset(pt, 0, sizeof *pt);
     pt->path = hls_xstrdup(path);
     hls_diag_add(diags, HLS_SEV_ERROR, path, 0, 0, "cannot read design-point file");
     return -1;
   }
-  int rc = hls_point_parse(pt, path, file.text, diags);
-  hls_source_free(&file);
+  int rc = hls_point_parse(pt, path, text, diags);
+  free(text);
   return rc;
 }
 

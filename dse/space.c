@@ -139,28 +139,3 @@ hls_dspace *hls_space_derive(const hls_graph *g, hls_diags *d) {
   free(text);
   return s;
 }
-
-int hls_space_current(const hls_dspace *s, hls_point *point, hls_dspace_value *values,
-                      hls_diags *d) {
-  size_t n = hls_dspace_knob_count(s);
-  int rc = 0;
-  for (size_t k = 0; k < n; k++) {
-    values[k] = hls_dspace_knob_default(s, k);
-    hls_knob_value *v = point ? hls_point_find(point, hls_dspace_knob_name(s, k)) : NULL;
-    if (!v)
-      continue;
-    v->used = 1;
-    if (v->is_string) {
-      values[k].is_string = 1;
-      values[k].string = v->string;
-    } else if (v->valid_integer) {
-      values[k].is_string = 0;
-      values[k].integer = v->integer;
-    } else {
-      hls_diag_add(d, HLS_SEV_ERROR, point->path, v->line, v->col,
-                   "knob '%s' must be a positive integer or a pipeline mode", v->name);
-      rc = -1;
-    }
-  }
-  return rc;
-}

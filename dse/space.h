@@ -16,11 +16,4 @@ char *hls_space_derive_text(const hls_graph *g);
 /* The derived space, or NULL with errors in d. */
 hls_dspace *hls_space_derive(const hls_graph *g, hls_diags *d);
 
-/* The knob values the source states: literal slot values cannot be knobs, so
- * this is the space's default for every knob unless `point` (may be NULL)
- * gives a value.  values has one entry per knob of the space.  Strings are
- * borrowed from the point or the space.  Returns 0, or -1 with errors in d. */
-int hls_space_current(const hls_dspace *s, hls_point *point, hls_dspace_value *values,
-                      hls_diags *d);
-
 #endif

@@ -3,72 +3,18 @@
 #include <math.h>
 #include <string.h>
 
-static int knob_index(const hls_graph *g, const char *name) {
-  size_t lo = 0, hi = g->nknobs; /* knobs are sorted by name */
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    int c = strcmp(g->knobs[mid].name, name);
-    if (c == 0)
-      return (int)mid;
-    if (c < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return -1;
-}
-
-int hls_point_settings(const hls_graph *g, hls_point *pt, hls_knob_setting *settings,
-                       hls_diags *d) {
-  int rc = 0;
-  for (size_t k = 0; k < g->nknobs; k++) {
-    const hls_graph_knob *kn = &g->knobs[k];
-    hls_knob_value *v = hls_point_find(pt, kn->name);
-    memset(&settings[k], 0, sizeof settings[k]);
-    if (!v) {
-      hls_diag_add(d, HLS_SEV_ERROR, pt->path, 0, 0, "design point has no value for knob '%s'",
-                   kn->name);
-      rc = -1;
-      continue;
-    }
-    v->used = 1;
-    if (kn->kind == HLS_KNOB_PIPELINE) {
-      settings[k].pipe = v->is_string ? hls_pipe_mode_from_point(v->string) : HLS_PIPE_UNSET;
-      if (settings[k].pipe == HLS_PIPE_UNSET) {
-        hls_diag_add(d, HLS_SEV_ERROR, pt->path, v->line, v->col,
-                     "knob '%s' is a pipeline knob: \"off\", \"\", \"flatten\", \"cg\" or \"fg\"",
-                     kn->name);
-        rc = -1;
-      }
-    } else if (v->is_string || !v->valid_integer) {
-      hls_diag_add(d, HLS_SEV_ERROR, pt->path, v->line, v->col,
-                   "knob '%s' is a factor: a positive integer", kn->name);
-      rc = -1;
-    } else {
-      settings[k].factor = v->integer;
-    }
-  }
-  for (size_t i = 0; i < pt->count; i++)
-    if (!pt->values[i].used && knob_index(g, pt->values[i].name) < 0) {
-      hls_diag_add(d, HLS_SEV_ERROR, pt->path, pt->values[i].line, pt->values[i].col,
-                   "unknown knob '%s'", pt->values[i].name);
-      rc = -1;
-    }
-  return rc;
-}
-
 static hls_pipe_mode pipe_of(const hls_graph *g, const hls_graph_loop *l,
                              const hls_knob_setting *s) {
   if (!l->pipeline.present)
     return HLS_PIPE_UNSET;
   if (!l->pipeline.knob[0])
     return l->pipeline.pipe;
-  return s[knob_index(g, l->pipeline.knob)].pipe;
+  return s[hls_graph_knob_index(g, l->pipeline.knob)].pipe;
 }
 
 static int64_t factor_of(const hls_graph *g, const hls_graph_slot *slot,
                          const hls_knob_setting *s) {
-  return slot->knob[0] ? s[knob_index(g, slot->knob)].factor : slot->factor;
+  return slot->knob[0] ? s[hls_graph_knob_index(g, slot->knob)].factor : slot->factor;
 }
 
 static float log2_scaled(double v, double scale) { return (float)(log2(v) / scale); }

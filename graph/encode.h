@@ -7,18 +7,12 @@
 
 #include "support/diag.h"
 #include "graph/graph.h"
-#include "dse/point.h"
 
 /* The value of one knob in a design point. */
 typedef struct {
   hls_pipe_mode pipe; /* pipeline knobs */
   int64_t factor;     /* parallel and tile knobs */
 } hls_knob_setting;
-
-/* Knob values of a point, in the graph's knob order (g->knobs).  Every knob
- * needs a value of its kind; unknown names are errors.  Returns 0 or -1. */
-int hls_point_settings(const hls_graph *g, hls_point *pt, hls_knob_setting *settings,
-                       hls_diags *d);
 
 /* The pragma matrix [g->nscopes][HLS_PRAGMA_DIM] for knob settings
  * (NULL when the graph has no knobs).  Literal slot values are used as written. */

@@ -49,3 +49,18 @@ void hls_graph_index(hls_graph *g) {
     g->in_edge[fill[g->edges[k].dst]++] = (uint32_t)k;
   free(fill);
 }
+
+int hls_graph_knob_index(const hls_graph *g, const char *name) {
+  size_t lo = 0, hi = g->nknobs;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(g->knobs[mid].name, name);
+    if (c == 0)
+      return (int)mid;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return -1;
+}

@@ -115,6 +115,9 @@ void hls_graph_free(hls_graph *g);
 const char *hls_node_kind_name(hls_node_kind k);
 const char *hls_flow_name(hls_flow f);
 
+/* Index of the knob named `name` in g->knobs (sorted by name), -1 if none. */
+int hls_graph_knob_index(const hls_graph *g, const char *name);
+
 /* Builds the CSR index; called by the builder, exposed for loaders. */
 void hls_graph_index(hls_graph *g);
 

@@ -18,6 +18,7 @@
 #include <vector>
 
 extern "C" {
+#include "dse/bind.h"
 #include "pragma/annotate.h"
 }
 
@@ -304,10 +305,11 @@ bool annotateModule(Module &M, ModuleAnalysisManager &MAM, bool EmitRemarks) {
   hls_diags_free(&PointDiags);
 
   hls_annotate_input In = {Desc.Files.data(), Desc.Files.size(), Desc.Funcs.data(),
-                           Desc.Funcs.size(), Desc.Loops.data(),  Desc.Loops.size(),
-                           HavePoint ? &Point : nullptr};
+                           Desc.Funcs.size(), Desc.Loops.data(),  Desc.Loops.size()};
   hls_annotation Out;
   hls_annotate(&In, &Out);
+  if (HavePoint)
+    hls_bind_annotation(&In, &Out, &Point);
 
   bool NoDebugInfo = Desc.Funcs.size() > 0 && Desc.MissingDebugInfo.size() == Desc.Funcs.size();
   const char *Flags = "compile with clang-19 -g -gdwarf-5 -gembed-source";

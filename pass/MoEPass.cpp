@@ -21,6 +21,7 @@
 
 extern "C" {
 #include "dse/dspace.h"
+#include "dse/bind.h"
 #include "graph/encode.h"
 #include "pragma/source.h"
 #include "graph/export.h"
@@ -459,7 +460,7 @@ bool readOracle(const hls_graph &G, std::vector<Labelled> &Points, std::vector<f
     hls_point Pt = {};
     cJSON *Obj = cJSON_Parse(Line);
     if (!Obj || hls_point_parse(&Pt, Where.c_str(), Line, D) ||
-        hls_point_settings(&G, &Pt, Settings.data(), D)) {
+        hls_bind_graph(&G, &Pt, Settings.data(), D)) {
       if (!Obj)
         hls_diag_add(D, HLS_SEV_ERROR, Where.c_str(), 0, 0, "malformed JSON line");
       OK = false;
@@ -562,7 +563,7 @@ bool predictAndExplore(Module &M, FunctionAnalysisManager &FAM, const hls_graph 
     std::vector<hls_dspace_value> Current((Space ? hls_dspace_knob_count(Space) : 0) + 1);
     bool HavePoint = !pointFileOption().empty();
     if ((!HavePoint || hls_point_load(&Point, pointFileOption().c_str(), D) == 0) &&
-        (!Space || hls_space_current(Space, HavePoint ? &Point : nullptr, Current.data(), D) == 0)) {
+        (!Space || hls_bind_space(Space, HavePoint ? &Point : nullptr, Current.data(), D) == 0)) {
       hls_explore_options O = exploreOptions();
       O.predict_only = !Explore || !Space;
       Context C{M, FAM, G, Space, Loops, kernelOf(M, G)};

@@ -314,44 +314,6 @@ static void resolve_loop(ctx *c, size_t li) {
 
 /* ---- knobs ------------------------------------------------------------- */
 
-static const char *knob_kind(hls_pragma_kind k) {
-  return k == HLS_PRAGMA_PIPELINE ? "PIPELINE" : k == HLS_PRAGMA_PARALLEL ? "PARALLEL" : "TILE";
-}
-
-static void bind_slot(ctx *c, hls_slot *s, hls_pragma_kind kind, const char *path) {
-  if (!s->present || !s->knob[0] || !c->in->point)
-    return;
-  const hls_pragma *p = s->origin;
-  hls_knob_value *v = hls_point_find(c->in->point, s->knob);
-  if (!v) {
-    DIAG(c, HLS_SEV_ERROR, path, p->line, p->col,
-         "knob '%s' of '#pragma %s' has no value in design point '%s'", s->knob, p->text,
-         c->in->point->path);
-    return;
-  }
-  v->used = 1;
-  if (kind == HLS_PRAGMA_PIPELINE) {
-    hls_pipe_mode m = v->is_string ? hls_pipe_mode_from_point(v->string) : HLS_PIPE_UNSET;
-    if (m == HLS_PIPE_UNSET) {
-      DIAG(c, HLS_SEV_ERROR, c->in->point->path, v->line, v->col,
-           "knob '%s' is a PIPELINE knob (line %u of %s): its value must be \"off\", "
-           "\"\" (coarse-grained), \"flatten\" (fine-grained), \"cg\" or \"fg\"",
-           s->knob, p->line, path);
-      return;
-    }
-    s->pipe = m;
-  } else {
-    if (v->is_string || !v->valid_integer) {
-      DIAG(c, HLS_SEV_ERROR, c->in->point->path, v->line, v->col,
-           "knob '%s' is a %s factor (line %u of %s): its value must be a positive integer",
-           s->knob, knob_kind(kind), p->line, path);
-      return;
-    }
-    s->factor = v->integer;
-  }
-  s->bound = 1;
-}
-
 /* A knob name must mean one kind of value wherever it appears. */
 static void check_knob_kinds(ctx *c) {
   for (size_t i = 0; i < c->in->nloops; i++) {
@@ -375,23 +337,6 @@ static void check_knob_kinds(ctx *c) {
       }
     }
   }
-}
-
-static void bind_knobs(ctx *c) {
-  check_knob_kinds(c);
-  for (size_t i = 0; i < c->in->nloops; i++) {
-    hls_loop_result *r = &c->out->loops[i];
-    const char *path = file_path(c, c->in->loops[i].file);
-    bind_slot(c, &r->pipeline, HLS_PRAGMA_PIPELINE, path);
-    bind_slot(c, &r->parallel, HLS_PRAGMA_PARALLEL, path);
-    bind_slot(c, &r->tile, HLS_PRAGMA_TILE, path);
-  }
-  hls_point *pt = c->in->point;
-  for (size_t i = 0; pt && i < pt->count; i++)
-    if (!pt->values[i].used)
-      DIAG(c, HLS_SEV_ERROR, pt->path, pt->values[i].line, pt->values[i].col,
-           "unknown knob '%s': no auto{%s} placeholder on any loop of this module",
-           pt->values[i].name, pt->values[i].name);
 }
 
 /* ---- loop names ---------------------------------------------------------- */
@@ -438,7 +383,7 @@ void hls_annotate(const hls_annotate_input *in, hls_annotation *out) {
   merge_hints(&c);
   for (size_t i = 0; i < in->nloops; i++)
     resolve_loop(&c, i);
-  bind_knobs(&c);
+  check_knob_kinds(&c);
   hls_diags_sort(&out->diags);
 }
 

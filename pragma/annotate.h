@@ -13,7 +13,6 @@
 #include <stdint.h>
 
 #include "support/diag.h"
-#include "dse/point.h"
 #include "pragma/pragma.h"
 #include "pragma/source.h"
 
@@ -51,7 +50,6 @@ typedef struct {
   size_t nfuncs;
   const hls_loop_desc *loops; /* parents before children */
   size_t nloops;
-  hls_point *point; /* NULL: knobs stay unbound */
 } hls_annotate_input;
 
 /* ---- output ----------------------------------------------------------- */

@@ -134,3 +134,16 @@ char *hls_read_file(const char *path, size_t *len) {
   *len = n;
   return buf;
 }
+
+void hls_text_position(const char *text, size_t len, size_t off, unsigned *line, unsigned *col) {
+  *line = 1;
+  *col = 1;
+  for (size_t i = 0; i < off && i < len; i++) {
+    if (text[i] == '\n') {
+      ++*line;
+      *col = 1;
+    } else {
+      ++*col;
+    }
+  }
+}

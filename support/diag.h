@@ -53,6 +53,9 @@ void hls_diags_sort(hls_diags *d);
  * for a directory). */
 char *hls_read_file(const char *path, size_t *len);
 
+/* Line and column (1-based) of byte `off` of a text of `len` bytes. */
+void hls_text_position(const char *text, size_t len, size_t off, unsigned *line, unsigned *col);
+
 /* Small helpers shared by the C core. */
 void *hls_xmalloc(size_t n);
 void *hls_xcalloc(size_t n, size_t size);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dse/bind.h"
 #include "graph/encode.h"
 #include "graph/import.h"
 #include "pragma/source.h"
@@ -119,7 +120,7 @@ static int encode(const char *points_path, const hls_graph *g) {
     hls_diags d;
     hls_diags_init(&d);
     hls_point pt;
-    if (hls_point_parse(&pt, where, line, &d) || hls_point_settings(g, &pt, settings, &d)) {
+    if (hls_point_parse(&pt, where, line, &d) || hls_bind_graph(g, &pt, settings, &d)) {
       hls_diags_print(&d, stderr);
       bad = 1;
     } else {

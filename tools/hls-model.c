@@ -25,6 +25,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "dse/bind.h"
 #include "graph/encode.h"
 #include "graph/import.h"
 #include "pragma/source.h"
@@ -208,7 +209,7 @@ static int encode_text(const hls_graph *g, const char *where, const char *text, 
   if (hls_point_parse(&pt, where, text, d))
     return -1;
   hls_knob_setting *s = hls_xcalloc(g->nknobs + 1, sizeof *s);
-  int rc = hls_point_settings(g, &pt, s, d);
+  int rc = hls_bind_graph(g, &pt, s, d);
   if (!rc)
     hls_encode_settings(g, s, out);
   free(s);

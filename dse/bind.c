@@ -1,0 +1,137 @@
+#include "dse/bind.h"
+
+#include <string.h>
+
+/* ---- the value of one knob ----------------------------------------------- */
+
+/* The point's value for `name`, marked used; NULL when the point has none. */
+static hls_knob_value *take(hls_point *pt, const char *name) {
+  hls_knob_value *v = hls_point_find(pt, name);
+  if (v)
+    v->used = 1;
+  return v;
+}
+
+/* Decodes v as a value of a pipeline knob (is_pipeline) or a factor knob.
+ * Returns 0, or -1 when the value is of the wrong kind. */
+static int decode(const hls_knob_value *v, int is_pipeline, hls_knob_setting *out) {
+  memset(out, 0, sizeof *out);
+  if (is_pipeline) {
+    out->pipe = v->is_string ? hls_pipe_mode_from_point(v->string) : HLS_PIPE_UNSET;
+    return out->pipe == HLS_PIPE_UNSET ? -1 : 0;
+  }
+  if (v->is_string || !v->valid_integer)
+    return -1;
+  out->factor = v->integer;
+  return 0;
+}
+
+/* ---- annotation ------------------------------------------------------------ */
+
+static const char *knob_kind(hls_pragma_kind k) {
+  return k == HLS_PRAGMA_PIPELINE ? "PIPELINE" : k == HLS_PRAGMA_PARALLEL ? "PARALLEL" : "TILE";
+}
+
+static void bind_slot(hls_annotation *out, hls_slot *s, hls_pragma_kind kind, const char *path,
+                      hls_point *pt) {
+  if (!s->present || !s->knob[0])
+    return;
+  const hls_pragma *p = s->origin;
+  hls_knob_value *v = take(pt, s->knob);
+  if (!v) {
+    hls_diag_add(&out->diags, HLS_SEV_ERROR, path, p->line, p->col,
+                 "knob '%s' of '#pragma %s' has no value in design point '%s'", s->knob, p->text,
+                 pt->path);
+    return;
+  }
+  hls_knob_setting value;
+  if (decode(v, kind == HLS_PRAGMA_PIPELINE, &value)) {
+    if (kind == HLS_PRAGMA_PIPELINE)
+      hls_diag_add(&out->diags, HLS_SEV_ERROR, pt->path, v->line, v->col,
+                   "knob '%s' is a PIPELINE knob (line %u of %s): its value must be \"off\", "
+                   "\"\" (coarse-grained), \"flatten\" (fine-grained), \"cg\" or \"fg\"",
+                   s->knob, p->line, path);
+    else
+      hls_diag_add(&out->diags, HLS_SEV_ERROR, pt->path, v->line, v->col,
+                   "knob '%s' is a %s factor (line %u of %s): its value must be a positive integer",
+                   s->knob, knob_kind(kind), p->line, path);
+    return;
+  }
+  if (kind == HLS_PRAGMA_PIPELINE)
+    s->pipe = value.pipe;
+  else
+    s->factor = value.factor;
+  s->bound = 1;
+}
+
+void hls_bind_annotation(const hls_annotate_input *in, hls_annotation *out, hls_point *pt) {
+  for (size_t i = 0; i < in->nloops; i++) {
+    hls_loop_result *r = &out->loops[i];
+    const char *path = in->loops[i].file >= 0 ? in->files[in->loops[i].file].path : "";
+    bind_slot(out, &r->pipeline, HLS_PRAGMA_PIPELINE, path, pt);
+    bind_slot(out, &r->parallel, HLS_PRAGMA_PARALLEL, path, pt);
+    bind_slot(out, &r->tile, HLS_PRAGMA_TILE, path, pt);
+  }
+  for (size_t i = 0; i < pt->count; i++)
+    if (!pt->values[i].used)
+      hls_diag_add(&out->diags, HLS_SEV_ERROR, pt->path, pt->values[i].line, pt->values[i].col,
+                   "unknown knob '%s': no auto{%s} placeholder on any loop of this module",
+                   pt->values[i].name, pt->values[i].name);
+}
+
+/* ---- graph -------------------------------------------------------------------- */
+
+int hls_bind_graph(const hls_graph *g, hls_point *pt, hls_knob_setting *settings, hls_diags *d) {
+  int rc = 0;
+  for (size_t k = 0; k < g->nknobs; k++) {
+    const hls_graph_knob *kn = &g->knobs[k];
+    hls_knob_value *v = take(pt, kn->name);
+    memset(&settings[k], 0, sizeof settings[k]);
+    if (!v) {
+      hls_diag_add(d, HLS_SEV_ERROR, pt->path, 0, 0, "design point has no value for knob '%s'",
+                   kn->name);
+      rc = -1;
+    } else if (decode(v, kn->kind == HLS_KNOB_PIPELINE, &settings[k])) {
+      if (kn->kind == HLS_KNOB_PIPELINE)
+        hls_diag_add(d, HLS_SEV_ERROR, pt->path, v->line, v->col,
+                     "knob '%s' is a pipeline knob: \"off\", \"\", \"flatten\", \"cg\" or \"fg\"",
+                     kn->name);
+      else
+        hls_diag_add(d, HLS_SEV_ERROR, pt->path, v->line, v->col,
+                     "knob '%s' is a factor: a positive integer", kn->name);
+      rc = -1;
+    }
+  }
+  for (size_t i = 0; i < pt->count; i++)
+    if (!pt->values[i].used && hls_graph_knob_index(g, pt->values[i].name) < 0) {
+      hls_diag_add(d, HLS_SEV_ERROR, pt->path, pt->values[i].line, pt->values[i].col,
+                   "unknown knob '%s'", pt->values[i].name);
+      rc = -1;
+    }
+  return rc;
+}
+
+/* ---- design space ---------------------------------------------------------------- */
+
+int hls_bind_space(const hls_dspace *s, hls_point *pt, hls_dspace_value *values, hls_diags *d) {
+  size_t n = hls_dspace_knob_count(s);
+  int rc = 0;
+  for (size_t k = 0; k < n; k++) {
+    values[k] = hls_dspace_knob_default(s, k);
+    hls_knob_value *v = pt ? take(pt, hls_dspace_knob_name(s, k)) : NULL;
+    if (!v)
+      continue;
+    if (v->is_string) {
+      values[k].is_string = 1;
+      values[k].string = v->string;
+    } else if (v->valid_integer) {
+      values[k].is_string = 0;
+      values[k].integer = v->integer;
+    } else {
+      hls_diag_add(d, HLS_SEV_ERROR, pt->path, v->line, v->col,
+                   "knob '%s' must be a positive integer or a pipeline mode", v->name);
+      rc = -1;
+    }
+  }
+  return rc;
+}

@@ -1,0 +1,33 @@
+/* Binding a design point (dse/point.h) to a kernel's knobs: the one place
+ * that reads knob values out of a point.  Three consumers want the values in
+ * three shapes: the annotation (slot values for loop metadata), the program
+ * graph (knob settings for the pragma encoder, graph/encode.h) and a design
+ * space (values in the space's knob order, dse/dspace.h).  Each reports what
+ * does not fit in the terms its caller knows: the pragma that wrote the knob,
+ * the graph's knob list, or the space. */
+#ifndef HLSMOE_DSE_BIND_H
+#define HLSMOE_DSE_BIND_H
+
+#include "dse/dspace.h"
+#include "dse/point.h"
+#include "graph/encode.h"
+#include "graph/graph.h"
+#include "pragma/annotate.h"
+#include "support/diag.h"
+
+/* Gives every knob slot of the annotation its value from `pt`; errors (a knob
+ * without a value, a value of the wrong kind, a value for no knob) go to
+ * out->diags, located at the pragma or in the point file. */
+void hls_bind_annotation(const hls_annotate_input *in, hls_annotation *out, hls_point *pt);
+
+/* Knob values of a point, in the graph's knob order (g->knobs).  Every knob
+ * needs a value of its kind; unknown names are errors.  Returns 0 or -1. */
+int hls_bind_graph(const hls_graph *g, hls_point *pt, hls_knob_setting *settings, hls_diags *d);
+
+/* The knob values the source states: literal slot values cannot be knobs, so
+ * this is the space's default for every knob unless `pt` (may be NULL) gives
+ * a value.  values has one entry per knob of the space.  Strings are borrowed
+ * from the point or the space.  Returns 0, or -1 with errors in d. */
+int hls_bind_space(const hls_dspace *s, hls_point *pt, hls_dspace_value *values, hls_diags *d);
+
+#endif
