@@ -135,3 +135,78 @@ int hls_bind_space(const hls_dspace *s, hls_point *pt, hls_dspace_value *values,
   }
   return rc;
 }
+
+/* ---- design space <-> graph ------------------------------------------------------ */
+
+static int kind_matches(hls_ds_type t, hls_knob_kind k) {
+  return (t == HLS_DS_PIPELINE && k == HLS_KNOB_PIPELINE) ||
+         (t == HLS_DS_PARALLEL && k == HLS_KNOB_PARALLEL) ||
+         (t == HLS_DS_TILING && k == HLS_KNOB_TILE);
+}
+
+int hls_bind_check_space(const hls_graph *g, const hls_dspace *s, const char *where,
+                         hls_diags *d) {
+  size_t n = hls_dspace_knob_count(s);
+  int rc = 0;
+  for (size_t k = 0; k < g->nknobs; k++) {
+    long i = hls_dspace_knob_index(s, g->knobs[k].name);
+    if (i < 0) {
+      hls_diag_add(d, HLS_SEV_ERROR, where, 0, 0,
+                   "knob '%s' of the kernel is not in the design space", g->knobs[k].name);
+      rc = -1;
+    } else if (!kind_matches(hls_dspace_knob_type(s, (size_t)i), (hls_knob_kind)g->knobs[k].kind)) {
+      hls_diag_add(d, HLS_SEV_ERROR, where, 0, 0,
+                   "knob '%s' is a %s knob in the design space but a %s knob in the kernel",
+                   g->knobs[k].name, hls_dspace_type_name(hls_dspace_knob_type(s, (size_t)i)),
+                   g->knobs[k].kind == HLS_KNOB_PIPELINE   ? "PIPELINE"
+                   : g->knobs[k].kind == HLS_KNOB_PARALLEL ? "PARALLEL"
+                                                           : "TILE");
+      rc = -1;
+    }
+  }
+  for (size_t i = 0; i < n; i++) {
+    const char *name = hls_dspace_knob_name(s, i);
+    int found = 0;
+    for (size_t k = 0; k < g->nknobs; k++)
+      found |= strcmp(g->knobs[k].name, name) == 0;
+    if (!found) {
+      hls_diag_add(d, HLS_SEV_ERROR, where, 0, 0,
+                   "knob '%s' of the design space has no auto{%s} placeholder in the kernel", name,
+                   name);
+      rc = -1;
+    }
+  }
+  return rc;
+}
+
+int hls_bind_space_settings(const hls_graph *g, const hls_dspace *s,
+                            const hls_dspace_value *values, const char *where,
+                            hls_knob_setting *out, hls_diags *d) {
+  for (size_t k = 0; k < g->nknobs; k++) {
+    long i = hls_dspace_knob_index(s, g->knobs[k].name);
+    if (i < 0) {
+      hls_bind_check_space(g, s, where, d);
+      return -1;
+    }
+    hls_dspace_value v = values[i];
+    memset(&out[k], 0, sizeof out[k]);
+    if (g->knobs[k].kind == HLS_KNOB_PIPELINE) {
+      out[k].pipe = v.is_string ? hls_pipe_mode_from_point(v.string) : HLS_PIPE_UNSET;
+      if (out[k].pipe == HLS_PIPE_UNSET) {
+        hls_diag_add(d, HLS_SEV_ERROR, where, 0, 0,
+                     "design-space value of pipeline knob '%s' is not \"off\", \"\" or \"flatten\"",
+                     g->knobs[k].name);
+        return -1;
+      }
+    } else {
+      if (v.is_string || v.integer < 1) {
+        hls_diag_add(d, HLS_SEV_ERROR, where, 0, 0,
+                     "design-space value of factor knob '%s' is not a positive integer",
+                     g->knobs[k].name);
+        return -1;
+      }
+      out[k].factor = v.integer;
+    }
+  }
+  return 0;
+}

@@ -30,4 +30,16 @@ int hls_bind_graph(const hls_graph *g, hls_point *pt, hls_knob_setting *settings
  * from the point or the space.  Returns 0, or -1 with errors in d. */
 int hls_bind_space(const hls_dspace *s, hls_point *pt, hls_dspace_value *values, hls_diags *d);
 
+/* Do the space's knobs match the graph's, name for name and kind for kind?
+ * Returns 0, or -1 with an error per mismatch naming `where` (the space's file). */
+int hls_bind_check_space(const hls_graph *g, const hls_dspace *s, const char *where,
+                         hls_diags *d);
+
+/* Knob settings of a point of the space, in the graph's knob order (both
+ * sorted by name).  Returns 0, or -1 with an error naming `where` when space
+ * and graph do not match (names, kinds, or a value of the wrong kind). */
+int hls_bind_space_settings(const hls_graph *g, const hls_dspace *s,
+                            const hls_dspace_value *values, const char *where,
+                            hls_knob_setting *out, hls_diags *d);
+
 #endif

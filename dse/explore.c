@@ -1,13 +1,13 @@
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "dse/explore.h"
 
+#include "dse/bind.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-double hls_latency_cycles(float perf) { return 1e7 / pow(2.0, 2.0 * (double)perf); }
 
 void hls_explore_defaults(hls_explore_options *o) {
   memset(o, 0, sizeof *o);
@@ -18,79 +18,6 @@ void hls_explore_defaults(hls_explore_options *o) {
   o->top_k = 10;
   o->batch = 512;
   o->beam = 8;
-}
-
-/* ---- space <-> graph ---------------------------------------------------------- */
-
-static int kind_matches(hls_ds_type t, hls_knob_kind k) {
-  return (t == HLS_DS_PIPELINE && k == HLS_KNOB_PIPELINE) ||
-         (t == HLS_DS_PARALLEL && k == HLS_KNOB_PARALLEL) ||
-         (t == HLS_DS_TILING && k == HLS_KNOB_TILE);
-}
-
-static int check_match(const hls_graph *g, const hls_dspace *s, hls_diags *d) {
-  size_t n = hls_dspace_knob_count(s);
-  int rc = 0;
-  for (size_t k = 0; k < g->nknobs; k++) {
-    long i = hls_dspace_knob_index(s, g->knobs[k].name);
-    if (i < 0) {
-      hls_diag_add(d, HLS_SEV_ERROR, "", 0, 0,
-                   "knob '%s' of the kernel is not in the design space", g->knobs[k].name);
-      rc = -1;
-    } else if (!kind_matches(hls_dspace_knob_type(s, (size_t)i), (hls_knob_kind)g->knobs[k].kind)) {
-      hls_diag_add(d, HLS_SEV_ERROR, "", 0, 0,
-                   "knob '%s' is a %s knob in the design space but a %s knob in the kernel",
-                   g->knobs[k].name, hls_dspace_type_name(hls_dspace_knob_type(s, (size_t)i)),
-                   g->knobs[k].kind == HLS_KNOB_PIPELINE   ? "PIPELINE"
-                   : g->knobs[k].kind == HLS_KNOB_PARALLEL ? "PARALLEL"
-                                                           : "TILE");
-      rc = -1;
-    }
-  }
-  for (size_t i = 0; i < n; i++) {
-    const char *name = hls_dspace_knob_name(s, i);
-    int found = 0;
-    for (size_t k = 0; k < g->nknobs; k++)
-      found |= strcmp(g->knobs[k].name, name) == 0;
-    if (!found) {
-      hls_diag_add(d, HLS_SEV_ERROR, "", 0, 0,
-                   "knob '%s' of the design space has no auto{%s} placeholder in the kernel", name,
-                   name);
-      rc = -1;
-    }
-  }
-  return rc;
-}
-
-int hls_space_settings(const hls_graph *g, const hls_dspace *s, const hls_dspace_value *values,
-                       hls_knob_setting *out, hls_diags *d) {
-  for (size_t k = 0; k < g->nknobs; k++) {
-    long i = hls_dspace_knob_index(s, g->knobs[k].name);
-    if (i < 0) {
-      check_match(g, s, d);
-      return -1;
-    }
-    hls_dspace_value v = values[i];
-    memset(&out[k], 0, sizeof out[k]);
-    if (g->knobs[k].kind == HLS_KNOB_PIPELINE) {
-      out[k].pipe = v.is_string ? hls_pipe_mode_from_point(v.string) : HLS_PIPE_UNSET;
-      if (out[k].pipe == HLS_PIPE_UNSET) {
-        hls_diag_add(d, HLS_SEV_ERROR, "", 0, 0,
-                     "design-space value of pipeline knob '%s' is not \"off\", \"\" or \"flatten\"",
-                     g->knobs[k].name);
-        return -1;
-      }
-    } else {
-      if (v.is_string || v.integer < 1) {
-        hls_diag_add(d, HLS_SEV_ERROR, "", 0, 0,
-                     "design-space value of factor knob '%s' is not a positive integer",
-                     g->knobs[k].name);
-        return -1;
-      }
-      out[k].factor = v.integer;
-    }
-  }
-  return 0;
 }
 
 /* ---- scoring in batches ---------------------------------------------------------- */
@@ -125,7 +52,7 @@ static double now_seconds(void) {
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-static int is_feasible(const hls_explore_options *o, const hls_prediction *p) {
+int hls_design_feasible(const hls_explore_options *o, const hls_prediction *p) {
   if (!(p->valid >= o->min_valid) || !isfinite(p->perf))
     return 0;
   for (int u = 0; u < HLS_UTILS; u++)
@@ -177,12 +104,12 @@ static int flush(explorer *x) {
   if (!x->npending || x->failed)
     return x->failed ? -1 : 0;
   if (x->score(x->ctx, x->pragma, x->npending, x->pred) != 0) {
-    hls_diag_add(x->d, HLS_SEV_ERROR, "", 0, 0, "scoring design points failed");
+    hls_diag_add(x->d, HLS_SEV_ERROR, x->o->where, 0, 0, "scoring design points failed");
     x->failed = 1;
     return -1;
   }
   for (size_t i = 0; i < x->npending; i++)
-    if (is_feasible(x->o, &x->pred[i]))
+    if (hls_design_feasible(x->o, &x->pred[i]))
       offer(x, x->pending + i * x->nknobs, &x->pred[i], x->pending_order[i]);
   x->scored += x->npending;
   x->npending = 0;
@@ -194,7 +121,7 @@ static int flush(explorer *x) {
 
 /* Queues one point; scores the batch when full. */
 static int submit(explorer *x, const hls_dspace_value *values) {
-  if (hls_space_settings(x->g, x->s, values, x->settings, x->d)) {
+  if (hls_bind_space_settings(x->g, x->s, values, x->o->where, x->settings, x->d)) {
     x->failed = 1;
     return -1;
   }
@@ -334,14 +261,14 @@ static int score_current(explorer *x, const hls_dspace_value *current) {
   r->current.values = hls_xcalloc(x->nknobs + 1, sizeof *r->current.values);
   if (x->nknobs)
     copy_values(r->current.values, current, x->nknobs);
-  if (x->s && hls_space_settings(x->g, x->s, current, x->settings, x->d))
+  if (x->s && hls_bind_space_settings(x->g, x->s, current, x->o->where, x->settings, x->d))
     return -1;
   hls_encode_settings(x->g, x->settings, x->pragma);
   if (x->score(x->ctx, x->pragma, 1, &r->current.pred) != 0) {
-    hls_diag_add(x->d, HLS_SEV_ERROR, "", 0, 0, "scoring the current design failed");
+    hls_diag_add(x->d, HLS_SEV_ERROR, x->o->where, 0, 0, "scoring the current design failed");
     return -1;
   }
-  r->current.feasible = is_feasible(x->o, &r->current.pred);
+  r->current.feasible = hls_design_feasible(x->o, &r->current.pred);
   return 0;
 }
 
@@ -357,19 +284,22 @@ static void explorer_free(explorer *x) {
 int hls_explore(const hls_graph *g, const hls_dspace *space, const hls_dspace_value *current,
                 hls_score_fn score, void *ctx, const hls_explore_options *opts,
                 hls_explore_result *r, hls_diags *d) {
-  hls_explore_options o = *opts;
+  hls_explore_options o = *opts, defaults;
+  hls_explore_defaults(&defaults);
   if (!o.budget)
-    o.budget = 100000;
+    o.budget = defaults.budget;
   if (!o.top_k)
-    o.top_k = 10;
+    o.top_k = defaults.top_k;
   if (!o.batch)
-    o.batch = 512;
+    o.batch = defaults.batch;
   if (!o.beam)
-    o.beam = 8;
+    o.beam = defaults.beam;
+  if (!o.where)
+    o.where = "";
   memset(r, 0, sizeof *r);
   if (!space && g->nknobs == 0)
     o.predict_only = 1; /* a kernel without knobs: one design, as written */
-  else if (!space || check_match(g, space, d))
+  else if (!space || hls_bind_check_space(g, space, o.where, d))
     return -1;
   explorer x;
   memset(&x, 0, sizeof x);

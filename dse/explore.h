@@ -15,18 +15,7 @@
 #include "dse/dspace.h"
 #include "graph/encode.h"
 #include "graph/graph.h"
-
-enum { HLS_UTIL_LUT, HLS_UTIL_FF, HLS_UTIL_DSP, HLS_UTIL_BRAM, HLS_UTILS };
-
-/* One design point's predictions, in the model's output space. */
-typedef struct {
-  float perf;             /* log2(1e7 / latency) / 2: higher is faster */
-  float util[HLS_UTILS];  /* fractions of the device */
-  float valid;            /* probability that the HLS run succeeds */
-} hls_prediction;
-
-/* Cycles for a predicted perf value: 1e7 / 2^(2 perf). */
-double hls_latency_cycles(float perf);
+#include "model/predictor.h"
 
 /* Scores n design points given as pragma matrices [n][nscopes][HLS_PRAGMA_DIM].
  * Returns 0, or -1 (the search stops with an error). */
@@ -43,6 +32,7 @@ typedef struct {
   int progress;              /* report progress on stderr */
   int predict_only;          /* score the current design, search nothing */
   int strategy;              /* HLS_SEARCH_* */
+  const char *where;         /* the file errors of the search name: the space's ("" if NULL) */
 } hls_explore_options;
 
 enum {
@@ -52,6 +42,10 @@ enum {
 };
 
 void hls_explore_defaults(hls_explore_options *o);
+
+/* Is a prediction a candidate: valid enough, within every utilisation limit,
+ * and finite? */
+int hls_design_feasible(const hls_explore_options *o, const hls_prediction *p);
 
 typedef struct {
   hls_dspace_value *values; /* one per knob of the space (owned; strings borrowed from the space) */
@@ -80,11 +74,5 @@ int hls_explore(const hls_graph *g, const hls_dspace *space, const hls_dspace_va
                 hls_score_fn score, void *ctx, const hls_explore_options *o,
                 hls_explore_result *r, hls_diags *d);
 void hls_explore_result_free(hls_explore_result *r);
-
-/* Knob settings of a point of the space, in the graph's knob order (both
- * sorted by name).  Returns 0, or -1 with an error when space and graph do
- * not match (names, kinds, or a value of the wrong kind). */
-int hls_space_settings(const hls_graph *g, const hls_dspace *space,
-                       const hls_dspace_value *values, hls_knob_setting *out, hls_diags *d);
 
 #endif

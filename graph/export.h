@@ -10,9 +10,6 @@
 /* The JSON text of a graph; caller frees with free().  NULL on allocation failure. */
 char *hls_graph_to_json(const hls_graph *g, const char *source);
 
-/* Writes text to path ("-" is stdout).  Returns 0, or -1 with errno set. */
-int hls_write_text(const char *path, const char *text);
-
 void hls_graph_write_dot(const hls_graph *g, FILE *out);
 
 #endif

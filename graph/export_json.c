@@ -143,15 +143,3 @@ char *hls_graph_to_json(const hls_graph *g, const char *source) {
   cJSON_Delete(root);
   return text;
 }
-
-int hls_write_text(const char *path, const char *text) {
-  FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
-  if (!f)
-    return -1;
-  int bad = fputs(text, f) < 0 || fputc('\n', f) == EOF;
-  if (f != stdout)
-    bad |= fclose(f) != 0;
-  else
-    bad |= fflush(f) != 0;
-  return bad ? -1 : 0;
-}

@@ -147,3 +147,15 @@ void hls_text_position(const char *text, size_t len, size_t off, unsigned *line,
     }
   }
 }
+
+int hls_write_text(const char *path, const char *text) {
+  FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
+  if (!f)
+    return -1;
+  int bad = fputs(text, f) < 0 || fputc('\n', f) == EOF;
+  if (f != stdout)
+    bad |= fclose(f) != 0;
+  else
+    bad |= fflush(f) != 0;
+  return bad ? -1 : 0;
+}

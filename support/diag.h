@@ -53,6 +53,10 @@ void hls_diags_sort(hls_diags *d);
  * for a directory). */
 char *hls_read_file(const char *path, size_t *len);
 
+/* Writes text and a newline to path ("-" is stdout).  Returns 0, or -1 with
+ * errno set. */
+int hls_write_text(const char *path, const char *text);
+
 /* Line and column (1-based) of byte `off` of a text of `len` bytes. */
 void hls_text_position(const char *text, size_t len, size_t off, unsigned *line, unsigned *col);
 

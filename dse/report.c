@@ -1,0 +1,72 @@
+#include "dse/report.h"
+
+#include <cJSON.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph/schema.h"
+
+/* The knob values of a design: strings for pipeline knobs, numbers otherwise. */
+static cJSON *point_json(const hls_dspace *s, const hls_dspace_value *v) {
+  cJSON *o = cJSON_CreateObject();
+  for (size_t k = 0; s && k < hls_dspace_knob_count(s); k++) {
+    if (v[k].is_string)
+      cJSON_AddStringToObject(o, hls_dspace_knob_name(s, k), v[k].string);
+    else
+      cJSON_AddNumberToObject(o, hls_dspace_knob_name(s, k), (double)v[k].integer);
+  }
+  return o;
+}
+
+static cJSON *design_json(const hls_dspace *s, const hls_design *design, double current_cycles) {
+  static const char *const utils[HLS_UTILS] = {"util_LUT", "util_FF", "util_DSP", "util_BRAM"};
+  cJSON *o = cJSON_CreateObject();
+  double cycles = hls_latency_cycles(design->pred.perf);
+  cJSON_AddItemToObject(o, "point", point_json(s, design->values));
+  cJSON_AddNumberToObject(o, "perf", design->pred.perf);
+  cJSON_AddNumberToObject(o, "latency", cycles);
+  for (int u = 0; u < HLS_UTILS; u++)
+    cJSON_AddNumberToObject(o, utils[u], design->pred.util[u]);
+  cJSON_AddNumberToObject(o, "valid", design->pred.valid);
+  cJSON_AddBoolToObject(o, "feasible", design->feasible);
+  cJSON_AddNumberToObject(o, "speedup", current_cycles / cycles);
+  return o;
+}
+
+static cJSON *report_json(const hls_report_origin *origin, const hls_dspace *space,
+                          const hls_explore_result *r) {
+  cJSON *root = cJSON_CreateObject();
+  cJSON_AddStringToObject(root, "format", "hlsmoe-report");
+  cJSON_AddStringToObject(root, "source", origin->source);
+  cJSON_AddStringToObject(root, "kernel", origin->kernel);
+  cJSON_AddStringToObject(root, "schema", hls_schema_id());
+  cJSON_AddStringToObject(root, "model", origin->model);
+  double current = hls_latency_cycles(r->current.pred.perf);
+  cJSON_AddItemToObject(root, "current", design_json(space, &r->current, current));
+  cJSON *s = cJSON_AddObjectToObject(root, "space");
+  cJSON_AddStringToObject(s, "source", origin->space_source);
+  cJSON_AddNumberToObject(s, "size", (double)r->space_size);
+  cJSON_AddBoolToObject(s, "exact", r->space_exact);
+  cJSON *search = cJSON_AddObjectToObject(root, "search");
+  cJSON_AddStringToObject(search, "strategy", r->exhaustive ? "exhaustive" : "coordinate-beam");
+  cJSON_AddNumberToObject(search, "scored", (double)r->scored);
+  cJSON_AddNumberToObject(search, "seconds", r->seconds);
+  cJSON_AddBoolToObject(search, "stopped_by_time", r->stopped_by_time);
+  cJSON *top = cJSON_AddArrayToObject(root, "top");
+  for (size_t i = 0; i < r->ntop; i++)
+    cJSON_AddItemToArray(top, design_json(space, &r->top[i], current));
+  return root;
+}
+
+int hls_report_write(const char *path, const hls_report_origin *origin, const hls_dspace *space,
+                     const hls_explore_result *r, hls_diags *d) {
+  cJSON *root = report_json(origin, space, r);
+  char *text = cJSON_Print(root);
+  cJSON_Delete(root);
+  int rc = text && hls_write_text(path, text) == 0 ? 0 : -1;
+  if (rc)
+    hls_diag_add(d, HLS_SEV_ERROR, path, 0, 0, "cannot write the report: %s", strerror(errno));
+  free(text);
+  return rc;
+}

@@ -1,0 +1,111 @@
+#include "model/predictor.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/hiermoe.h"
+
+double hls_latency_cycles(float perf) { return 1e7 / pow(2.0, 2.0 * (double)perf); }
+
+/* One network prepared for one kernel. */
+typedef struct {
+  hls_model *model;
+  hls_prepared *prepared;
+  hls_workspace *workspace;
+  float *out; /* [capacity][targets] */
+  size_t capacity;
+} network;
+
+struct hls_predictor {
+  char *regression_path;
+  network regression, validity;
+};
+
+static void network_free(network *n) {
+  hls_workspace_free(n->workspace);
+  hls_prepared_free(n->prepared);
+  hls_model_free(n->model);
+  free(n->out);
+}
+
+static int network_prepare(network *n, const hls_graph *g, hls_diags *d) {
+  n->prepared = hls_model_prepare(n->model, g, d);
+  if (!n->prepared)
+    return -1;
+  n->workspace = hls_workspace_new(n->model, n->prepared);
+  return 0;
+}
+
+/* Runs the network on n points; its outputs land in net->out. */
+static int network_score(network *net, const float *pragma, size_t n) {
+  if (n > net->capacity) {
+    free(net->out);
+    net->out = hls_xmalloc(n * (size_t)hls_model_targets(net->model) * sizeof *net->out);
+    net->capacity = n;
+  }
+  return hls_model_score(net->model, net->prepared, net->workspace, pragma, n, net->out);
+}
+
+static char *shipped_path(const char *dir, const char *file) {
+  size_t n = strlen(dir) + strlen(file) + 2;
+  char *path = hls_xmalloc(n);
+  snprintf(path, n, "%s/%s", dir, file);
+  return path;
+}
+
+hls_predictor *hls_predictor_new(const hls_predictor_options *o, const hls_graph *g,
+                                 hls_diags *d) {
+  hls_predictor *p = hls_xcalloc(1, sizeof *p);
+  p->regression_path = o->regression ? hls_xstrdup(o->regression)
+                                     : shipped_path(o->shipped_dir, "hiermoe-v21.safetensors");
+  char *validity_path = o->validity ? hls_xstrdup(o->validity)
+                                    : shipped_path(o->shipped_dir, "hiermoe-v21-valid.safetensors");
+  p->regression.model = hls_model_load(p->regression_path, d);
+  p->validity.model = hls_model_load(validity_path, d);
+  int ok = p->regression.model && p->validity.model;
+  if ((!p->regression.model && !o->regression) || (!p->validity.model && !o->validity))
+    hls_diag_add(d, HLS_SEV_ERROR, o->shipped_dir, 0, 0,
+                 "no shipped model next to the plugin: the build copies "
+                 "model/weights/*.safetensors there; or give -hls-model= and -hls-valid-model=");
+  if (ok && (hls_model_task_of(p->regression.model) != HLS_TASK_REGRESSION ||
+             hls_model_task_of(p->validity.model) != HLS_TASK_VALIDITY)) {
+    hls_diag_add(d, HLS_SEV_ERROR, p->regression_path, 0, 0,
+                 "-hls-model must be a regression model and -hls-valid-model a validity model");
+    ok = 0;
+  }
+  ok = ok && network_prepare(&p->regression, g, d) == 0 &&
+       network_prepare(&p->validity, g, d) == 0;
+  free(validity_path);
+  if (!ok) {
+    hls_predictor_free(p);
+    return NULL;
+  }
+  return p;
+}
+
+void hls_predictor_free(hls_predictor *p) {
+  if (!p)
+    return;
+  network_free(&p->regression);
+  network_free(&p->validity);
+  free(p->regression_path);
+  free(p);
+}
+
+int hls_predictor_score(void *predictor, const float *pragma, size_t n, hls_prediction *out) {
+  hls_predictor *p = predictor;
+  if (network_score(&p->regression, pragma, n) || network_score(&p->validity, pragma, n))
+    return -1;
+  const float *reg = p->regression.out; /* perf, util_LUT, util_FF, util_DSP, util_BRAM */
+  for (size_t i = 0; i < n; i++) {
+    out[i].perf = reg[i * (1 + HLS_UTILS)];
+    for (int u = 0; u < HLS_UTILS; u++)
+      out[i].util[u] = reg[i * (1 + HLS_UTILS) + 1 + (size_t)u];
+    out[i].valid = p->validity.out[i];
+  }
+  return 0;
+}
+
+const char *hls_predictor_model_path(const hls_predictor *p) { return p->regression_path; }

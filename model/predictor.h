@@ -1,0 +1,51 @@
+/* The compiler's one question to the model, as LLVM's MLGO asks through
+ * MLModelRunner: "score these design points of this kernel".  The answer is
+ * latency, utilisation and validity per point; callers hold no model handles
+ * and know no output layout.  Today one implementation stands behind it, the
+ * HierMoE network (a regression and a validity model, model/hiermoe.h). */
+#ifndef HLSMOE_MODEL_PREDICTOR_H
+#define HLSMOE_MODEL_PREDICTOR_H
+
+#include <stddef.h>
+
+#include "graph/graph.h"
+#include "support/diag.h"
+
+enum { HLS_UTIL_LUT, HLS_UTIL_FF, HLS_UTIL_DSP, HLS_UTIL_BRAM, HLS_UTILS };
+
+/* One design point's predictions, in the model's output space. */
+typedef struct {
+  float perf;             /* log2(1e7 / latency) / 2: higher is faster */
+  float util[HLS_UTILS];  /* fractions of the device */
+  float valid;            /* probability that the HLS run succeeds */
+} hls_prediction;
+
+/* Cycles for a predicted perf value: 1e7 / 2^(2 perf). */
+double hls_latency_cycles(float perf);
+
+/* Which models to use.  A NULL path selects the shipped model of that task
+ * in `shipped_dir` (hiermoe-v21.safetensors, hiermoe-v21-valid.safetensors). */
+typedef struct {
+  const char *regression;
+  const char *validity;
+  const char *shipped_dir;
+} hls_predictor_options;
+
+typedef struct hls_predictor hls_predictor;
+
+/* Loads the models and prepares them for kernel g (the graph must outlive the
+ * predictor).  NULL with errors in d. */
+hls_predictor *hls_predictor_new(const hls_predictor_options *o, const hls_graph *g,
+                                 hls_diags *d);
+void hls_predictor_free(hls_predictor *p);
+
+/* Scores n design points given as pragma matrices [n][nscopes][HLS_PRAGMA_DIM]
+ * (graph/encode.h) into out[n].  `predictor` is an hls_predictor: the
+ * signature is the search's scoring callback (dse/explore.h).  Not
+ * thread-safe: one predictor per thread.  Returns 0, or -1. */
+int hls_predictor_score(void *predictor, const float *pragma, size_t n, hls_prediction *out);
+
+/* The regression model's file, as reports name it. */
+const char *hls_predictor_model_path(const hls_predictor *p);
+
+#endif
