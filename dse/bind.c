@@ -113,12 +113,13 @@ int hls_bind_graph(const hls_graph *g, hls_point *pt, hls_knob_setting *settings
 
 /* ---- design space ---------------------------------------------------------------- */
 
-int hls_bind_space(const hls_dspace *s, hls_point *pt, hls_dspace_value *values, hls_diags *d) {
+int hls_bind_space(const hls_dspace *s, const hls_point *pt, hls_dspace_value *values,
+                   hls_diags *d) {
   size_t n = hls_dspace_knob_count(s);
   int rc = 0;
   for (size_t k = 0; k < n; k++) {
     values[k] = hls_dspace_knob_default(s, k);
-    hls_knob_value *v = pt ? take(pt, hls_dspace_knob_name(s, k)) : NULL;
+    const hls_knob_value *v = pt ? hls_point_find(pt, hls_dspace_knob_name(s, k)) : NULL;
     if (!v)
       continue;
     if (v->is_string) {

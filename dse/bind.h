@@ -28,7 +28,8 @@ int hls_bind_graph(const hls_graph *g, hls_point *pt, hls_knob_setting *settings
  * this is the space's default for every knob unless `pt` (may be NULL) gives
  * a value.  values has one entry per knob of the space.  Strings are borrowed
  * from the point or the space.  Returns 0, or -1 with errors in d. */
-int hls_bind_space(const hls_dspace *s, hls_point *pt, hls_dspace_value *values, hls_diags *d);
+int hls_bind_space(const hls_dspace *s, const hls_point *pt, hls_dspace_value *values,
+                   hls_diags *d);
 
 /* Do the space's knobs match the graph's, name for name and kind for kind?
  * Returns 0, or -1 with an error per mismatch naming `where` (the space's file). */

@@ -113,7 +113,7 @@ void hls_point_free(hls_point *pt) {
   memset(pt, 0, sizeof *pt);
 }
 
-hls_knob_value *hls_point_find(hls_point *pt, const char *name) {
+hls_knob_value *hls_point_find(const hls_point *pt, const char *name) {
   for (size_t i = 0; i < pt->count; i++)
     if (strcmp(pt->values[i].name, name) == 0)
       return &pt->values[i];

@@ -34,6 +34,7 @@ int hls_point_load(hls_point *pt, const char *path, hls_diags *diags);
 
 void hls_point_free(hls_point *pt);
 
-hls_knob_value *hls_point_find(hls_point *pt, const char *name);
+/* The value named `name`, NULL if none (like strchr, non-const for the binder to mark). */
+hls_knob_value *hls_point_find(const hls_point *pt, const char *name);
 
 #endif

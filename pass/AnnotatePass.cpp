@@ -30,9 +30,10 @@ static cl::opt<std::string>
                        "(HLSyn 'point' format, or a whole dataset line)"));
 
 namespace hlsmoe {
-namespace {
 
+namespace {
 constexpr const char *PassName = "hls-annotate";
+} // namespace
 
 // The module as the C core sees it; owns the strings the C structs point to.
 class ModuleDescription {
@@ -69,7 +70,7 @@ int ModuleDescription::fileOf(const DIFile *File) {
   return It->second;
 }
 
-void readHints(Loop *L, hls_loop_desc &D) {
+static void readHints(Loop *L, hls_loop_desc &D) {
   MDNode *ID = L->getLoopID();
   if (!ID || findOptionMDForLoopID(ID, "hls.rewritten"))
     return; // hls-moe -hls-rewrite wrote these hints from the design, not the user
@@ -150,6 +151,8 @@ void ModuleDescription::build(Module &M, ModuleAnalysisManager &MAM) {
     }
   }
 }
+
+namespace {
 
 // ---- writing the result ---------------------------------------------------
 
@@ -286,72 +289,96 @@ void remarkFunction(OptimizationRemarkEmitter &ORE, Function &F, const hls_func_
 
 } // namespace
 
-const std::string &pointFileOption() { return PointFile; }
+Annotation::Annotation() : Desc(std::make_unique<ModuleDescription>()) { memset(&Out, 0, sizeof Out); }
 
-bool annotateModule(Module &M, ModuleAnalysisManager &MAM, bool EmitRemarks) {
-  ModuleDescription Desc;
-  Desc.build(M, MAM);
+Annotation::~Annotation() {
+  hls_annotation_free(&Out);
+  hls_point_free(&Point);
+}
+
+const std::vector<Function *> &Annotation::functions() const { return Desc->FuncRefs; }
+const std::vector<Loop *> &Annotation::loops() const { return Desc->LoopRefs; }
+
+AnalysisKey AnnotationAnalysis::Key;
+
+// Reads the point file, places the pragmas, binds the point, and reports
+// every diagnostic once: the result is cached for the rest of the run.
+AnnotationAnalysis::Result AnnotationAnalysis::run(Module &M, ModuleAnalysisManager &MAM) {
+  auto A = std::make_unique<Annotation>();
+  A->Desc->build(M, MAM);
 
   hls_diags PointDiags;
   hls_diags_init(&PointDiags);
-  hls_point Point = {};
-  bool HavePoint = !PointFile.empty();
-  if (HavePoint && hls_point_load(&Point, PointFile.c_str(), &PointDiags) != 0) {
+  A->HavePoint = !PointFile.empty();
+  if (A->HavePoint && hls_point_load(&A->Point, PointFile.c_str(), &PointDiags) != 0) {
     emitDiagnostics(M, PointDiags, PassName);
-    hls_point_free(&Point);
     hls_diags_free(&PointDiags);
-    return false;
+    return {std::move(A)};
   }
   hls_diags_free(&PointDiags);
 
+  const ModuleDescription &Desc = *A->Desc;
   hls_annotate_input In = {Desc.Files.data(), Desc.Files.size(), Desc.Funcs.data(),
                            Desc.Funcs.size(), Desc.Loops.data(),  Desc.Loops.size()};
-  hls_annotation Out;
-  hls_annotate(&In, &Out);
-  if (HavePoint)
-    hls_bind_annotation(&In, &Out, &Point);
+  hls_annotate(&In, &A->Out);
+  if (A->HavePoint)
+    hls_bind_annotation(&In, &A->Out, &A->Point);
 
   bool NoDebugInfo = Desc.Funcs.size() > 0 && Desc.MissingDebugInfo.size() == Desc.Funcs.size();
   const char *Flags = "compile with clang-19 -g -gdwarf-5 -gembed-source";
   if (NoDebugInfo)
-    hls_diag_add(&Out.diags, HLS_SEV_ERROR, M.getSourceFileName().c_str(), 0, 0,
+    hls_diag_add(&A->Out.diags, HLS_SEV_ERROR, M.getSourceFileName().c_str(), 0, 0,
                  "module has no debug info, so pragmas cannot be located; %s", Flags);
   else
     for (const std::string &Name : Desc.MissingDebugInfo)
-      hls_diag_add(&Out.diags, HLS_SEV_ERROR, M.getSourceFileName().c_str(), 0, 0,
+      hls_diag_add(&A->Out.diags, HLS_SEV_ERROR, M.getSourceFileName().c_str(), 0, 0,
                    "function '%s' has no debug info, so its pragmas cannot be located; %s",
                    Name.c_str(), Flags);
-  hls_diags_sort(&Out.diags);
+  hls_diags_sort(&A->Out.diags);
+  A->OK = !emitDiagnostics(M, A->Out.diags, PassName);
+  return {std::move(A)};
+}
 
-  bool Failed = emitDiagnostics(M, Out.diags, PassName);
-  if (!Failed) {
-    auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
-    for (size_t I = 0; I < Desc.Loops.size(); I++)
-      writeLoop(Desc.LoopRefs[I], Out.loops[I]);
-    for (size_t I = 0; I < Desc.Funcs.size(); I++)
-      writeFunction(*Desc.FuncRefs[I], Out.funcs[I]);
-    if (EmitRemarks) {
-      for (size_t I = 0; I < Desc.Funcs.size(); I++) {
-        auto &ORE = FAM.getResult<OptimizationRemarkEmitterAnalysis>(*Desc.FuncRefs[I]);
-        remarkFunction(ORE, *Desc.FuncRefs[I], Out.funcs[I]);
-        for (size_t L = 0; L < Desc.Loops.size(); L++)
-          if (Desc.Loops[L].func == (int)I)
-            remarkLoop(ORE, Desc.LoopRefs[L], Out.loops[L], Desc.Loops[L],
-                       Desc.Loops[L].file >= 0 ? Desc.Files[Desc.Loops[L].file].path : "");
-      }
-    }
+// The result holds LLVM loops: it goes when the function analyses go.
+bool AnnotationAnalysis::Result::invalidate(Module &M, const PreservedAnalyses &PA,
+                                            ModuleAnalysisManager::Invalidator &Inv) {
+  auto PAC = PA.getChecker<AnnotationAnalysis>();
+  return (!PAC.preserved() && !PAC.preservedSet<AllAnalysesOn<Module>>()) ||
+         Inv.invalidate<FunctionAnalysisManagerModuleProxy>(M, PA);
+}
+
+const Annotation *annotateModule(Module &M, ModuleAnalysisManager &MAM, bool EmitRemarks) {
+  const Annotation &A = *MAM.getResult<AnnotationAnalysis>(M).A;
+  if (!A.OK)
+    return nullptr;
+  const ModuleDescription &Desc = *A.Desc;
+  for (size_t I = 0; I < Desc.Loops.size(); I++)
+    writeLoop(Desc.LoopRefs[I], A.Out.loops[I]);
+  for (size_t I = 0; I < Desc.Funcs.size(); I++)
+    writeFunction(*Desc.FuncRefs[I], A.Out.funcs[I]);
+  if (!EmitRemarks)
+    return &A;
+  auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+  for (size_t I = 0; I < Desc.Funcs.size(); I++) {
+    auto &ORE = FAM.getResult<OptimizationRemarkEmitterAnalysis>(*Desc.FuncRefs[I]);
+    remarkFunction(ORE, *Desc.FuncRefs[I], A.Out.funcs[I]);
+    for (size_t L = 0; L < Desc.Loops.size(); L++)
+      if (Desc.Loops[L].func == (int)I)
+        remarkLoop(ORE, Desc.LoopRefs[L], A.Out.loops[L], Desc.Loops[L],
+                   Desc.Loops[L].file >= 0 ? Desc.Files[Desc.Loops[L].file].path : "");
   }
-  hls_annotation_free(&Out);
-  hls_point_free(&Point);
-  return !Failed;
+  return &A;
 }
 
 PreservedAnalyses AnnotatePass::run(Module &M, ModuleAnalysisManager &MAM) {
   annotateModule(M, MAM, /*EmitRemarks=*/true);
-  // Only metadata changes; CFG and loop structure are untouched.
+  // Only metadata changes, and it is what the annotation says; CFG and loop
+  // structure are untouched.
   PreservedAnalyses PA;
   PA.preserveSet<CFGAnalyses>();
   PA.preserve<LoopAnalysis>();
+  PA.preserve<AnnotationAnalysis>();
+  PA.preserve<FunctionAnalysisManagerModuleProxy>();
   return PA;
 }
 

@@ -41,20 +41,14 @@ constexpr const char *PassName = "hls-graph";
 
 // The kernel and every function it reaches by direct calls (kernel first,
 // then in call order); every defined function when no kernel is marked.
-std::vector<Function *> graphFunctions(Module &M, Function *&Kernel) {
+std::vector<Function *> graphFunctions(const Annotation &A, Function *&Kernel) {
   Kernel = nullptr;
-  for (Function &F : M)
-    if (!F.isDeclaration() && F.getMetadata("hls.kernel")) {
-      Kernel = &F;
-      break;
-    }
+  for (size_t I = 0; I < A.functions().size() && !Kernel; I++)
+    if (A.Out.funcs[I].is_kernel)
+      Kernel = A.functions()[I];
   std::vector<Function *> Order;
-  if (!Kernel) {
-    for (Function &F : M)
-      if (!F.isDeclaration())
-        Order.push_back(&F);
-    return Order;
-  }
+  if (!Kernel)
+    return A.functions();
   std::set<Function *> Seen{Kernel};
   Order.push_back(Kernel);
   for (size_t I = 0; I < Order.size(); I++)
@@ -72,23 +66,20 @@ void copyString(char *Dst, size_t Cap, StringRef S) {
   Dst[N] = '\0';
 }
 
-// hls.* operands of a loop's metadata -> the graph's slot record.
-hls_graph_slot readSlot(MDNode *ID, StringRef Name) {
+// An annotated pragma slot -> the graph's slot record: a value, when the
+// pragma states one or the design point binds its knob, and the knob.
+hls_graph_slot graphSlot(const hls_slot &Slot, bool IsPipeline) {
   hls_graph_slot S = {};
-  std::string Base = ("hls." + Name).str();
-  MDNode *Value = findOptionMDForLoopID(ID, Name == "pipeline" ? Base : Base + ".factor");
-  MDNode *Knob = findOptionMDForLoopID(ID, Base + ".knob");
-  S.present = Value || Knob;
-  if (Knob)
-    copyString(S.knob, sizeof S.knob, stringOperand(Knob));
-  if (Name == "pipeline") {
-    StringRef Mode = stringOperand(Value);
-    S.pipe = Mode == "off" ? HLS_PIPE_OFF : Mode == "cg" ? HLS_PIPE_CG : Mode == "fg" ? HLS_PIPE_FG
-                                                                                      : HLS_PIPE_UNSET;
-    S.ii = intOperand(findOptionMDForLoopID(ID, Base + ".ii"));
+  S.present = Slot.present && (Slot.bound || Slot.knob[0]);
+  if (!S.present)
+    return S;
+  copyString(S.knob, sizeof S.knob, Slot.knob);
+  if (IsPipeline) {
+    S.pipe = Slot.bound ? Slot.pipe : HLS_PIPE_UNSET;
+    S.ii = Slot.ii;
   } else {
-    S.factor = intOperand(Value);
-    S.reduction = findOptionMDForLoopID(ID, Base + ".reduction") != nullptr;
+    S.factor = Slot.bound ? Slot.factor : 0;
+    S.reduction = Slot.has_reduction;
   }
   return S;
 }
@@ -170,8 +161,8 @@ bool writeExports(const hls_graph &G, Module &M, hls_diags *D) {
 // Body iterations: scalar evolution's count; when it has none, or only an
 // upper bound, the user's loop_tripcount (the smaller of the two bounds).
 // A loop_tripcount that does not decide the count gets a remark saying why.
-int64_t tripCount(const LoopFact &F, MDNode *ID, hls_diags *D) {
-  int64_t User = intOperand(findOptionMDForLoopID(ID, "hls.tripcount"));
+int64_t tripCount(const LoopFact &F, const hls_loop_result &R, hls_diags *D) {
+  int64_t User = R.tripcount ? R.tripcount->tripcount : 0;
   if (User <= 0 || (!F.TripKnown && (F.TripCount == 0 || User <= F.TripCount)))
     return User > 0 ? User : F.TripCount;
   DebugLoc DL = F.L->getStartLoc();
@@ -185,14 +176,21 @@ int64_t tripCount(const LoopFact &F, MDNode *ID, hls_diags *D) {
 
 } // namespace
 
-bool buildModuleGraph(Module &M, ModuleAnalysisManager &MAM, hls_graph *G, bool EmitRemarks,
-                      std::vector<Loop *> *LoopsOut) {
-  memset(G, 0, sizeof *G);
-  if (!annotateModule(M, MAM, /*EmitRemarks=*/false))
-    return false;
+ProgramGraph::ProgramGraph() { memset(&G, 0, sizeof G); }
+ProgramGraph::~ProgramGraph() { hls_graph_free(&G); }
+
+AnalysisKey GraphAnalysis::Key;
+
+// Loop facts, the annotation's slots and the IR become the graph; its
+// diagnostics are reported once, as the result is cached for the run.
+GraphAnalysis::Result GraphAnalysis::run(Module &M, ModuleAnalysisManager &MAM) {
+  auto P = std::make_unique<ProgramGraph>();
+  const Annotation &A = *MAM.getResult<AnnotationAnalysis>(M).A;
+  if (!A.OK)
+    return {std::move(P)};
   auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
   Function *Kernel = nullptr;
-  std::vector<Function *> Fns = graphFunctions(M, Kernel);
+  std::vector<Function *> Fns = graphFunctions(A, Kernel);
 
   hls_diags D;
   hls_diags_init(&D);
@@ -203,22 +201,25 @@ bool buildModuleGraph(Module &M, ModuleAnalysisManager &MAM, hls_graph *G, bool 
 
   LoopFacts Facts;
   Facts.compute(M, Fns, FAM);
+  DenseMap<const Loop *, size_t> Annotated; // LLVM loop -> annotation record
+  for (size_t I = 0; I < A.loops().size(); I++)
+    Annotated[A.loops()[I]] = I;
 
   std::vector<hls_loop_fact> Loops;
   for (const LoopFact &F : Facts.Loops) {
+    const hls_loop_result &R = A.Out.loops[Annotated.lookup(F.L)];
     hls_loop_fact L = {};
     L.header = wrap(F.L->getHeader());
     L.exit_compare = F.ExitCompare ? wrap(static_cast<Value *>(F.ExitCompare)) : nullptr;
     L.function = F.Function;
     L.parent = F.Parent;
     L.depth = F.Depth;
-    MDNode *ID = F.L->getLoopID();
-    L.trip_count = tripCount(F, ID, &D);
+    L.trip_count = tripCount(F, R, &D);
     L.trip_known = F.TripKnown;
-    copyString(L.name, sizeof L.name, stringOperand(findOptionMDForLoopID(ID, "hls.loop.name")));
-    L.pipeline = readSlot(ID, "pipeline");
-    L.parallel = readSlot(ID, "parallel");
-    L.tile = readSlot(ID, "tile");
+    copyString(L.name, sizeof L.name, R.name);
+    L.pipeline = graphSlot(R.pipeline, /*IsPipeline=*/true);
+    L.parallel = graphSlot(R.parallel, false);
+    L.tile = graphSlot(R.tile, false);
     Loops.push_back(L);
   }
   std::vector<hls_block_fact> Blocks;
@@ -230,46 +231,68 @@ bool buildModuleGraph(Module &M, ModuleAnalysisManager &MAM, hls_graph *G, bool 
       Blocks.push_back({wrap(&B), It == Facts.Innermost.end() ? -1 : It->second});
     }
   }
-  std::string KernelName = Kernel ? Kernel->getName().str() : "";
-  hls_build_input In = {FnRefs.data(), FnRefs.size(), KernelName.c_str(), Loops.data(),
-                        Loops.size(),  Blocks.data(), Blocks.size(),      GraphMaxNodes};
-  bool OK = D.errors == 0 && hls_graph_build(&In, G, &D) == 0;
-  if (OK)
-    OK = writeExports(*G, M, &D);
+  P->KernelName = Kernel ? Kernel->getName().str() : "";
+  P->Anchor = Fns.empty() ? nullptr : Fns.front();
+  hls_build_input In = {FnRefs.data(), FnRefs.size(), P->KernelName.c_str(), Loops.data(),
+                        Loops.size(),  Blocks.data(), Blocks.size(),         GraphMaxNodes};
+  bool Built = D.errors == 0 && hls_graph_build(&In, &P->G, &D) == 0;
   hls_diags_sort(&D);
-  bool Failed = emitDiagnostics(M, D, PassName);
+  P->OK = !emitDiagnostics(M, D, PassName) && Built;
   hls_diags_free(&D);
-  if (Failed || !OK) {
-    hls_graph_free(G);
-    return false;
-  }
-  if (LoopsOut)
-    for (const LoopFact &F : Facts.Loops)
-      LoopsOut->push_back(F.L);
+  for (const LoopFact &F : Facts.Loops)
+    P->Loops.push_back(F.L);
+  return {std::move(P)};
+}
+
+// The result holds LLVM loops and is made from the annotation: it goes when
+// either goes.
+bool GraphAnalysis::Result::invalidate(Module &M, const PreservedAnalyses &PA,
+                                       ModuleAnalysisManager::Invalidator &Inv) {
+  auto PAC = PA.getChecker<GraphAnalysis>();
+  return (!PAC.preserved() && !PAC.preservedSet<AllAnalysesOn<Module>>()) ||
+         Inv.invalidate<FunctionAnalysisManagerModuleProxy>(M, PA) ||
+         Inv.invalidate<AnnotationAnalysis>(M, PA);
+}
+
+const ProgramGraph *buildModuleGraph(Module &M, ModuleAnalysisManager &MAM, bool EmitRemarks) {
+  if (!annotateModule(M, MAM, /*EmitRemarks=*/false))
+    return nullptr;
+  const ProgramGraph &P = *MAM.getResult<GraphAnalysis>(M).P;
+  if (!P.OK)
+    return nullptr;
+  hls_diags D;
+  hls_diags_init(&D);
+  bool Written = writeExports(P.G, M, &D);
+  emitDiagnostics(M, D, PassName);
+  hls_diags_free(&D);
+  if (!Written)
+    return nullptr;
   if (EmitRemarks) {
-    Function *Anchor = Fns.front();
+    auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+    Function *Anchor = P.Anchor;
     auto &ORE = FAM.getResult<OptimizationRemarkEmitterAnalysis>(*Anchor);
     ORE.emit([&] {
       DebugLoc DL;
       if (DISubprogram *SP = Anchor->getSubprogram())
         DL = DILocation::get(M.getContext(), SP->getLine(), 1, SP);
       OptimizationRemarkAnalysis R(PassName, "Graph", DL, &Anchor->getEntryBlock());
-      R << "program graph of " << ore::NV("Kernel", KernelName.empty() ? "module" : KernelName)
-        << ": " << ore::NV("Summary", summary(*G)) << "; schema "
+      R << "program graph of " << ore::NV("Kernel", P.KernelName.empty() ? "module" : P.KernelName)
+        << ": " << ore::NV("Summary", summary(P.G)) << "; schema "
         << ore::NV("Schema", hls_schema_id());
       return R;
     });
   }
-  return true;
+  return &P;
 }
 
 PreservedAnalyses GraphPass::run(Module &M, ModuleAnalysisManager &MAM) {
-  hls_graph G;
-  buildModuleGraph(M, MAM, &G, /*EmitRemarks=*/true);
-  hls_graph_free(&G);
+  buildModuleGraph(M, MAM, /*EmitRemarks=*/true);
   PreservedAnalyses PA;
   PA.preserveSet<CFGAnalyses>();
   PA.preserve<LoopAnalysis>();
+  PA.preserve<AnnotationAnalysis>();
+  PA.preserve<GraphAnalysis>();
+  PA.preserve<FunctionAnalysisManagerModuleProxy>();
   return PA;
 }
 

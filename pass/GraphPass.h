@@ -4,13 +4,16 @@
 // The shim gathers what LLVM's C API cannot give the C builder
 // (graph/builder.h): the loop nest, each loop's exit compare, trip counts by
 // scalar evolution on a canonicalised private copy of the module, and the
-// pragma slots that hls-annotate wrote into the loop metadata.
+// pragma slots of the annotation (AnnotatePass.h).  The graph is an analysis:
+// built once per run for every pass that asks.
 #ifndef HLSMOE_PASS_GRAPHPASS_H
 #define HLSMOE_PASS_GRAPHPASS_H
 
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/IR/PassManager.h"
 
+#include <memory>
+#include <string>
 #include <vector>
 
 extern "C" {
@@ -19,11 +22,37 @@ extern "C" {
 
 namespace hlsmoe {
 
-// Annotates M, then builds its graph into *G.  Returns false after reporting
-// when either step fails.  G must be released with hls_graph_free.  Loops,
-// if given, receives the LLVM loop of each graph loop (same order).
-bool buildModuleGraph(llvm::Module &M, llvm::ModuleAnalysisManager &MAM, hls_graph *G,
-                      bool EmitRemarks, std::vector<llvm::Loop *> *Loops = nullptr);
+struct ProgramGraph {
+  ProgramGraph();
+  ~ProgramGraph();
+  ProgramGraph(const ProgramGraph &) = delete;
+  ProgramGraph &operator=(const ProgramGraph &) = delete;
+
+  bool OK = false;                // false: errors were reported; G is empty
+  hls_graph G;
+  std::vector<llvm::Loop *> Loops; // the LLVM loop of each graph loop (same order)
+  std::string KernelName;          // "" when no function is marked as the kernel
+  llvm::Function *Anchor = nullptr; // the first function of the graph
+};
+
+class GraphAnalysis : public llvm::AnalysisInfoMixin<GraphAnalysis> {
+  friend llvm::AnalysisInfoMixin<GraphAnalysis>;
+  static llvm::AnalysisKey Key;
+
+public:
+  struct Result {
+    std::unique_ptr<ProgramGraph> P;
+    bool invalidate(llvm::Module &M, const llvm::PreservedAnalyses &PA,
+                    llvm::ModuleAnalysisManager::Invalidator &Inv);
+  };
+  Result run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
+};
+
+// Annotates M, gets its graph and writes the -hls-graph-json/-dot exports
+// (and the summary remark when EmitRemarks).  Returns null after reporting
+// when a step fails.
+const ProgramGraph *buildModuleGraph(llvm::Module &M, llvm::ModuleAnalysisManager &MAM,
+                                     bool EmitRemarks);
 
 struct GraphPass : llvm::PassInfoMixin<GraphPass> {
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);

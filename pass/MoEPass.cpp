@@ -157,8 +157,9 @@ bool exploreAndReport(Module &M, const RemarkContext &C, hls_predictor *P,
 // Loads the models and the space, predicts the design as written, explores
 // (or runs the oracle check), reports and rewrites.  Returns whether the IR
 // changed.  Errors go to D.
-bool predictAndExplore(Module &M, FunctionAnalysisManager &FAM, const hls_graph &G,
-                       const std::vector<Loop *> &Loops, hls_diags *D) {
+bool predictAndExplore(Module &M, FunctionAnalysisManager &FAM, const ProgramGraph &PG,
+                       const hls_point *Point, hls_diags *D) {
+  const hls_graph &G = PG.G;
   std::string Dir = pluginDir();
   hls_predictor_options PO = {ModelPath.empty() ? nullptr : ModelPath.c_str(),
                               ValidModelPath.empty() ? nullptr : ValidModelPath.c_str(),
@@ -166,27 +167,23 @@ bool predictAndExplore(Module &M, FunctionAnalysisManager &FAM, const hls_graph 
   hls_predictor *P = hls_predictor_new(&PO, &G, D);
   std::string SpaceSource;
   hls_dspace *Space = nullptr;
-  hls_point Point = {};
   bool Changed = false;
   if (P && ((Space = loadSpace(G, SpaceSource, D)) || (!G.nknobs && !D->errors))) {
     std::vector<hls_dspace_value> Current((Space ? hls_dspace_knob_count(Space) : 0) + 1);
-    bool HavePoint = !pointFileOption().empty();
-    if ((!HavePoint || hls_point_load(&Point, pointFileOption().c_str(), D) == 0) &&
-        (!Space || hls_bind_space(Space, HavePoint ? &Point : nullptr, Current.data(), D) == 0)) {
+    if (!Space || hls_bind_space(Space, Point, Current.data(), D) == 0) {
       hls_explore_options O = exploreOptions();
       O.predict_only = !Explore || !Space;
       // Space/graph mismatches name the file the space came from.
       std::string Where = SpaceSource == "derived" || SpaceSource.empty() ? M.getSourceFileName()
                                                                           : SpaceSource;
       O.where = Where.c_str();
-      RemarkContext C{FAM, G, Space, Loops, kernelOf(M, G)};
+      RemarkContext C{FAM, G, Space, PG.Loops, kernelOf(M, G)};
       if (!Oracle.empty())
         oracleCheck(C, P, O, D);
       else
         Changed = exploreAndReport(M, C, P, Current.data(), O, SpaceSource, D);
     }
   }
-  hls_point_free(&Point);
   if (Space)
     hls_dspace_free(Space);
   hls_predictor_free(P);
@@ -196,10 +193,10 @@ bool predictAndExplore(Module &M, FunctionAnalysisManager &FAM, const hls_graph 
 } // namespace
 
 PreservedAnalyses MoEPass::run(Module &M, ModuleAnalysisManager &MAM) {
-  hls_graph G;
-  std::vector<Loop *> Loops;
-  if (!buildModuleGraph(M, MAM, &G, /*EmitRemarks=*/false, &Loops))
+  const ProgramGraph *P = buildModuleGraph(M, MAM, /*EmitRemarks=*/false);
+  if (!P)
     return PreservedAnalyses::all();
+  const Annotation &A = *MAM.getResult<AnnotationAnalysis>(M).A;
   auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
   hls_diags D;
   hls_diags_init(&D);
@@ -208,11 +205,10 @@ PreservedAnalyses MoEPass::run(Module &M, ModuleAnalysisManager &MAM) {
                  "this IR comes from clang at -O1 or above (it has lifetime markers); the model "
                  "was trained on -O0 IR, whose graphs differ: compile with -O0 for predictions "
                  "you can trust");
-  bool Changed = predictAndExplore(M, FAM, G, Loops, &D);
+  bool Changed = predictAndExplore(M, FAM, *P, A.HavePoint ? &A.Point : nullptr, &D);
   hls_diags_sort(&D);
   emitDiagnostics(M, D, PassName);
   hls_diags_free(&D);
-  hls_graph_free(&G);
   if (!Changed)
     return PreservedAnalyses::all();
   PreservedAnalyses PA;

@@ -41,6 +41,10 @@ static bool parsePipelineElement(StringRef Name, ModulePassManager &MPM,
 }
 
 static void registerCallbacks(PassBuilder &PB) {
+  PB.registerAnalysisRegistrationCallback([](ModuleAnalysisManager &MAM) {
+    MAM.registerPass([] { return hlsmoe::AnnotationAnalysis(); });
+    MAM.registerPass([] { return hlsmoe::GraphAnalysis(); });
+  });
   PB.registerPipelineParsingCallback(parsePipelineElement);
   PB.registerPipelineStartEPCallback([](ModulePassManager &MPM, OptimizationLevel) {
     if (AutoRun == "moe")
