@@ -297,27 +297,110 @@ static void mlp_run(const mlp *m, const float *x, size_t rows, size_t ldx, float
   }
 }
 
-/* h = max over layers of ELU(conv_k(...)): steps 1-2 of the network. */
-static void run_convs(const net *n, const hls_graph *g, float *h) {
-  size_t nn = g->nnodes, d = (size_t)n->d;
-  uint32_t *src = hls_xmalloc((g->nedges + 1) * sizeof *src);
+static void softmax_rows(float *x, size_t rows, size_t cols) { hls_rt_softmax_rows(x, rows, cols); }
+
+/* The edge sources and in-degrees every whole-graph convolution needs. */
+typedef struct {
+  const hls_graph *g;
+  int32_t *scope_of; /* [N] */
+  uint32_t *scope_node; /* [S] */
+  uint32_t *src;      /* [E] edge sources */
+  size_t maxdeg;
+} graph_view;
+
+static int view_graph(const hls_graph *g, graph_view *v, hls_diags *d, const char *what) {
+  memset(v, 0, sizeof *v);
+  v->g = g;
+  if (g->nnodes == 0 || !g->in_offset) {
+    hls_diag_add(d, HLS_SEV_ERROR, what, 0, 0, "graph has no nodes or no edge index");
+    return -1;
+  }
+  v->scope_of = hls_xmalloc(g->nnodes * sizeof *v->scope_of);
+  v->scope_node = hls_xmalloc((g->nscopes + 1) * sizeof *v->scope_node);
+  for (size_t i = 0; i < g->nnodes; i++)
+    v->scope_of[i] = -1;
+  for (size_t s = 0; s < g->nscopes; s++)
+    v->scope_node[s] = UINT32_MAX; /* every row must be claimed exactly once */
+  int rc = 0;
+  size_t seen = 0;
+  for (size_t l = 0; l < g->nloops; l++) {
+    const hls_graph_loop *lp = &g->loops[l];
+    if (lp->scope < 0)
+      continue;
+    if ((size_t)lp->scope >= g->nscopes || lp->header_node >= g->nnodes ||
+        g->nodes[lp->header_node].kind != HLS_NODE_BLOCK ||
+        v->scope_of[lp->header_node] >= 0 || v->scope_node[lp->scope] != UINT32_MAX) {
+      hls_diag_add(d, HLS_SEV_ERROR, what, 0, 0,
+                   "loop %s: pragma scope %d does not sit on a header block node of its own",
+                   lp->name, lp->scope);
+      rc = -1;
+      continue;
+    }
+    v->scope_of[lp->header_node] = lp->scope;
+    v->scope_node[lp->scope] = lp->header_node;
+    seen++;
+  }
+  if (!rc && seen != g->nscopes) {
+    hls_diag_add(d, HLS_SEV_ERROR, what, 0, 0, "graph has %zu pragma scopes but %zu scope loops",
+                 g->nscopes, seen);
+    rc = -1;
+  }
+  v->src = hls_xmalloc((g->nedges + 1) * sizeof *v->src);
   for (size_t e = 0; e < g->nedges; e++)
-    src[e] = g->edges[e].src;
-  size_t maxdeg = 1;
-  for (size_t v = 0; v < nn; v++)
-    if (g->in_offset[v + 1] - g->in_offset[v] > maxdeg)
-      maxdeg = g->in_offset[v + 1] - g->in_offset[v];
-  float *qkvs = hls_xmalloc(nn * 4 * d * sizeof(float));
-  float *eproj = hls_xmalloc((g->nedges + 1) * d * sizeof(float));
+    v->src[e] = g->edges[e].src;
+  v->maxdeg = 1;
+  for (size_t i = 0; i < g->nnodes; i++)
+    if (g->in_offset[i + 1] - g->in_offset[i] > v->maxdeg)
+      v->maxdeg = g->in_offset[i + 1] - g->in_offset[i];
+  return rc;
+}
+
+static void free_view(graph_view *v) {
+  free(v->scope_of);
+  free(v->scope_node);
+  free(v->src);
+}
+
+/* Buffers of one TransformerConv over the whole graph. */
+typedef struct {
+  float *qkvs;  /* [N][4D] query, key, value, skip rows */
+  float *eproj; /* [edges][D] lin_edge of the edge features */
+  float *scores; /* [max in-degree] attention scores of one node */
+} tconv_buffers;
+
+static void tconv_buffers_init(tconv_buffers *b, const graph_view *v, size_t d) {
+  b->qkvs = hls_xmalloc(v->g->nnodes * 4 * d * sizeof(float));
+  b->eproj = hls_xmalloc((v->g->nedges + 1) * d * sizeof(float));
+  b->scores = hls_xmalloc(v->maxdeg * sizeof(float));
+}
+
+static void tconv_buffers_free(tconv_buffers *b) {
+  free(b->qkvs);
+  free(b->eproj);
+  free(b->scores);
+}
+
+/* out [N][D] = TransformerConv t of in [N][t->in] over every node of the
+ * graph; the projections stay in b for callers that cache some of them. */
+static void tconv_graph(const tconv *t, const graph_view *v, const float *in, size_t d,
+                        tconv_buffers *b, float *out) {
+  const hls_graph *g = v->g;
+  size_t nn = g->nnodes;
+  hls_rt_linear(in, nn, (size_t)t->in, (size_t)t->in, t->wcat, (size_t)t->in, t->bcat, 4 * d,
+                b->qkvs, 4 * d);
+  linear(&t->edge, g->e, g->nedges, HLS_EDGE_DIM, b->eproj, d);
+  hls_rt_tconv(nn, d, g->in_offset, g->in_edge, v->src, b->qkvs, b->eproj, b->scores, out);
+}
+
+/* h = max over layers of ELU(conv_k(...)): steps 1-2 of the network. */
+static void run_convs(const net *n, const graph_view *v, float *h) {
+  size_t nn = v->g->nnodes, d = (size_t)n->d;
+  tconv_buffers b;
+  tconv_buffers_init(&b, v, d);
   float *cur = hls_xmalloc(nn * d * sizeof(float));
-  float *scratch = hls_xmalloc(maxdeg * sizeof(float));
-  const float *in = g->x;
+  const float *in = v->g->x;
   for (int l = 0; l < 6; l++) {
-    const tconv *t = &n->conv[l];
-    hls_rt_linear(in, nn, (size_t)t->in, (size_t)t->in, t->wcat, (size_t)t->in, t->bcat, 4 * d,
-                  qkvs, 4 * d);
-    linear(&t->edge, g->e, g->nedges, HLS_EDGE_DIM, eproj, d);
-    hls_rt_tconv(nn, d, g->in_offset, g->in_edge, src, qkvs, eproj, scratch, cur);
+    tconv_graph(&n->conv[l], v, in, d, &b, cur);
     hls_rt_elu(cur, nn * d);
     if (l == 0)
       memcpy(h, cur, nn * d * sizeof(float));
@@ -325,14 +408,36 @@ static void run_convs(const net *n, const hls_graph *g, float *h) {
       hls_rt_max_into(h, cur, nn * d);
     in = cur;
   }
-  free(src);
-  free(qkvs);
-  free(eproj);
+  tconv_buffers_free(&b);
   free(cur);
-  free(scratch);
 }
 
-static void softmax_rows(float *x, size_t rows, size_t cols) { hls_rt_softmax_rows(x, rows, cols); }
+/* Called with the projections of every conv7 expert, for the caches of the
+ * incremental path. */
+typedef void conv7_visitor(void *ctx, size_t expert, const tconv_buffers *b);
+
+/* out [N][D] = ELU(Σ_x gate_x conv7_x(h)) over every node; gate [N][E] is the
+ * node gate (node kind) or NULL (the single conv7, weight 1). */
+static void conv7_graph(const net *n, const graph_view *v, const float *h, const float *gate,
+                        conv7_visitor *visit, void *ctx, float *out) {
+  size_t N = v->g->nnodes, d = (size_t)n->d, e = (size_t)n->e;
+  tconv_buffers b;
+  tconv_buffers_init(&b, v, d);
+  float *one = hls_xmalloc(N * d * sizeof(float));
+  memset(out, 0, N * d * sizeof(float));
+  for (size_t x = 0; x < (size_t)n->nconv7; x++) {
+    tconv_graph(&n->conv7[x], v, h, d, &b, one);
+    for (size_t i = 0; i < N; i++)
+      for (size_t c = 0; c < d; c++)
+        out[i * d + c] += (gate ? gate[i * e + x] : 1.0f) * one[i * d + c];
+    if (visit)
+      visit(ctx, x, &b);
+  }
+  hls_rt_elu(out, N * d);
+  tconv_buffers_free(&b);
+  free(one);
+}
+
 
 /* Heads of one network on embeddings z [rows][Z]: y [rows][nt * hout]
  * (regression values or validity logits). tmp: heads_tmp_floats(n, rows). */
@@ -435,67 +540,6 @@ struct hls_prepared {
   size_t nnodes, nscopes, bytes;
   prep_net nets[3];
 };
-
-typedef struct {
-  const hls_graph *g;
-  int32_t *scope_of; /* [N] */
-  uint32_t *scope_node; /* [S] */
-  uint32_t *src;      /* [E] edge sources */
-  size_t maxdeg;
-} graph_view;
-
-static int view_graph(const hls_graph *g, graph_view *v, hls_diags *d, const char *what) {
-  memset(v, 0, sizeof *v);
-  v->g = g;
-  if (g->nnodes == 0 || !g->in_offset) {
-    hls_diag_add(d, HLS_SEV_ERROR, what, 0, 0, "graph has no nodes or no edge index");
-    return -1;
-  }
-  v->scope_of = hls_xmalloc(g->nnodes * sizeof *v->scope_of);
-  v->scope_node = hls_xmalloc((g->nscopes + 1) * sizeof *v->scope_node);
-  for (size_t i = 0; i < g->nnodes; i++)
-    v->scope_of[i] = -1;
-  for (size_t s = 0; s < g->nscopes; s++)
-    v->scope_node[s] = UINT32_MAX; /* every row must be claimed exactly once */
-  int rc = 0;
-  size_t seen = 0;
-  for (size_t l = 0; l < g->nloops; l++) {
-    const hls_graph_loop *lp = &g->loops[l];
-    if (lp->scope < 0)
-      continue;
-    if ((size_t)lp->scope >= g->nscopes || lp->header_node >= g->nnodes ||
-        g->nodes[lp->header_node].kind != HLS_NODE_BLOCK ||
-        v->scope_of[lp->header_node] >= 0 || v->scope_node[lp->scope] != UINT32_MAX) {
-      hls_diag_add(d, HLS_SEV_ERROR, what, 0, 0,
-                   "loop %s: pragma scope %d does not sit on a header block node of its own",
-                   lp->name, lp->scope);
-      rc = -1;
-      continue;
-    }
-    v->scope_of[lp->header_node] = lp->scope;
-    v->scope_node[lp->scope] = lp->header_node;
-    seen++;
-  }
-  if (!rc && seen != g->nscopes) {
-    hls_diag_add(d, HLS_SEV_ERROR, what, 0, 0, "graph has %zu pragma scopes but %zu scope loops",
-                 g->nscopes, seen);
-    rc = -1;
-  }
-  v->src = hls_xmalloc((g->nedges + 1) * sizeof *v->src);
-  for (size_t e = 0; e < g->nedges; e++)
-    v->src[e] = g->edges[e].src;
-  v->maxdeg = 1;
-  for (size_t i = 0; i < g->nnodes; i++)
-    if (g->in_offset[i + 1] - g->in_offset[i] > v->maxdeg)
-      v->maxdeg = g->in_offset[i + 1] - g->in_offset[i];
-  return rc;
-}
-
-static void free_view(graph_view *v) {
-  free(v->scope_of);
-  free(v->scope_node);
-  free(v->src);
-}
 
 static void prepare_pragma(const net *n, prep_net *pn, const graph_view *v, const float *h,
                            size_t *bytes) {
@@ -610,6 +654,38 @@ static void pool_gates(const mlp *gate, const float *h, size_t rows, size_t d, f
   mlp_run(gate, h, rows, d, g, 1, 1, tmp);
 }
 
+typedef struct {
+  const net *n;
+  prep_net *pn;
+  const graph_view *v;
+  const uint32_t *order;
+} conv7_cache;
+
+/* Keeps the rows of expert x's projections that the incremental path reads. */
+static void cache_conv7_rows(void *ctx, size_t x, const tconv_buffers *b) {
+  const conv7_cache *cc = ctx;
+  const hls_graph *g = cc->v->g;
+  prep_net *pn = cc->pn;
+  size_t d = (size_t)cc->n->d, na = pn->na, ne = pn->ne;
+  const uint32_t *order = cc->order;
+  for (size_t a = 0; a < na; a++) {
+    const float *row = b->qkvs + (size_t)order[a] * 4 * d;
+    memcpy(pn->aq + (x * na + a) * d, row, d * sizeof(float));
+    memcpy(pn->askip + (x * na + a) * d, row + 3 * d, d * sizeof(float));
+    for (uint32_t k = g->in_offset[order[a]], j = pn->aoff[a]; k < g->in_offset[order[a] + 1];
+         k++, j++) {
+      uint32_t edge = g->in_edge[k];
+      const float *src = b->qkvs + (size_t)cc->v->src[edge] * 4 * d, *ep = b->eproj + (size_t)edge * d;
+      float *kk = pn->ek + (x * ne + j) * d, *vv = pn->ev + (x * ne + j) * d;
+      int scope = pn->escope[j] >= 0; /* its K, V come from the design point */
+      for (size_t c = 0; c < d; c++) {
+        kk[c] = ep[c] + (scope ? 0.0f : src[d + c]);
+        vv[c] = ep[c] + (scope ? 0.0f : src[2 * d + c]);
+      }
+    }
+  }
+}
+
 static void prepare_conv7(const net *n, prep_net *pn, const graph_view *v, const float *h,
                           size_t *bytes) {
   const hls_graph *g = v->g;
@@ -621,10 +697,7 @@ static void prepare_conv7(const net *n, prep_net *pn, const graph_view *v, const
   pn->ek = hls_xmalloc((X * ne + 1) * d * sizeof(float));
   pn->ev = hls_xmalloc((X * ne + 1) * d * sizeof(float));
   *bytes += (2 * X * na + 2 * X * ne) * d * sizeof(float);
-  float *qkvs = hls_xmalloc(N * 4 * d * sizeof(float));
-  float *eproj = hls_xmalloc((g->nedges + 1) * d * sizeof(float));
-  float *out = hls_xmalloc(N * d * sizeof(float)), *h7 = hls_xcalloc(N * d, sizeof(float));
-  float *scratch = hls_xmalloc(v->maxdeg * sizeof(float));
+  float *h7 = hls_xmalloc(N * d * sizeof(float));
   float *gate = NULL;
   if (n->kind == HLS_KIND_NODE) {
     gate = hls_xmalloc(N * e * sizeof(float));
@@ -635,38 +708,14 @@ static void prepare_conv7(const net *n, prep_net *pn, const graph_view *v, const
       memcpy(pn->agate + a * e, gate + (size_t)order[a] * e, e * sizeof(float));
     *bytes += na * e * sizeof(float);
   }
-  for (size_t x = 0; x < X; x++) {
-    const tconv *t = &n->conv7[x];
-    hls_rt_linear(h, N, d, d, t->wcat, d, t->bcat, 4 * d, qkvs, 4 * d);
-    linear(&t->edge, g->e, g->nedges, HLS_EDGE_DIM, eproj, d);
-    hls_rt_tconv(N, d, g->in_offset, g->in_edge, v->src, qkvs, eproj, scratch, out);
-    for (size_t i = 0; i < N; i++)
-      for (size_t c = 0; c < d; c++)
-        h7[i * d + c] += (gate ? gate[i * e + x] : 1.0f) * out[i * d + c];
-    for (size_t a = 0; a < na; a++) {
-      const float *row = qkvs + (size_t)order[a] * 4 * d;
-      memcpy(pn->aq + (x * na + a) * d, row, d * sizeof(float));
-      memcpy(pn->askip + (x * na + a) * d, row + 3 * d, d * sizeof(float));
-      for (uint32_t k = g->in_offset[order[a]], j = pn->aoff[a]; k < g->in_offset[order[a] + 1];
-           k++, j++) {
-        uint32_t edge = g->in_edge[k];
-        const float *src = qkvs + (size_t)v->src[edge] * 4 * d, *ep = eproj + (size_t)edge * d;
-        float *kk = pn->ek + (x * ne + j) * d, *vv = pn->ev + (x * ne + j) * d;
-        int scope = pn->escope[j] >= 0; /* its K, V come from the design point */
-        for (size_t c = 0; c < d; c++) {
-          kk[c] = ep[c] + (scope ? 0.0f : src[d + c]);
-          vv[c] = ep[c] + (scope ? 0.0f : src[2 * d + c]);
-        }
-      }
-    }
-  }
-  hls_rt_elu(h7, N * d);
+  conv7_cache cc = {n, pn, v, order};
+  conv7_graph(n, v, h, gate, cache_conv7_rows, &cc, h7);
   cache_fixed_edges(n, pn, bytes);
   /* Pools: base sums over the nodes outside the affected set. */
   uint8_t *aff = hls_xcalloc(N, 1);
   for (size_t a = 0; a < na; a++)
     aff[order[a]] = 1;
-  float *gv = hls_xmalloc(N * sizeof(float)), *tmp = qkvs; /* N * 4D >= 2 * N * D */
+  float *gv = hls_xmalloc(N * sizeof(float)), *tmp = hls_xmalloc(2 * N * d * sizeof(float));
   for (int p = POOL_ALL; p <= POOL_BLOCK; p++) {
     pool_gates(&n->pool[p], h7, N, d, gv, tmp);
     pn->poolw[p] = hls_xmalloc(d * sizeof(double));
@@ -677,12 +726,9 @@ static void prepare_conv7(const net *n, prep_net *pn, const graph_view *v, const
   }
   free(aff);
   free(gv);
+  free(tmp);
   free(gate);
-  free(qkvs);
-  free(eproj);
-  free(out);
   free(h7);
-  free(scratch);
   free(order);
 }
 
@@ -763,7 +809,7 @@ hls_prepared *hls_model_prepare(const hls_model *m, const hls_graph *g, hls_diag
   float *h = hls_xmalloc(g->nnodes * (size_t)m->c.hidden * sizeof(float));
   for (int i = 0; i < m->nnets; i++) {
     const net *n = &m->nets[i];
-    run_convs(n, g, h);
+    run_convs(n, &v, h);
     prepare_pragma(n, &p->nets[i], &v, h, &p->bytes);
     if (n->kind == HLS_KIND_BLOCK)
       prepare_block(n, &p->nets[i], &v, h);
@@ -865,27 +911,13 @@ static void net_full(const hls_model *m, const net *n, const graph_view *v, cons
     free(gate);
     free(ex);
   } else {
-    float *qkvs = hls_xmalloc(N * 4 * d * sizeof(float));
-    float *eproj = hls_xmalloc((g->nedges + 1) * d * sizeof(float));
-    float *out = hls_xmalloc(N * d * sizeof(float)), *scratch = hls_xmalloc(v->maxdeg * sizeof(float));
-    float *gate = hls_xmalloc(N * e * sizeof(float));
+    float *gate = NULL;
     if (n->kind == HLS_KIND_NODE) {
+      gate = hls_xmalloc(N * e * sizeof(float));
       linear(&n->node_gate, hp, N, d, gate, e);
       softmax_rows(gate, N, e);
     }
-    for (int x = 0; x < n->nconv7; x++) {
-      const tconv *t = &n->conv7[x];
-      hls_rt_linear(hp, N, d, d, t->wcat, d, t->bcat, 4 * d, qkvs, 4 * d);
-      linear(&t->edge, g->e, g->nedges, HLS_EDGE_DIM, eproj, d);
-      hls_rt_tconv(N, d, g->in_offset, g->in_edge, v->src, qkvs, eproj, scratch, out);
-      for (size_t i = 0; i < N * d; i++)
-        h7[i] += (n->kind == HLS_KIND_NODE ? gate[(i / d) * e + (size_t)x] : 1.0f) * out[i];
-    }
-    hls_rt_elu(h7, N * d);
-    free(qkvs);
-    free(eproj);
-    free(out);
-    free(scratch);
+    conv7_graph(n, v, hp, gate, NULL, NULL, h7);
     free(gate);
   }
   if (n->has_pool_all) {
@@ -915,7 +947,7 @@ int hls_model_score_full(const hls_model *m, const hls_graph *g, const float *pr
   float *h[3], *z[3], *y[3];
   for (int i = 0; i < m->nnets; i++) {
     h[i] = hls_xmalloc(g->nnodes * D * sizeof(float));
-    run_convs(&m->nets[i], g, h[i]);
+    run_convs(&m->nets[i], &v, h[i]);
     z[i] = hls_xmalloc(2 * D * sizeof(float));
     y[i] = hls_xmalloc(HLS_MODEL_TARGETS_MAX * 2 * sizeof(float));
   }
