@@ -263,7 +263,7 @@ class LowNet(nn.Module):
         for the first 10-15 epochs, and the validity classifier never left it.  And a pragma MLP
         sees [h (D columns) | pragma vector (2-4 columns in [0, 1])], where the few pragma columns
         are drowned by the D-wide embedding unless their weights start PRAGMA_INIT_GAIN larger.
-        docs/training.md has the measurements (train.py --init, tools/train/overfit.py).
+        docs/training.md has the measurements (train.py --init, hlsmoe_train.overfit).
         Experts of one MoE layer start as copies of one initialised expert (upstream)."""
         if init not in ("glorot", "torch"):
             raise ValueError("init must be glorot or torch, not %r" % (init,))

@@ -1,13 +1,13 @@
 """Weight files (safetensors, the project's own writer/reader) and reference vectors.
 
-    export.py random --kind K [--hidden D] [--seed S] [--task regression|validity]
+    python3 -m hlsmoe_train.export random --kind K [--hidden D] [--seed S] [--task regression|validity]
                      [--graph G.json ...] [--points PTS.jsonl] [--npoints N] OUT.safetensors
         writes a random-weight model and OUT.reference.json (for the C runtime's parity tests)
-    export.py reference MODEL.safetensors [--graph G.json ...] [--points PTS.jsonl] [--npoints N]
+    python3 -m hlsmoe_train.export reference MODEL.safetensors [--graph G.json ...] [--points PTS.jsonl] [--npoints N]
         (re)writes MODEL.reference.json for a trained model
-    export.py check MODEL.safetensors
+    python3 -m hlsmoe_train.export check MODEL.safetensors
         loads the model and its reference file, recomputes every case, exit 1 on a mismatch
-    export.py info MODEL.safetensors
+    python3 -m hlsmoe_train.export info MODEL.safetensors
         prints the metadata and the tensor count
 
 Default graphs: examples/conv1d.c and test/lit/train/Inputs/*.c, built with the plugin into
@@ -25,12 +25,12 @@ import sys
 import numpy as np
 import torch
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import dataset  # noqa: E402
-import model as model_mod  # noqa: E402
-import schema as schema_mod  # noqa: E402
+from . import ROOT
+from . import dataset
+from . import model as model_mod
+from . import schema as schema_mod
 
-ROOT = dataset.ROOT
+
 
 
 # ---------------------------------------------------------------- safetensors

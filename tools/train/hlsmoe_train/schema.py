@@ -12,7 +12,9 @@ import re
 
 import numpy as np
 
-SCHEMA_DEF = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "graph", "schema.def")
+from . import ROOT
+
+SCHEMA_DEF = os.path.join(ROOT, "graph", "schema.def")
 
 _ENTRY = re.compile(r"^(NODE_FEATURE|EDGE_FEATURE|PRAGMA_FEATURE|OPCODE|SCHEMA_VERSION)\((.*)\)\s*(/\*.*)?$")
 
@@ -144,7 +146,7 @@ def encode_point(schema, graph, point):
 
 
 def main(argv):
-    """schema.py id | encode GRAPH.json POINTS.jsonl  (the latter prints what `hls-graph encode` prints)."""
+    """python3 -m hlsmoe_train.schema id | encode GRAPH.json POINTS.jsonl  (the latter prints what `hls-graph encode` prints)."""
     import json
     schema = Schema()
     if len(argv) == 2 and argv[1] == "id":
