@@ -51,7 +51,9 @@ config.substitutions.append(("%opt", opt))
 config.substitutions.append(("%plugin", plugin))
 config.substitutions.append(("%bin", config.hlsmoe_obj_root))
 config.substitutions.append(("%python", config.python))
-config.substitutions.append(("%train", "%s -m hlsmoe_train" % config.python))
+# PYTHONPATH again in %train: lit's builtin diff drops it from the environment of later commands.
+config.substitutions.append(("%train", "env PYTHONPATH=%s %s -m hlsmoe_train"
+                             % (config.environment["PYTHONPATH"], config.python)))
 config.substitutions.append(("%hls-model", "%s%s/hls-model" % (preload, config.hlsmoe_obj_root)))
 config.substitutions.append(("%hls-rewrite", "%s%s/hls-rewrite" % (preload, config.hlsmoe_obj_root)))
 config.substitutions.append(("%hls-graph", "%s%s/hls-graph" % (preload, config.hlsmoe_obj_root)))
