@@ -21,13 +21,14 @@ import numpy as np
 
 from . import ROOT
 from . import schema as schema_mod
+from . import targets as targets_mod
 
 DEFAULT_DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data", "hlsyn"))
 DEFAULT_SOURCES = os.path.join(DEFAULT_DATA, "kernels", "sources")
 DEFAULT_CACHE = os.path.join(ROOT, "build", "train-cache")
 DEFAULT_PLUGIN = os.path.join(ROOT, "build", "libHLSMoE.so")
 LLVM_BIN = "/usr/lib/llvm-19/bin"
-TARGETS = ["perf", "util_LUT", "util_FF", "util_DSP", "util_BRAM"]
+TARGETS = targets_mod.REGRESSION    # model/targets.def; perf first, then the labels of the same names
 
 
 class SchemaMismatch(Exception):
@@ -117,7 +118,7 @@ class Graph:
 
 
 def perf_transform(latency):
-    return math.log2(1e7 / float(latency)) / 2.0
+    return targets_mod.perf_of_latency(latency)
 
 
 class KernelData:

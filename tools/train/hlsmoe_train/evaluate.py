@@ -35,7 +35,7 @@ def main(argv=None):
     kds = dataset.load_kernels(a.version, a.sources, a.data, a.cache,
                                kernels=a.kernels.split(",") if a.kernels else None)
     if m.task == "regression":
-        se, n, rhos = np.zeros(5), 0, []
+        se, n, rhos = np.zeros(len(dataset.TARGETS)), 0, []
         for kd in kds:
             idx = np.nonzero(kd.ok)[0]
             if len(idx) == 0:

@@ -33,6 +33,7 @@ from . import ROOT
 from . import dataset
 from . import model as model_mod
 from . import schema as schema_mod
+from . import targets as targets_mod
 from . import train
 
 TARGET_KERNELS = ["fdtd-2d-large", "gemver-medium", "syr2k", "gemm-p", "jacobi-2d", "trmm-opt"]
@@ -261,10 +262,11 @@ def write_table(a):
              % ("".join(" " + x for x in args)))
     seeds = sorted({r["seed"] for r in rows})
     L.append("Seeds present: %s. Pre-training epochs %s, fine-tuning epochs %s. Values are mean ± std over the "
-             "seeds present (population std). MSE in the transformed space (perf = log2(1e7/latency)/2, "
+             "seeds present (population std). MSE in the transformed space (%s, "
              "utilisations as fractions), on the target kernel's HLS-successful points outside the fine-tuning "
              "coreset.\n" % (", ".join(map(str, seeds)),
-                             sorted({r["pretrain_epochs"] for r in rows}), sorted({r["finetune_epochs"] for r in rows})))
+                             sorted({r["pretrain_epochs"] for r in rows}), sorted({r["finetune_epochs"] for r in rows}),
+                             targets_mod.transform_text()))
     L.append("## Summed MSE over the five objectives (lower is better)\n")
     L.append("| target | n ft / test | " + " | ".join("%s zero-shot | %s fine-tuned" % (name.get(k, k), name.get(k, k)) for k in kinds) + " |")
     L.append("|---|---|" + "---|---|" * len(kinds))
