@@ -6,7 +6,7 @@
 #
 # Environment: HLSMOE_BUILD_DIR (default build/), HLSMOE_SHARED_DATA (default
 # ../shared/data/hlsyn), REG_MODEL and VALID_MODEL (default: random-weight
-# hier models written by tools/train/export.py), THREADS (2), C_POINTS (20000),
+# hier models written by hlsmoe_train.export), THREADS (2), C_POINTS (20000),
 # TORCH_POINTS (512).  Both sides score every point with the regression AND
 # the validity model.  Prints a Markdown table; reports, never asserts.
 set -eu
@@ -17,6 +17,8 @@ threads=${THREADS:-2}
 c_points=${C_POINTS:-20000}
 torch_points=${TORCH_POINTS:-512}
 py=${TORCH_PYTHON:-/usr/bin/python3}
+# the training tools are the package tools/train/hlsmoe_train, run as modules
+export PYTHONPATH=$root/tools/train${PYTHONPATH:+:$PYTHONPATH}
 llvm=/usr/lib/llvm-19/bin
 out=$build/bench
 mkdir -p "$out"
@@ -38,11 +40,11 @@ first=$(graph_of "${kernels[0]}")
 reg=${REG_MODEL:-$out/hier-regression.safetensors}
 val=${VALID_MODEL:-$out/hier-validity.safetensors}
 if [ -z "${REG_MODEL:-}" ]; then
-  "$py" -W ignore "$root/tools/train/export.py" random --kind hier --seed 1 --npoints 1 \
+  "$py" -W ignore -m hlsmoe_train.export random --kind hier --seed 1 --npoints 1 \
     --graph "$first" "$reg" > /dev/null
 fi
 if [ -z "${VALID_MODEL:-}" ]; then
-  "$py" -W ignore "$root/tools/train/export.py" random --kind hier --task validity --seed 2 \
+  "$py" -W ignore -m hlsmoe_train.export random --kind hier --task validity --seed 2 \
     --npoints 1 --graph "$first" "$val" > /dev/null
 fi
 
@@ -56,7 +58,7 @@ echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for k in "${kernels[@]}"; do
   g=$(graph_of "$k")
   c=$("$build/hls-model" bench "$reg,$val" "$g" --points "$c_points" --threads "$threads" --peak "$ceiling")
-  t=$("$py" -W ignore "$root/tools/train/bench_torch.py" "$g" "$reg,$val" --points "$torch_points" \
+  t=$("$py" -W ignore -m hlsmoe_train.bench_torch "$g" "$reg,$val" --points "$torch_points" \
         --batch 64 --threads "$threads")
   nodes=$(sed -n 's/.*: \([0-9]*\) nodes, .*/\1/p' <<< "$c")
   edges=$(sed -n 's/.* \([0-9]*\) edges, .*/\1/p' <<< "$c")

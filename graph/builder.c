@@ -7,7 +7,6 @@
  *   pragma nodes (loop order; pipeline, parallel, tile); block nodes last. */
 #include "graph/builder.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -416,8 +415,6 @@ static void add_nest_edges(builder *b) {
 
 /* ---- features --------------------------------------------------------------- */
 
-static float log_scaled(double v, double scale) { return (float)(log2(1.0 + v) / scale); }
-
 static void set_type(float *x, LLVMTypeRef t) {
   static const struct {
     const char *name;
@@ -467,18 +464,18 @@ static void instruction_features(float *x, LLVMValueRef i) {
       x[HLS_NF_call_math] = 1;
   }
   if (LLVMIsAAllocaInst(i))
-    x[HLS_NF_log_extent] = log_scaled(type_extent(LLVMGetAllocatedType(i)), 16);
+    x[HLS_NF_log_extent] = hls_node_scaled(HLS_NF_log_extent, type_extent(LLVMGetAllocatedType(i)));
   else if (LLVMIsAGetElementPtrInst(i))
-    x[HLS_NF_log_extent] = log_scaled(type_extent(LLVMGetGEPSourceElementType(i)), 16);
+    x[HLS_NF_log_extent] =
+        hls_node_scaled(HLS_NF_log_extent, type_extent(LLVMGetGEPSourceElementType(i)));
 }
 
 static void constant_features(float *x, LLVMValueRef c) {
   x[HLS_NF_kind_constant] = 1;
   set_type(x, LLVMTypeOf(c));
   if (LLVMIsAConstantInt(c) && LLVMGetIntTypeWidth(LLVMTypeOf(c)) <= 64) {
-    long long v = LLVMConstIntGetSExtValue(c);
-    double mag = v < 0 ? -(double)v : (double)v;
-    x[HLS_NF_log_const_value] = (v < 0 ? -1.0f : 1.0f) * log_scaled(mag, 16);
+    x[HLS_NF_log_const_value] =
+        hls_node_scaled(HLS_NF_log_const_value, (double)LLVMConstIntGetSExtValue(c));
   }
   if (LLVMIsAConstantFP(c))
     x[HLS_NF_const_fp] = 1;
@@ -488,7 +485,8 @@ static void constant_features(float *x, LLVMValueRef c) {
 
 static void loop_features(float *x, const hls_loop_fact *lf) {
   /* an upper bound still says much about size; trip_known tells them apart */
-  x[HLS_NF_loop_log_trip] = lf->trip_count > 0 ? log_scaled((double)lf->trip_count, 16) : 0;
+  x[HLS_NF_loop_log_trip] =
+      lf->trip_count > 0 ? hls_node_scaled(HLS_NF_loop_log_trip, (double)lf->trip_count) : 0;
   x[HLS_NF_loop_trip_known] = lf->trip_known ? 1.0f : 0.0f;
 }
 
@@ -511,9 +509,11 @@ static void fill_features(builder *b) {
       x[HLS_NF_kind_variable] = 1;
       set_type(x, LLVMTypeOf(val));
       if (LLVMIsAAllocaInst(val))
-        x[HLS_NF_log_extent] = log_scaled(type_extent(LLVMGetAllocatedType(val)), 16);
+        x[HLS_NF_log_extent] =
+            hls_node_scaled(HLS_NF_log_extent, type_extent(LLVMGetAllocatedType(val)));
       else if (LLVMIsAGlobalVariable(val))
-        x[HLS_NF_log_extent] = log_scaled(type_extent(LLVMGlobalGetValueType(val)), 16);
+        x[HLS_NF_log_extent] =
+            hls_node_scaled(HLS_NF_log_extent, type_extent(LLVMGlobalGetValueType(val)));
       break;
     case HLS_NODE_CONSTANT:
       constant_features(x, val);
@@ -535,7 +535,8 @@ static void fill_features(builder *b) {
       break;
     }
     if (n->block >= 0 && b->block_loop[n->block] >= 0)
-      x[HLS_NF_loop_depth] = (float)b->in->loops[b->block_loop[n->block]].depth / 4.0f;
+      x[HLS_NF_loop_depth] =
+          hls_node_scaled(HLS_NF_loop_depth, b->in->loops[b->block_loop[n->block]].depth);
   }
   for (size_t l = 0; l < b->in->nloops; l++) {
     const hls_loop_fact *lf = &b->in->loops[l];
@@ -560,7 +561,7 @@ static void fill_features(builder *b) {
     x[HLS_EF_flow_control + e->flow] = 1;
     x[HLS_EF_dir_reverse] = e->reverse;
     x[e->position >= 3 ? HLS_EF_pos_3plus : HLS_EF_pos_0 + (int)e->position] = 1;
-    x[HLS_EF_pos_log] = log_scaled(e->position, 8);
+    x[HLS_EF_pos_log] = hls_edge_scaled(HLS_EF_pos_log, e->position);
   }
 }
 

@@ -17,14 +17,78 @@ static int64_t factor_of(const hls_graph *g, const hls_graph_slot *slot,
   return slot->knob[0] ? s[hls_graph_knob_index(g, slot->knob)].factor : slot->factor;
 }
 
-static float log2_scaled(double v, double scale) { return (float)(log2(v) / scale); }
+/* What the rules of one loop's pragma columns read (schema.def): the loop's
+ * slots under a design point, each slot's effective factor, and whether an
+ * enclosing loop is pipelined fine-grained. */
+typedef struct {
+  const hls_graph_loop *loop;
+  hls_pipe_mode pipe;
+  const hls_graph_slot *slot[3]; /* by hls_pragma_group; NULL when absent */
+  double factor[3];              /* effective factor of the parallel and tile slots */
+  int full_unroll;               /* the parallel slot's factor is 0 */
+  int fg_ancestor;
+} loop_view;
 
-/* Factor over trip count, at most 1; 0 when the trip count is unknown. */
-static float fraction(double factor, const hls_graph_loop *l) {
-  if (l->trip_count <= 0)
-    return 0.0f;
-  double f = factor / (double)l->trip_count;
-  return (float)(f > 1.0 ? 1.0 : f);
+/* Factor 0 on a parallel slot is a full unroll: the trip count, or 1 when that
+ * is unknown.  On a tile slot it means no tiling: 1. */
+static double effective_factor(const hls_graph_loop *l, int64_t f, hls_pragma_group g) {
+  if (f > 0)
+    return (double)f;
+  return g == HLS_GROUP_PARALLEL && l->trip_count > 0 ? (double)l->trip_count : 1.0;
+}
+
+static loop_view view_of(const hls_graph *g, const hls_graph_loop *l,
+                         const hls_knob_setting *s) {
+  loop_view v = {.loop = l, .pipe = pipe_of(g, l, s)};
+  const hls_graph_slot *slots[3] = {&l->pipeline, &l->parallel, &l->tile};
+  for (int k = 0; k < 3; k++)
+    v.slot[k] = slots[k]->present ? slots[k] : NULL;
+  for (int k = HLS_GROUP_PARALLEL; k <= HLS_GROUP_TILE; k++)
+    if (v.slot[k]) {
+      int64_t f = factor_of(g, v.slot[k], s);
+      v.factor[k] = effective_factor(l, f, (hls_pragma_group)k);
+      if (k == HLS_GROUP_PARALLEL)
+        v.full_unroll = f <= 0;
+    }
+  for (int32_t p = l->parent; p >= 0; p = g->loops[p].parent)
+    if (pipe_of(g, &g->loops[p], s) == HLS_PIPE_FG)
+      v.fg_ancestor = 1;
+  return v;
+}
+
+/* Effective factor over trip count, at most 1; 0 when the trip count is unknown. */
+static double fraction(const loop_view *v, hls_pragma_group k) {
+  if (k == HLS_GROUP_PARALLEL && v->full_unroll)
+    return 1.0;
+  if (v->loop->trip_count <= 0)
+    return 0.0;
+  double f = v->factor[k] / (double)v->loop->trip_count;
+  return f > 1.0 ? 1.0 : f;
+}
+
+/* The value r of a rule for a pragma column of group k (before the scale). */
+static double rule_value(const loop_view *v, hls_feature_rule rule, hls_pragma_group k) {
+  const hls_graph_slot *pipe = v->slot[HLS_GROUP_PIPELINE], *slot = v->slot[k];
+  switch (rule) {
+  case HLS_RULE_mode_off:
+    return v->pipe == HLS_PIPE_OFF;
+  case HLS_RULE_mode_cg:
+    return v->pipe == HLS_PIPE_CG;
+  case HLS_RULE_mode_fg:
+    return v->pipe == HLS_PIPE_FG;
+  case HLS_RULE_log2_ii:
+    return pipe && pipe->ii > 0 ? log2((double)pipe->ii) : 0.0;
+  case HLS_RULE_log2_factor:
+    return slot && k != HLS_GROUP_PIPELINE ? log2(v->factor[k]) : 0.0;
+  case HLS_RULE_factor_fraction:
+    return slot && k != HLS_GROUP_PIPELINE ? fraction(v, k) : 0.0;
+  case HLS_RULE_reduction:
+    return slot && slot->reduction != 0;
+  case HLS_RULE_fg_ancestor:
+    return v->fg_ancestor;
+  default: /* node and edge rules: not declared for pragma columns */
+    return 0.0;
+  }
 }
 
 void hls_encode_settings(const hls_graph *g, const hls_knob_setting *settings, float *out) {
@@ -34,26 +98,9 @@ void hls_encode_settings(const hls_graph *g, const hls_knob_setting *settings, f
     if (l->scope < 0)
       continue;
     float *row = out + (size_t)l->scope * HLS_PRAGMA_DIM;
-    hls_pipe_mode pipe = pipe_of(g, l, settings);
-    row[HLS_PF_pipe_off] = pipe == HLS_PIPE_OFF;
-    row[HLS_PF_pipe_cg] = pipe == HLS_PIPE_CG;
-    row[HLS_PF_pipe_fg] = pipe == HLS_PIPE_FG;
-    if (l->pipeline.present && l->pipeline.ii > 0)
-      row[HLS_PF_pipe_log_ii] = log2_scaled((double)l->pipeline.ii, 4);
-    if (l->parallel.present) {
-      int64_t f = factor_of(g, &l->parallel, settings);
-      double eff = f > 0 ? (double)f : (l->trip_count > 0 ? (double)l->trip_count : 1.0);
-      row[HLS_PF_par_log_factor] = log2_scaled(eff, 8);
-      row[HLS_PF_par_fraction] = f > 0 ? fraction(eff, l) : 1.0f;
-      row[HLS_PF_par_reduction] = l->parallel.reduction != 0;
-    }
-    for (int32_t p = l->parent; p >= 0; p = g->loops[p].parent)
-      if (pipe_of(g, &g->loops[p], settings) == HLS_PIPE_FG)
-        row[HLS_PF_par_by_ancestor] = 1;
-    if (l->tile.present) {
-      int64_t f = factor_of(g, &l->tile, settings);
-      row[HLS_PF_tile_log_factor] = log2_scaled(f > 0 ? (double)f : 1.0, 8);
-      row[HLS_PF_tile_fraction] = fraction(f > 0 ? (double)f : 1.0, l);
-    }
+    loop_view v = view_of(g, l, settings);
+    for (int c = 0; c < HLS_PRAGMA_DIM; c++)
+      row[c] = (float)(rule_value(&v, hls_pragma_feature_rule(c), hls_pragma_feature_group(c)) /
+                       hls_pragma_feature_scale(c));
   }
 }

@@ -1,47 +1,71 @@
 #include "graph/schema.h"
 
+#include <math.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-/* Identifiers in declaration order, one table per vector. */
-#define SCHEMA_VERSION(v)
-static const char *const node_ids[] = {
-#define NODE_FEATURE(name) #name,
-#define EDGE_FEATURE(name)
-#define PRAGMA_FEATURE(name, group)
-#define OPCODE(name) "op_" #name,
-#include "schema.def"
-#undef NODE_FEATURE
-#undef EDGE_FEATURE
-#undef PRAGMA_FEATURE
-#undef OPCODE
-};
-
-static const char *const edge_ids[] = {
-#define NODE_FEATURE(name)
-#define EDGE_FEATURE(name) #name,
-#define PRAGMA_FEATURE(name, group)
-#define OPCODE(name)
-#include "schema.def"
-#undef NODE_FEATURE
-#undef EDGE_FEATURE
-#undef PRAGMA_FEATURE
-#undef OPCODE
-};
-
-static const struct {
+/* One column as declared: identifier, rule and scale (and the group of a
+ * pragma column).  One table per vector, in declaration order. */
+typedef struct {
   const char *id;
-  const char *group;
-} pragma_ids[] = {
-#define NODE_FEATURE(name)
+  hls_feature_rule rule;
+  double scale;
+  const char *group;        /* pragma columns only, as written */
+  hls_pragma_group group_k; /* pragma columns only */
+} column_decl;
+
+/* The groups schema.def may name (another name does not compile). */
+#define group_pipeline HLS_GROUP_PIPELINE
+#define group_parallel HLS_GROUP_PARALLEL
+#define group_tile HLS_GROUP_TILE
+
+#define SCHEMA_VERSION(v)
+static const column_decl node_cols[] = {
+#define NODE_FEATURE(name) {#name, HLS_RULE_indicator, 1, NULL, 0},
+#define NODE_SCALED(name, rule, scale) {#name, HLS_RULE_##rule, scale, NULL, 0},
 #define EDGE_FEATURE(name)
-#define PRAGMA_FEATURE(name, group) {#name, #group},
+#define EDGE_SCALED(name, rule, scale)
+#define PRAGMA_FEATURE(name, group, rule, scale)
+#define OPCODE(name) {"op_" #name, HLS_RULE_indicator, 1, NULL, 0},
+#include "schema.def"
+#undef NODE_FEATURE
+#undef NODE_SCALED
+#undef EDGE_FEATURE
+#undef EDGE_SCALED
+#undef PRAGMA_FEATURE
+#undef OPCODE
+};
+
+static const column_decl edge_cols[] = {
+#define NODE_FEATURE(name)
+#define NODE_SCALED(name, rule, scale)
+#define EDGE_FEATURE(name) {#name, HLS_RULE_indicator, 1, NULL, 0},
+#define EDGE_SCALED(name, rule, scale) {#name, HLS_RULE_##rule, scale, NULL, 0},
+#define PRAGMA_FEATURE(name, group, rule, scale)
 #define OPCODE(name)
 #include "schema.def"
 #undef NODE_FEATURE
+#undef NODE_SCALED
 #undef EDGE_FEATURE
+#undef EDGE_SCALED
+#undef PRAGMA_FEATURE
+#undef OPCODE
+};
+
+static const column_decl pragma_cols[] = {
+#define NODE_FEATURE(name)
+#define NODE_SCALED(name, rule, scale)
+#define EDGE_FEATURE(name)
+#define EDGE_SCALED(name, rule, scale)
+#define PRAGMA_FEATURE(name, group, rule, scale) {#name, HLS_RULE_##rule, scale, #group, group_##group},
+#define OPCODE(name)
+#include "schema.def"
+#undef NODE_FEATURE
+#undef NODE_SCALED
+#undef EDGE_FEATURE
+#undef EDGE_SCALED
 #undef PRAGMA_FEATURE
 #undef OPCODE
 };
@@ -49,21 +73,31 @@ static const struct {
 
 static const char *schema_version(void) {
 #define NODE_FEATURE(name)
+#define NODE_SCALED(name, rule, scale)
 #define EDGE_FEATURE(name)
-#define PRAGMA_FEATURE(name, group)
+#define EDGE_SCALED(name, rule, scale)
+#define PRAGMA_FEATURE(name, group, rule, scale)
 #define OPCODE(name)
 #define SCHEMA_VERSION(v) return v;
 #include "schema.def"
 #undef NODE_FEATURE
+#undef NODE_SCALED
 #undef EDGE_FEATURE
+#undef EDGE_SCALED
 #undef PRAGMA_FEATURE
 #undef OPCODE
 #undef SCHEMA_VERSION
 }
 
-_Static_assert(sizeof node_ids / sizeof *node_ids == HLS_NODE_DIM, "node table");
-_Static_assert(sizeof edge_ids / sizeof *edge_ids == HLS_EDGE_DIM, "edge table");
-_Static_assert(sizeof pragma_ids / sizeof *pragma_ids == HLS_PRAGMA_DIM, "pragma table");
+static const char *const rule_names[] = {
+#define HLS_RULE_NAME(r) #r,
+    HLS_FEATURE_RULES(HLS_RULE_NAME)
+#undef HLS_RULE_NAME
+};
+
+_Static_assert(sizeof node_cols / sizeof *node_cols == HLS_NODE_DIM, "node table");
+_Static_assert(sizeof edge_cols / sizeof *edge_cols == HLS_EDGE_DIM, "edge table");
+_Static_assert(sizeof pragma_cols / sizeof *pragma_cols == HLS_PRAGMA_DIM, "pragma table");
 
 /* Display names and the schema id are computed once, under pthread_once, so
  * that concurrent first calls are safe. */
@@ -87,11 +121,11 @@ static void compute_schema_id(char *out, size_t cap);
 
 static void init_names(void) {
   for (int c = 0; c < HLS_NODE_DIM; c++)
-    display(names.node[c], node_ids[c]);
+    display(names.node[c], node_cols[c].id);
   for (int c = 0; c < HLS_EDGE_DIM; c++)
-    display(names.edge[c], edge_ids[c]);
+    display(names.edge[c], edge_cols[c].id);
   for (int c = 0; c < HLS_PRAGMA_DIM; c++)
-    display(names.pragma[c], pragma_ids[c].id);
+    display(names.pragma[c], pragma_cols[c].id);
   compute_schema_id(names.id, sizeof names.id);
 }
 
@@ -108,18 +142,36 @@ const char *hls_pragma_feature_name(int c) {
   return names.pragma[c];
 }
 
-hls_pragma_group hls_pragma_feature_group(int c) {
-  const char *g = pragma_ids[c].group;
-  return strcmp(g, "pipeline") == 0 ? HLS_GROUP_PIPELINE
-         : strcmp(g, "parallel") == 0 ? HLS_GROUP_PARALLEL
-                                      : HLS_GROUP_TILE;
+hls_pragma_group hls_pragma_feature_group(int c) { return pragma_cols[c].group_k; }
+
+hls_feature_rule hls_pragma_feature_rule(int c) { return pragma_cols[c].rule; }
+double hls_pragma_feature_scale(int c) { return pragma_cols[c].scale; }
+
+/* rule(n) / scale; an indicator column holds n itself (0 or 1). */
+static float scaled(const column_decl *col, double n) {
+  double r;
+  switch (col->rule) {
+  case HLS_RULE_log2p1:
+    r = log2(1.0 + n);
+    break;
+  case HLS_RULE_signed_log2p1:
+    r = (n < 0 ? -1.0 : 1.0) * log2(1.0 + fabs(n));
+    break;
+  default: /* linear, indicator */
+    r = n;
+    break;
+  }
+  return (float)(r / col->scale);
 }
+
+float hls_node_scaled(int c, double n) { return scaled(&node_cols[c], n); }
+float hls_edge_scaled(int c, double n) { return scaled(&edge_cols[c], n); }
 
 int hls_opcode_column(const char *opcode) {
   char id[NAME_MAX_LEN];
   snprintf(id, sizeof id, "op_%s", opcode);
   for (int c = 0; c < HLS_NODE_DIM; c++)
-    if (strcmp(node_ids[c], id) == 0)
+    if (strcmp(node_cols[c].id, id) == 0)
       return c;
   return HLS_NF_op_other;
 }
@@ -132,18 +184,25 @@ static uint32_t fnv1a(uint32_t h, const char *s) {
   return h;
 }
 
-/* Hash input: "node <id>\n" for every node column, then "edge <id>\n", then
- * "pragma <id> <group>\n", in declaration order. */
+/* "<vector> <id>[ <group>] <rule> <scale>\n", the scale as "%g": every
+ * property of a column that changes what a model sees. */
+static uint32_t hash_column(uint32_t h, const char *vector, const column_decl *col) {
+  char line[160];
+  snprintf(line, sizeof line, "%s %s%s%s %s %g\n", vector, col->id, col->group ? " " : "",
+           col->group ? col->group : "", rule_names[col->rule], col->scale);
+  return fnv1a(h, line);
+}
+
+/* Hash input: "version <version>\n", then every node column, every edge
+ * column and every pragma column in declaration order (hash_column). */
 static void compute_schema_id(char *out, size_t cap) {
-  uint32_t h = 2166136261u;
+  uint32_t h = fnv1a(fnv1a(fnv1a(2166136261u, "version "), schema_version()), "\n");
   for (int c = 0; c < HLS_NODE_DIM; c++)
-    h = fnv1a(fnv1a(fnv1a(h, "node "), node_ids[c]), "\n");
+    h = hash_column(h, "node", &node_cols[c]);
   for (int c = 0; c < HLS_EDGE_DIM; c++)
-    h = fnv1a(fnv1a(fnv1a(h, "edge "), edge_ids[c]), "\n");
-  for (int c = 0; c < HLS_PRAGMA_DIM; c++) {
-    h = fnv1a(fnv1a(fnv1a(h, "pragma "), pragma_ids[c].id), " ");
-    h = fnv1a(fnv1a(h, pragma_ids[c].group), "\n");
-  }
+    h = hash_column(h, "edge", &edge_cols[c]);
+  for (int c = 0; c < HLS_PRAGMA_DIM; c++)
+    h = hash_column(h, "pragma", &pragma_cols[c]);
   snprintf(out, cap, "%s:%08x", schema_version(), h);
 }
 

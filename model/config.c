@@ -10,8 +10,34 @@
 
 static const char *const kind_names[] = {"harp", "node", "block", "graph", "hier"};
 static const char *const task_names[] = {"regression", "validity"};
-static const char *const regression_targets[] = {"perf", "util_LUT", "util_FF", "util_DSP",
-                                                 "util_BRAM"};
+static const char *const regression_targets[] = {
+#define TARGET(name) #name,
+#define VALIDITY_TARGET(name)
+#define PERF_TRANSFORM(reference, divisor)
+#include "model/targets.def"
+#undef TARGET
+#undef VALIDITY_TARGET
+#undef PERF_TRANSFORM
+};
+/* The joined names, each after a ',' (the first one skipped when used). */
+static const char regression_list[] =
+#define TARGET(name) "," #name
+#define VALIDITY_TARGET(name)
+#define PERF_TRANSFORM(reference, divisor)
+#include "model/targets.def"
+#undef TARGET
+#undef VALIDITY_TARGET
+#undef PERF_TRANSFORM
+    ;
+static const char validity_target[] =
+#define TARGET(name)
+#define VALIDITY_TARGET(name) #name
+#define PERF_TRANSFORM(reference, divisor)
+#include "model/targets.def"
+#undef TARGET
+#undef VALIDITY_TARGET
+#undef PERF_TRANSFORM
+    ;
 
 const char *hls_model_kind_name(hls_model_kind k) { return kind_names[k]; }
 const char *hls_model_task_name(hls_model_task t) { return task_names[t]; }
@@ -31,13 +57,15 @@ int hls_model_task_from_name(const char *s) {
 }
 
 const char *hls_model_targets_string(hls_model_task t) {
-  return t == HLS_TASK_REGRESSION ? "perf,util_LUT,util_FF,util_DSP,util_BRAM" : "valid";
+  return t == HLS_TASK_REGRESSION ? regression_list + 1 : validity_target;
 }
 
-int hls_model_output_count(hls_model_task t) { return t == HLS_TASK_REGRESSION ? 5 : 1; }
+int hls_model_output_count(hls_model_task t) {
+  return t == HLS_TASK_REGRESSION ? HLS_REGRESSION_TARGETS : 1;
+}
 
 const char *hls_model_target_name(hls_model_task t, int i) {
-  return t == HLS_TASK_REGRESSION ? regression_targets[i] : "valid";
+  return t == HLS_TASK_REGRESSION ? regression_targets[i] : validity_target;
 }
 
 void hls_model_build_groups(int groups[3]) {

@@ -7,10 +7,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/targets.h"
+
 typedef enum { HLS_KIND_HARP, HLS_KIND_NODE, HLS_KIND_BLOCK, HLS_KIND_GRAPH, HLS_KIND_HIER } hls_model_kind;
 typedef enum { HLS_TASK_REGRESSION, HLS_TASK_VALIDITY } hls_model_task;
 
-#define HLS_MODEL_TARGETS_MAX 5
+#define HLS_MODEL_TARGETS_MAX HLS_REGRESSION_TARGETS /* outputs per point, at most */
 #define HLS_MODEL_HIDDEN_MAX 4096
 #define HLS_MODEL_EXPERTS_MAX 64
 
@@ -27,9 +29,9 @@ const char *hls_model_kind_name(hls_model_kind k);
 const char *hls_model_task_name(hls_model_task t);
 int hls_model_kind_from_name(const char *s);  /* -1 if unknown */
 int hls_model_task_from_name(const char *s);  /* -1 if unknown */
-/* "perf,util_LUT,util_FF,util_DSP,util_BRAM" or "valid". */
+/* The targets of model/targets.def, joined by ",": "perf,util_LUT,...", or "valid". */
 const char *hls_model_targets_string(hls_model_task t);
-/* Outputs per design point: 5 (regression) or 1 (p_valid). */
+/* Outputs per design point: the regression targets, or 1 (p_valid). */
 int hls_model_output_count(hls_model_task t);
 /* Name of target i of a task ("perf", ..., "valid"). */
 const char *hls_model_target_name(hls_model_task t, int i);

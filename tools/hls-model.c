@@ -11,6 +11,8 @@
  *   hls-model bench M[,M2...] GRAPH.json [--points N] [--threads T] [--seed S]
  *                                                designs/second (every model scores every point)
  *   hls-model sgemm [--threads T] [--size N]     the machine's sgemm FLOP/s ceiling
+ *   hls-model targets                            the targets and latency transform of this build
+ *                                                (model/targets.def), exit 1 if dse/ disagrees
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -29,6 +31,7 @@
 #include "graph/encode.h"
 #include "graph/import.h"
 #include "pragma/source.h"
+#include "dse/explore.h"
 #include "model/hiermoe.h"
 #include "model/weights.h"
 
@@ -51,7 +54,8 @@ static int usage(void) {
         "       hls-model selfcheck M.safetensors GRAPH.json [--points N] [--seed S] [--tol X]\n"
         "       hls-model score M.safetensors GRAPH.json POINTS.jsonl\n"
         "       hls-model bench M.safetensors[,M2...] GRAPH.json [--points N] [--threads T]\n"
-        "       hls-model sgemm [--threads T] [--size N]\n",
+        "       hls-model sgemm [--threads T] [--size N]\n"
+        "       hls-model targets\n",
         stderr);
   return 2;
 }
@@ -735,6 +739,29 @@ static int cmd_sgemm(int argc, char **argv) {
   return 0;
 }
 
+/* ---- targets ---- */
+
+/* What this build predicts, in the format of `python3 -m hlsmoe_train.targets`, so
+ * that a test can compare the two readings of model/targets.def.  The search
+ * (dse/explore.c hls_latency_cycles) must invert perf the same way. */
+static int cmd_targets(void) {
+  static const double perfs[] = {-2.0, 0.0, 1.0, 3.5, 10.0};
+  int rc = 0;
+  printf("regression %s\n", hls_model_targets_string(HLS_TASK_REGRESSION));
+  printf("validity %s\n", hls_model_targets_string(HLS_TASK_VALIDITY));
+  printf("perf = log2(%.17g / latency) / %.17g\n", hls_perf_transform[0], hls_perf_transform[1]);
+  for (size_t i = 0; i < sizeof perfs / sizeof *perfs; i++) {
+    double cycles = hls_latency_of_perf(perfs[i]);
+    printf("perf %g: latency %.17g, perf again %.17g\n", perfs[i], cycles, hls_perf_of_latency(cycles));
+    if (hls_latency_cycles((float)perfs[i]) != cycles) {
+      fprintf(stderr, "error: dse/explore.c: hls_latency_cycles(%g) = %.17g, model/targets.def: %.17g\n",
+              perfs[i], hls_latency_cycles((float)perfs[i]), cycles);
+      rc = 1;
+    }
+  }
+  return rc;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2)
     return usage();
@@ -755,5 +782,7 @@ int main(int argc, char **argv) {
     return cmd_bench(n, rest);
   if (strcmp(cmd, "sgemm") == 0)
     return cmd_sgemm(n, rest);
+  if (strcmp(cmd, "targets") == 0 && n == 0)
+    return cmd_targets();
   return usage();
 }

@@ -6,6 +6,8 @@
 #   %hlsyn      the HLSyn data directory (feature "hlsyn-data" when present)
 #   %bin        the build directory (tools)
 #   %hls-model  the inference runtime's tool (sanitizer runtime preloaded when needed)
+#   %train      the training tools' package: `%train.export check M` runs
+#               `python3 -m hlsmoe_train.export check M` (tools/train is on PYTHONPATH)
 import os
 import subprocess
 
@@ -20,6 +22,8 @@ config.test_exec_root = os.path.join(config.hlsmoe_obj_root, "test", "lit")
 
 tools = config.llvm_tools_dir
 config.environment["PATH"] = os.pathsep.join([tools, config.environment.get("PATH", "")])
+# The training tools are the package tools/train/hlsmoe_train, run as modules.
+config.environment["PYTHONPATH"] = os.path.join(config.hlsmoe_src_root, "tools", "train")
 for var in ("HOME", "TMPDIR"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
@@ -47,6 +51,9 @@ config.substitutions.append(("%opt", opt))
 config.substitutions.append(("%plugin", plugin))
 config.substitutions.append(("%bin", config.hlsmoe_obj_root))
 config.substitutions.append(("%python", config.python))
+# PYTHONPATH again in %train: lit's builtin diff drops it from the environment of later commands.
+config.substitutions.append(("%train", "env PYTHONPATH=%s %s -m hlsmoe_train"
+                             % (config.environment["PYTHONPATH"], config.python)))
 config.substitutions.append(("%hls-model", "%s%s/hls-model" % (preload, config.hlsmoe_obj_root)))
 config.substitutions.append(("%hls-rewrite", "%s%s/hls-rewrite" % (preload, config.hlsmoe_obj_root)))
 config.substitutions.append(("%hls-graph", "%s%s/hls-graph" % (preload, config.hlsmoe_obj_root)))

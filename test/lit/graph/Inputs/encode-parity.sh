@@ -1,9 +1,10 @@
 #!/bin/bash
 # C and Python encode the same real design points identically: for every
 # HLSyn kernel, its first 300 labelled points of each tool version.
-# usage: encode-parity.sh CLANG "OPT" "HLS-GRAPH" PYTHON SCHEMA-PY HLSYN-DIR TMP-DIR
+# usage: encode-parity.sh CLANG "OPT" "HLS-GRAPH" "PY-SCHEMA" HLSYN-DIR TMP-DIR
+# (PY-SCHEMA: the command of the Python schema module, python3 -m hlsmoe_train.schema)
 set -u
-clang=$1 opt=$2 tool=$3 python=$4 schema=$5 data=$6 tmp=$7
+clang=$1 opt=$2 tool=$3 pyschema=$4 data=$5 tmp=$6
 mkdir -p "$tmp"
 fail=0 points=0 kernels=0
 for src in "$data"/kernels/sources/*_kernel.c; do
@@ -17,7 +18,7 @@ for src in "$data"/kernels/sources/*_kernel.c; do
   done
   $tool encode "$tmp/$k.json" "$tmp/$k.points" > "$tmp/$k.c" 2> "$tmp/$k.cerr" ||
     { echo "FAIL $k: C encoder: $(head -2 "$tmp/$k.cerr")"; fail=1; continue; }
-  $python "$schema" encode "$tmp/$k.json" "$tmp/$k.points" > "$tmp/$k.py" ||
+  $pyschema encode "$tmp/$k.json" "$tmp/$k.points" > "$tmp/$k.py" ||
     { echo "FAIL $k: Python encoder"; fail=1; continue; }
   cmp -s "$tmp/$k.c" "$tmp/$k.py" || { echo "FAIL $k: encodings differ"; fail=1; }
   points=$((points + $(wc -l < "$tmp/$k.points")))

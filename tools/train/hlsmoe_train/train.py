@@ -1,6 +1,6 @@
 """Training of the HierMoE / HARP regression model and of the validity classifier.
 
-    train.py [--kind hier|harp|node|block|graph] [--task regression|validity] [--version v21]
+    python3 -m hlsmoe_train.train [--kind hier|harp|node|block|graph] [--task regression|validity] [--version v21]
              [--kernels a,b,...] [--exclude a,b,...] [--epochs N] [--seed S] [--out M.safetensors]
 
 Adam (lr 5e-4, weight decay 1e-4), linear warm-up then cosine decay per step, batches of up to
@@ -23,10 +23,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import dataset  # noqa: E402
-import model as model_mod  # noqa: E402
-import schema as schema_mod  # noqa: E402
+from . import dataset
+from . import model as model_mod
+from . import schema as schema_mod
 
 ALPHA = 5e-3     # low-level load balance
 BETA = 5e-3      # high-level load balance
@@ -321,8 +320,8 @@ def main(argv=None):
         test_items = [(s.kd, s.test) for s in splits]
         print("test loss %.4f" % eval_loss(m, test_items, a.task), flush=True)
     if a.out:
-        import export
-        cmd = "tools/train/train.py " + " ".join(argv if argv is not None else sys.argv[1:])
+        from . import export
+        cmd = "hlsmoe_train.train " + " ".join(argv if argv is not None else sys.argv[1:])
         export.save_model(m, a.out, "HLSyn %s, %d kernels, %d points; %s" % (a.version, len(kds), n, cmd))
         gdir = a.reference_graphs or os.path.join(os.path.dirname(os.path.abspath(a.out)), "graphs")
         gpaths = export.project_reference_graphs(gdir, a.cache, a.plugin)

@@ -1,6 +1,6 @@
 """Designs/second of the PyTorch model (model.py) on one kernel graph, for bench/runtime.sh.
 
-    bench_torch.py GRAPH.json MODEL.safetensors[,MODEL2...] [--points N] [--batch 64] [--threads 2]
+    python3 -m hlsmoe_train.bench_torch GRAPH.json MODEL.safetensors[,MODEL2...] [--points N] [--batch 64] [--threads 2]
 
 Every model scores every point (regression + validity = two models), in batches of --batch
 design points through Model.predict under torch.no_grad(), as a user of the PyTorch model
@@ -15,11 +15,10 @@ import time
 
 import torch
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import dataset  # noqa: E402
-import export  # noqa: E402
-import model as model_mod  # noqa: E402
-import schema as schema_mod  # noqa: E402
+from . import dataset
+from . import export
+from . import model as model_mod
+from . import schema as schema_mod
 
 
 def main(argv=None):

@@ -16,7 +16,10 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-TARGETS = ["perf", "util_LUT", "util_FF", "util_DSP", "util_BRAM"]
+from . import targets as targets_mod
+
+TARGETS = targets_mod.REGRESSION     # model/targets.def
+VALIDITY_TARGETS = targets_mod.VALIDITY
 KINDS = ["harp", "node", "block", "graph", "hier"]
 LOW_KINDS = ["harp", "node", "block", "graph"]
 EXPERTS = 4
@@ -180,7 +183,7 @@ class Heads(nn.Module):
     def __init__(self, z, targets):
         super().__init__()
         for t in targets:
-            self.add_module(t, MLP([z, 32, 16, 8, 2 if t == "valid" else 1], "elu"))
+            self.add_module(t, MLP([z, 32, 16, 8, 2 if t in VALIDITY_TARGETS else 1], "elu"))
         self.targets = targets
 
     def forward(self, z):
@@ -245,7 +248,7 @@ class LowNet(nn.Module):
             self.pool_all = AttentionPool(d)
         self.pool_block = AttentionPool(d)
         self.zdim = d if kind == "block" else 2 * d
-        targets = ["valid"] if task == "validity" else TARGETS
+        targets = VALIDITY_TARGETS if task == "validity" else TARGETS
         if kind == "graph":
             self.head = ExpertHeads(self.zdim, targets)
             self.graph_gate = nn.Linear(self.zdim, EXPERTS, bias=False)
@@ -263,7 +266,7 @@ class LowNet(nn.Module):
         for the first 10-15 epochs, and the validity classifier never left it.  And a pragma MLP
         sees [h (D columns) | pragma vector (2-4 columns in [0, 1])], where the few pragma columns
         are drowned by the D-wide embedding unless their weights start PRAGMA_INIT_GAIN larger.
-        docs/training.md has the measurements (train.py --init, tools/train/overfit.py).
+        docs/training.md has the measurements (train.py --init, hlsmoe_train.overfit).
         Experts of one MoE layer start as copies of one initialised expert (upstream)."""
         if init not in ("glorot", "torch"):
             raise ValueError("init must be glorot or torch, not %r" % (init,))
@@ -422,7 +425,7 @@ class Model(nn.Module):
 
     @property
     def targets(self):
-        return ["valid"] if self.task == "validity" else TARGETS
+        return VALIDITY_TARGETS if self.task == "validity" else TARGETS
 
     def forward(self, g, P, mode="joint"):
         """Returns dict: y [B, T] (joint prediction; logits for validity), z [B, Z] (graph embedding;

@@ -1,6 +1,6 @@
 """Writes a damaged copy of a safetensors model for the weight reader's tests.
 
-    corrupt.py MODE IN.safetensors OUT.safetensors
+    corrupt_weights.py MODE IN.safetensors OUT.safetensors
 
 Standard library only.  Modes: truncated, header-beyond, bad-json, dtype, shape, overlap,
 schema, nan, missing, unknown.  The damaged tensor is the first conv1 query weight."""

@@ -9,8 +9,8 @@ and fails unless the final training loss is at most --ratio times the base loss:
     validity    base = entropy of the points' valid fraction
     regression  base = sum over the targets of the variance of the labels
 
-    /usr/bin/python3 tools/train/overfit.py --kernel atax --task validity
-    /usr/bin/python3 tools/train/overfit.py --kernel atax --task validity --init torch   # before
+    /usr/bin/python3 -m hlsmoe_train.overfit --kernel atax --task validity
+    /usr/bin/python3 -m hlsmoe_train.overfit --kernel atax --task validity --init torch   # before
 
 Prints one line per 20 steps and a last line "overfit <kernel> <task>: loss A -> B (base C, ratio R)".
 Exit status 0 when the ratio is met, 1 when it is not, 2 on bad arguments or data.
@@ -22,10 +22,10 @@ import sys
 import numpy as np
 import torch
 
-import dataset
-import model as model_mod
-import schema as schema_mod
-import train
+from . import dataset
+from . import model as model_mod
+from . import schema as schema_mod
+from . import train
 
 
 def points_of(kd, task, n):

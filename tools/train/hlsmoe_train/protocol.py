@@ -1,6 +1,6 @@
 """The HierMoE paper's evaluation protocol as one command.
 
-    protocol.py [--seeds 0,1,2] [--kinds hier,harp] [--epochs N] [--ft-epochs N]
+    python3 -m hlsmoe_train.protocol [--seeds 0,1,2] [--kinds hier,harp] [--epochs N] [--ft-epochs N]
                 [--valid-epochs N] [--out build/protocol] [--table docs/results.md]
 
 v21 labels.  For every seed: pre-train on the source kernels (every v21 kernel except the six
@@ -29,11 +29,12 @@ import time
 import numpy as np
 import torch
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import dataset  # noqa: E402
-import model as model_mod  # noqa: E402
-import schema as schema_mod  # noqa: E402
-import train  # noqa: E402
+from . import ROOT
+from . import dataset
+from . import model as model_mod
+from . import schema as schema_mod
+from . import targets as targets_mod
+from . import train
 
 TARGET_KERNELS = ["fdtd-2d-large", "gemver-medium", "syr2k", "gemm-p", "jacobi-2d", "trmm-opt"]
 OBJ = dataset.TARGETS
@@ -115,7 +116,7 @@ def run(a):
                 continue
             if vm is None:
                 vpath = os.path.join(a.out, "valid-seed%d.safetensors" % seed)
-                import export
+                from . import export
                 if os.path.exists(vpath):
                     vm = export.load_model(vpath, schema)
                 else:
@@ -138,7 +139,7 @@ def run(a):
             m, hist = train.fit(m, tr, va, "regression", a.epochs, seed, log=log, tag="[%s s%d] " % (kind, seed))
             pre_sec = time.time() - t0
             src_test = train.eval_loss(m, [(s.kd, s.test) for s in sp], "regression")
-            import export
+            from . import export
             export.save_model(m, os.path.join(a.out, "pretrained-%s-s%d.safetensors" % (kind, seed)),
                               "protocol pre-training, v21 source kernels, seed %d, %d epochs" % (seed, a.epochs))
             log("%s seed %d pre-trained in %.0f s (%.1f s/epoch), source test loss %.4f, peak RSS %.0f MB" % (
@@ -232,7 +233,7 @@ def validity_quality(a):
             with open(qpath) as fh:
                 out[seed] = json.load(fh)
             continue
-        import export
+        from . import export
         if kds is None:
             kds = dataset.load_kernels("v21", a.sources, a.data, a.cache, kernels=a.targets.split(","))
         q = train.validity_scores(train.validity_counts(export.load_model(mpath), kds))
@@ -253,7 +254,7 @@ def write_table(a):
     L = []
     L.append("# Results: the HierMoE evaluation protocol (v21)\n")
     args = [x for x in a.argv if x != "--table-only"]
-    L.append("Produced by `/usr/bin/python3 tools/train/protocol.py%s` (defaults: seeds 0,1,2; kinds hier,harp; "
+    L.append("Produced by `PYTHONPATH=tools/train /usr/bin/python3 -m hlsmoe_train.protocol%s` (defaults: seeds 0,1,2; kinds hier,harp; "
              "30 pre-training epochs; 100 fine-tuning epochs; 10 validity epochs). The command appends every "
              "(seed, model, target) result to `build/protocol/results.jsonl` as it finishes and re-writes this "
              "file; `--table-only` rebuilds it from there; a rerun skips what is there, so `--seeds`/`--kinds` "
@@ -261,10 +262,11 @@ def write_table(a):
              % ("".join(" " + x for x in args)))
     seeds = sorted({r["seed"] for r in rows})
     L.append("Seeds present: %s. Pre-training epochs %s, fine-tuning epochs %s. Values are mean ± std over the "
-             "seeds present (population std). MSE in the transformed space (perf = log2(1e7/latency)/2, "
+             "seeds present (population std). MSE in the transformed space (%s, "
              "utilisations as fractions), on the target kernel's HLS-successful points outside the fine-tuning "
              "coreset.\n" % (", ".join(map(str, seeds)),
-                             sorted({r["pretrain_epochs"] for r in rows}), sorted({r["finetune_epochs"] for r in rows})))
+                             sorted({r["pretrain_epochs"] for r in rows}), sorted({r["finetune_epochs"] for r in rows}),
+                             targets_mod.transform_text()))
     L.append("## Summed MSE over the five objectives (lower is better)\n")
     L.append("| target | n ft / test | " + " | ".join("%s zero-shot | %s fine-tuned" % (name.get(k, k), name.get(k, k)) for k in kinds) + " |")
     L.append("|---|---|" + "---|---|" * len(kinds))
@@ -395,9 +397,9 @@ def main(argv=None):
     ap.add_argument("--sources", default=dataset.DEFAULT_SOURCES)
     ap.add_argument("--data", default=dataset.DEFAULT_DATA)
     ap.add_argument("--cache", default=dataset.DEFAULT_CACHE)
-    ap.add_argument("--out", default=os.path.join(dataset.ROOT, "build", "protocol"))
-    ap.add_argument("--table", default=os.path.join(dataset.ROOT, "docs", "results.md"))
-    ap.add_argument("--notes", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "results-notes.md"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "build", "protocol"))
+    ap.add_argument("--table", default=os.path.join(ROOT, "docs", "results.md"))
+    ap.add_argument("--notes", default=os.path.join(ROOT, "tools", "train", "results-notes.md"))
     ap.add_argument("--table-only", action="store_true")
     a = ap.parse_args(argv)
     a.argv = [x for x in (argv if argv is not None else sys.argv[1:])]

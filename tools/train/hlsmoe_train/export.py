@@ -1,14 +1,18 @@
 """Weight files (safetensors, the project's own writer/reader) and reference vectors.
 
-    export.py random --kind K [--hidden D] [--seed S] [--task regression|validity]
+    python3 -m hlsmoe_train.export random --kind K [--hidden D] [--seed S] [--task regression|validity]
                      [--graph G.json ...] [--points PTS.jsonl] [--npoints N] OUT.safetensors
         writes a random-weight model and OUT.reference.json (for the C runtime's parity tests)
-    export.py reference MODEL.safetensors [--graph G.json ...] [--points PTS.jsonl] [--npoints N]
+    python3 -m hlsmoe_train.export reference MODEL.safetensors [--graph G.json ...] [--points PTS.jsonl] [--npoints N]
         (re)writes MODEL.reference.json for a trained model
-    export.py check MODEL.safetensors
+    python3 -m hlsmoe_train.export check MODEL.safetensors
         loads the model and its reference file, recomputes every case, exit 1 on a mismatch
-    export.py info MODEL.safetensors
+    python3 -m hlsmoe_train.export info MODEL.safetensors
         prints the metadata and the tensor count
+    python3 -m hlsmoe_train.export restamp MODEL.safetensors --from OLD_SCHEMA_ID
+        records the current schema id in a model made with OLD_SCHEMA_ID, when the schema id
+        changed but no feature's meaning did (docs/training.md); only the header's schema string
+        changes, the tensor data stays byte-identical
 
 Default graphs: examples/conv1d.c and test/lit/train/Inputs/*.c, built with the plugin into
 build/train-cache.  Design points: random points drawn from each graph's knobs (seeded), or
@@ -25,12 +29,12 @@ import sys
 import numpy as np
 import torch
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import dataset  # noqa: E402
-import model as model_mod  # noqa: E402
-import schema as schema_mod  # noqa: E402
+from . import ROOT
+from . import dataset
+from . import model as model_mod
+from . import schema as schema_mod
 
-ROOT = dataset.ROOT
+
 
 
 # ---------------------------------------------------------------- safetensors
@@ -89,6 +93,31 @@ def read_safetensors(path):
     if pos != len(data):
         raise ValueError("%s: data section is %d bytes, tensors cover %d" % (path, len(data), pos))
     return out, meta
+
+
+def restamp_schema(path, old_id, new_id):
+    """Rewrites the schema id in the metadata of a weight file, from old_id to new_id.
+
+    For a schema id that changed while every feature kept its meaning (a new way of computing the
+    id, a reworded declaration): retraining would give the same model.  Only the `"schema":"..."`
+    string of the header changes (and the header's padding, to keep its length a multiple of 8);
+    the tensor data is copied byte for byte.  Refuses a file whose id is not old_id."""
+    with open(path, "rb") as f:
+        raw = f.read()
+    (n,) = struct.unpack("<Q", raw[:8])
+    header, data = raw[8:8 + n], raw[8 + n:]
+    meta = json.loads(header.decode()).get("__metadata__", {})
+    if meta.get("schema") != old_id:
+        raise ValueError("%s: model schema is %s, not %s" % (path, meta.get("schema"), old_id))
+    old = b'"schema":' + json.dumps(old_id).encode()
+    if header.count(old) != 1:
+        raise ValueError("%s: the header does not hold %s exactly once" % (path, old.decode()))
+    h = header.rstrip(b" ").replace(old, b'"schema":' + json.dumps(new_id).encode())
+    h += b" " * ((8 - len(h) % 8) % 8)
+    tmp = path + ".tmp"
+    with open(tmp, "wb") as f:
+        f.write(struct.pack("<Q", len(h)) + h + data)
+    os.replace(tmp, path)
 
 
 def save_model(m, path, trained_on=""):
@@ -272,6 +301,9 @@ def main(argv=None):
     c.add_argument("--tol", type=float, default=1e-4)
     i = sub.add_parser("info")
     i.add_argument("model")
+    s = sub.add_parser("restamp")
+    s.add_argument("model")
+    s.add_argument("--from", dest="old", required=True, help="the schema id the model records now")
     a = ap.parse_args(argv)
     torch.set_num_threads(2)
     try:
@@ -299,6 +331,10 @@ def main(argv=None):
             m = load_model(a.model, schema)
             gpaths, pts = graphs_and_points(a, a.cache, 0)
             print(write_reference(m, a.model, gpaths, pts, schema))
+        elif a.cmd == "restamp":
+            new = schema_mod.Schema().id
+            restamp_schema(a.model, a.old, new)
+            print("%s: schema %s -> %s" % (a.model, a.old, new))
         elif a.cmd == "check":
             return 0 if check_reference(a.model, a.reference, a.tol) else 1
         else:

@@ -1,6 +1,6 @@
 """Quality of a trained model on labelled data (no training).
 
-    evaluate.py MODEL.safetensors [--version v21] [--kernels a,b] [--threads 1]
+    python3 -m hlsmoe_train.evaluate MODEL.safetensors [--version v21] [--kernels a,b] [--threads 1]
 
 Regression: MSE per objective and summed over the HLS-successful points of every kernel, and the
 Spearman correlation of predicted vs true perf per kernel.  Validity: accuracy, the rate of the
@@ -14,11 +14,10 @@ import sys
 import numpy as np
 import torch
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import dataset  # noqa: E402
-import export  # noqa: E402
-import protocol  # noqa: E402
-import train  # noqa: E402
+from . import dataset
+from . import export
+from . import protocol
+from . import train
 
 
 def main(argv=None):
@@ -36,7 +35,7 @@ def main(argv=None):
     kds = dataset.load_kernels(a.version, a.sources, a.data, a.cache,
                                kernels=a.kernels.split(",") if a.kernels else None)
     if m.task == "regression":
-        se, n, rhos = np.zeros(5), 0, []
+        se, n, rhos = np.zeros(len(dataset.TARGETS)), 0, []
         for kd in kds:
             idx = np.nonzero(kd.ok)[0]
             if len(idx) == 0:

@@ -5,7 +5,7 @@ hls-graph pass into a cache directory, keyed by kernel, schema id and plugin mti
 joins the graph with the JSON Lines labels of a tool version (v18, v20, v21) and
 precomputes the pragma matrix of every design point with schema.encode_point.
 
-    python3 tools/train/dataset.py [--version v21] [--sources DIR] [--cache DIR]
+    python3 -m hlsmoe_train.dataset [--version v21] [--sources DIR] [--cache DIR]
 
 prints one line per kernel (nodes, edges, scopes, points, hls_ok points).
 """
@@ -19,16 +19,16 @@ import sys
 
 import numpy as np
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import schema as schema_mod  # noqa: E402
+from . import ROOT
+from . import schema as schema_mod
+from . import targets as targets_mod
 
-ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 DEFAULT_DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data", "hlsyn"))
 DEFAULT_SOURCES = os.path.join(DEFAULT_DATA, "kernels", "sources")
 DEFAULT_CACHE = os.path.join(ROOT, "build", "train-cache")
 DEFAULT_PLUGIN = os.path.join(ROOT, "build", "libHLSMoE.so")
 LLVM_BIN = "/usr/lib/llvm-19/bin"
-TARGETS = ["perf", "util_LUT", "util_FF", "util_DSP", "util_BRAM"]
+TARGETS = targets_mod.REGRESSION    # model/targets.def; perf first, then the labels of the same names
 
 
 class SchemaMismatch(Exception):
@@ -118,7 +118,7 @@ class Graph:
 
 
 def perf_transform(latency):
-    return math.log2(1e7 / float(latency)) / 2.0
+    return targets_mod.perf_of_latency(latency)
 
 
 class KernelData:
