@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "graph/schema.h"
+#include "model/config.h"
 
 /* The knob values of a design: strings for pipeline knobs, numbers otherwise. */
 static cJSON *point_json(const hls_dspace *s, const hls_dspace_value *v) {
@@ -20,14 +21,14 @@ static cJSON *point_json(const hls_dspace *s, const hls_dspace_value *v) {
 }
 
 static cJSON *design_json(const hls_dspace *s, const hls_design *design, double current_cycles) {
-  static const char *const utils[HLS_UTILS] = {"util_LUT", "util_FF", "util_DSP", "util_BRAM"};
   cJSON *o = cJSON_CreateObject();
   double cycles = hls_latency_cycles(design->pred.perf);
   cJSON_AddItemToObject(o, "point", point_json(s, design->values));
   cJSON_AddNumberToObject(o, "perf", design->pred.perf);
   cJSON_AddNumberToObject(o, "latency", cycles);
   for (int u = 0; u < HLS_UTILS; u++)
-    cJSON_AddNumberToObject(o, utils[u], design->pred.util[u]);
+    cJSON_AddNumberToObject(o, hls_model_target_name(HLS_TASK_REGRESSION, HLS_TARGET_util_LUT + u),
+                            design->pred.util[u]);
   cJSON_AddNumberToObject(o, "valid", design->pred.valid);
   cJSON_AddBoolToObject(o, "feasible", design->feasible);
   cJSON_AddNumberToObject(o, "speedup", current_cycles / cycles);

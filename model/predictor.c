@@ -7,7 +7,7 @@
 
 #include "model/hiermoe.h"
 
-double hls_latency_cycles(float perf) { return 1e7 / pow(2.0, 2.0 * (double)perf); }
+double hls_latency_cycles(float perf) { return hls_latency_of_perf((double)perf); }
 
 /* One network prepared for one kernel. */
 typedef struct {
@@ -98,11 +98,11 @@ int hls_predictor_score(void *predictor, const float *pragma, size_t n, hls_pred
   hls_predictor *p = predictor;
   if (network_score(&p->regression, pragma, n) || network_score(&p->validity, pragma, n))
     return -1;
-  const float *reg = p->regression.out; /* perf, util_LUT, util_FF, util_DSP, util_BRAM */
   for (size_t i = 0; i < n; i++) {
-    out[i].perf = reg[i * (1 + HLS_UTILS)];
+    const float *reg = p->regression.out + i * HLS_REGRESSION_TARGETS;
+    out[i].perf = reg[HLS_TARGET_perf];
     for (int u = 0; u < HLS_UTILS; u++)
-      out[i].util[u] = reg[i * (1 + HLS_UTILS) + 1 + (size_t)u];
+      out[i].util[u] = reg[HLS_TARGET_util_LUT + u];
     out[i].valid = p->validity.out[i];
   }
   return 0;

@@ -9,18 +9,26 @@
 #include <stddef.h>
 
 #include "graph/graph.h"
+#include "model/targets.h"
 #include "support/diag.h"
 
-enum { HLS_UTIL_LUT, HLS_UTIL_FF, HLS_UTIL_DSP, HLS_UTIL_BRAM, HLS_UTILS };
+/* The utilisation targets (model/targets.def), numbered from 0. */
+enum {
+  HLS_UTIL_LUT = HLS_TARGET_util_LUT - 1,
+  HLS_UTIL_FF = HLS_TARGET_util_FF - 1,
+  HLS_UTIL_DSP = HLS_TARGET_util_DSP - 1,
+  HLS_UTIL_BRAM = HLS_TARGET_util_BRAM - 1,
+  HLS_UTILS = HLS_REGRESSION_TARGETS - 1
+};
 
 /* One design point's predictions, in the model's output space. */
 typedef struct {
-  float perf;             /* log2(1e7 / latency) / 2: higher is faster */
+  float perf;             /* the perf target of model/targets.def: higher is faster */
   float util[HLS_UTILS];  /* fractions of the device */
   float valid;            /* probability that the HLS run succeeds */
 } hls_prediction;
 
-/* Cycles for a predicted perf value: 1e7 / 2^(2 perf). */
+/* Cycles for a predicted perf value (model/targets.def's transform). */
 double hls_latency_cycles(float perf);
 
 /* Which models to use.  A NULL path selects the shipped model of that task

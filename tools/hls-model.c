@@ -743,7 +743,7 @@ static int cmd_sgemm(int argc, char **argv) {
 
 /* What this build predicts, in the format of `python3 -m hlsmoe_train.targets`, so
  * that a test can compare the two readings of model/targets.def.  The search
- * (dse/explore.c hls_latency_cycles) must invert perf the same way. */
+ * (model/predictor.c hls_latency_cycles) must invert perf the same way. */
 static int cmd_targets(void) {
   static const double perfs[] = {-2.0, 0.0, 1.0, 3.5, 10.0};
   int rc = 0;
@@ -754,7 +754,7 @@ static int cmd_targets(void) {
     double cycles = hls_latency_of_perf(perfs[i]);
     printf("perf %g: latency %.17g, perf again %.17g\n", perfs[i], cycles, hls_perf_of_latency(cycles));
     if (hls_latency_cycles((float)perfs[i]) != cycles) {
-      fprintf(stderr, "error: dse/explore.c: hls_latency_cycles(%g) = %.17g, model/targets.def: %.17g\n",
+      fprintf(stderr, "error: model/predictor.c: hls_latency_cycles(%g) = %.17g, model/targets.def: %.17g\n",
               perfs[i], hls_latency_cycles((float)perfs[i]), cycles);
       rc = 1;
     }

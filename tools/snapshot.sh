@@ -1,6 +1,7 @@
 #!/bin/bash
 # snapshot.sh OUT-DIR           record what the passes print and write
-# snapshot.sh --compare A B     compare two snapshots; exit 1 if they differ
+# snapshot.sh --compare A B [--same-but-schema-id]
+#                               compare two snapshots; exit 1 if they differ
 #
 # The behaviour check of refactorings (issue 10): record a snapshot before the
 # change and one after it, then compare.  For every kernel — the 42 HLSyn
@@ -16,13 +17,23 @@ set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 if [ "${1:-}" = --compare ]; then
-  [ $# -eq 3 ] || { echo "usage: snapshot.sh --compare A B" >&2; exit 2; }
-  if diff -r "$2" "$3" > /dev/null; then
-    echo "snapshots identical: $(find "$2" -type f | wc -l) files"
+  # --same-but-schema-id: the feature schema's id may differ (a re-declared
+  # schema with the same meaning); every other byte must not.
+  [ $# -eq 3 ] || { [ $# -eq 4 ] && [ "$4" = --same-but-schema-id ]; } \
+    || { echo "usage: snapshot.sh --compare A B [--same-but-schema-id]" >&2; exit 2; }
+  a=$2 b=$3
+  if [ $# -eq 4 ]; then
+    tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+    cp -r "$a" "$tmp/a"; cp -r "$b" "$tmp/b"
+    find "$tmp" -type f -exec sed -i -E 's/(hlsmoe-graph-[0-9]+):[0-9a-f]{8}/\1:<id>/g' {} +
+    a=$tmp/a b=$tmp/b
+  fi
+  if diff -r "$a" "$b" > /dev/null; then
+    echo "snapshots identical: $(find "$a" -type f | wc -l) files"
     exit 0
   fi
-  diff -r "$2" "$3" | head -60
-  echo "snapshots differ: $(diff -rq "$2" "$3" | wc -l) files"
+  diff -r "$a" "$b" | head -60
+  echo "snapshots differ: $(diff -rq "$a" "$b" | wc -l) files"
   exit 1
 fi
 [ $# -eq 1 ] || { echo "usage: snapshot.sh OUT-DIR | --compare A B" >&2; exit 2; }
