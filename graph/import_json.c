@@ -149,9 +149,7 @@ static void read_slot(reader *r, const cJSON *o, hls_graph_slot *s, int is_pipel
     snprintf(s->knob, sizeof s->knob, "%s", knob->valuestring);
   const cJSON *mode = cJSON_GetObjectItemCaseSensitive(o, "mode");
   if (cJSON_IsString(mode)) {
-    const char *m = mode->valuestring;
-    s->pipe = strcmp(m, "off") == 0 ? HLS_PIPE_OFF : strcmp(m, "cg") == 0 ? HLS_PIPE_CG
-              : strcmp(m, "fg") == 0 ? HLS_PIPE_FG : HLS_PIPE_UNSET;
+    s->pipe = hls_pipe_mode_from_name(mode->valuestring);
   }
   const cJSON *factor = cJSON_GetObjectItemCaseSensitive(o, "factor");
   if (cJSON_IsNumber(factor))

@@ -2,6 +2,7 @@
 
 #include "Diagnostics.h"
 #include "LoopMetadata.h"
+#include "MetadataKeys.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Analysis/LoopInfo.h"
@@ -72,13 +73,13 @@ int ModuleDescription::fileOf(const DIFile *File) {
 
 static void readHints(Loop *L, hls_loop_desc &D) {
   MDNode *ID = L->getLoopID();
-  if (!ID || findOptionMDForLoopID(ID, "hls.rewritten"))
+  if (!ID || findOptionMDForLoopID(ID, md::Rewritten))
     return; // hls-moe -hls-rewrite wrote these hints from the design, not the user
-  D.hint_unroll_count = intOperand(findOptionMDForLoopID(ID, "llvm.loop.unroll.count"));
-  D.hint_unroll_full = findOptionMDForLoopID(ID, "llvm.loop.unroll.full") != nullptr;
-  D.hint_unroll_disable = findOptionMDForLoopID(ID, "llvm.loop.unroll.disable") != nullptr;
-  D.hint_pipeline_ii = intOperand(findOptionMDForLoopID(ID, "llvm.loop.pipeline.initiationinterval"));
-  MDNode *Disable = findOptionMDForLoopID(ID, "llvm.loop.pipeline.disable");
+  D.hint_unroll_count = intOperand(findOptionMDForLoopID(ID, md::UnrollCount));
+  D.hint_unroll_full = findOptionMDForLoopID(ID, md::UnrollFull) != nullptr;
+  D.hint_unroll_disable = findOptionMDForLoopID(ID, md::UnrollDisable) != nullptr;
+  D.hint_pipeline_ii = intOperand(findOptionMDForLoopID(ID, md::PipelineII));
+  MDNode *Disable = findOptionMDForLoopID(ID, md::PipelineDisable);
   D.hint_pipeline_disable = Disable && intOperand(Disable, 1) != 0;
 }
 
@@ -161,23 +162,23 @@ MDNode *pragmaNode(LLVMContext &C, const char *Tag, const hls_pragma *P) {
                          mdInt32(C, P->line), mdInt32(C, P->col)});
 }
 
-void addSlot(LLVMContext &C, SmallVectorImpl<Metadata *> &Ops, const char *Name, const hls_slot &S,
-             bool IsPipeline) {
+void addSlot(LLVMContext &C, SmallVectorImpl<Metadata *> &Ops, const md::SlotKeys &Keys,
+             const hls_slot &S) {
   if (!S.present)
     return;
-  std::string Base = std::string("hls.") + Name;
+  bool IsPipeline = &Keys == &md::PipelineKeys;
   if (S.bound) {
     if (IsPipeline)
-      Ops.push_back(MDNode::get(C, {mdString(C, Base), mdString(C, hls_pipe_mode_name(S.pipe))}));
+      Ops.push_back(MDNode::get(C, {mdString(C, Keys.Value), mdString(C, hls_pipe_mode_name(S.pipe))}));
     else
-      Ops.push_back(MDNode::get(C, {mdString(C, Base + ".factor"), mdInt32(C, S.factor)}));
+      Ops.push_back(MDNode::get(C, {mdString(C, Keys.Value), mdInt32(C, S.factor)}));
   }
-  if (IsPipeline && S.ii)
-    Ops.push_back(MDNode::get(C, {mdString(C, Base + ".ii"), mdInt32(C, S.ii)}));
+  if (Keys.II && S.ii)
+    Ops.push_back(MDNode::get(C, {mdString(C, Keys.II), mdInt32(C, S.ii)}));
   if (S.knob[0])
-    Ops.push_back(MDNode::get(C, {mdString(C, Base + ".knob"), mdString(C, S.knob)}));
-  if (S.has_reduction)
-    Ops.push_back(MDNode::get(C, {mdString(C, Base + ".reduction"), mdString(C, S.reduction)}));
+    Ops.push_back(MDNode::get(C, {mdString(C, Keys.Knob), mdString(C, S.knob)}));
+  if (Keys.Reduction && S.has_reduction)
+    Ops.push_back(MDNode::get(C, {mdString(C, Keys.Reduction), mdString(C, S.reduction)}));
 }
 
 bool isHLSOperand(const MDOperand &Op) {
@@ -185,7 +186,7 @@ bool isHLSOperand(const MDOperand &Op) {
   if (!N || N->getNumOperands() == 0)
     return false;
   auto *S = dyn_cast<MDString>(N->getOperand(0));
-  return S && S->getString().starts_with("hls.") && S->getString() != "hls.rewritten";
+  return S && S->getString().starts_with(md::Prefix) && S->getString() != md::Rewritten;
 }
 
 void writeLoop(Loop *L, const hls_loop_result &R) {
@@ -196,15 +197,15 @@ void writeLoop(Loop *L, const hls_loop_result &R) {
     for (const MDOperand &Op : drop_begin(Old->operands()))
       if (!isHLSOperand(Op)) // re-annotation replaces, never accumulates
         Ops.push_back(Op.get());
-  Ops.push_back(MDNode::get(C, {mdString(C, "hls.loop.name"), mdString(C, R.name)}));
-  addSlot(C, Ops, "pipeline", R.pipeline, true);
-  addSlot(C, Ops, "parallel", R.parallel, false);
-  addSlot(C, Ops, "tile", R.tile, false);
+  Ops.push_back(MDNode::get(C, {mdString(C, md::LoopName), mdString(C, R.name)}));
+  addSlot(C, Ops, md::PipelineKeys, R.pipeline);
+  addSlot(C, Ops, md::ParallelKeys, R.parallel);
+  addSlot(C, Ops, md::TileKeys, R.tile);
   if (R.tripcount)
-    Ops.push_back(MDNode::get(C, {mdString(C, "hls.tripcount"), mdInt32(C, R.tripcount->tripcount)}));
+    Ops.push_back(MDNode::get(C, {mdString(C, md::Tripcount), mdInt32(C, R.tripcount->tripcount)}));
   for (size_t I = 0; I < R.npragmas; I++) {
     const hls_pragma *P = R.pragmas[I];
-    Ops.push_back(pragmaNode(C, P->kind == HLS_PRAGMA_UNMODELLED ? "hls.unmodelled" : "hls.pragma", P));
+    Ops.push_back(pragmaNode(C, P->kind == HLS_PRAGMA_UNMODELLED ? md::Unmodelled : md::Pragma, P));
   }
   MDNode *ID = MDNode::getDistinct(C, Ops);
   ID->replaceOperandWith(0, ID);
@@ -213,17 +214,17 @@ void writeLoop(Loop *L, const hls_loop_result &R) {
 
 void writeFunction(Function &F, const hls_func_result &R) {
   LLVMContext &C = F.getContext();
-  F.setMetadata("hls.kernel", R.is_kernel ? MDNode::get(C, {}) : nullptr);
+  F.setMetadata(md::Kernel, R.is_kernel ? MDNode::get(C, {}) : nullptr);
   SmallVector<Metadata *, 4> Ops;
   for (size_t I = 0; I < R.npragmas; I++) {
     const hls_pragma *P = R.pragmas[I];
     if (P->kind != HLS_PRAGMA_KERNEL)
       Ops.push_back(pragmaNode(C, P->kind == HLS_PRAGMA_UNMODELLED || P->kind == HLS_PRAGMA_PIPELINE
-                                      ? "hls.unmodelled"
-                                      : "hls.pragma",
+                                      ? md::Unmodelled
+                                      : md::Pragma,
                                P));
   }
-  F.setMetadata("hls.pragmas", Ops.empty() ? nullptr : MDNode::get(C, Ops));
+  F.setMetadata(md::Pragmas, Ops.empty() ? nullptr : MDNode::get(C, Ops));
 }
 
 // ---- remarks ----------------------------------------------------------------

@@ -20,7 +20,7 @@ constexpr const char *PassName = "hls-moe";
 // factors as numbers.
 std::string valueText(hls_dspace_value V) {
   if (V.is_string)
-    return V.string[0] ? V.string : "cg";
+    return hls_pipe_point_display(V.string);
   return std::to_string(V.integer);
 }
 

@@ -1,6 +1,7 @@
 #include "Rewrite.h"
 
 #include "LoopMetadata.h"
+#include "MetadataKeys.h"
 
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Metadata.h"
@@ -19,9 +20,8 @@ bool replacedOperand(const MDOperand &Op) {
   if (!S)
     return false;
   StringRef K = S->getString();
-  return K == "hls.pipeline" || K == "hls.parallel.factor" || K == "hls.tile.factor" ||
-         K == "hls.rewritten" || K.starts_with("llvm.loop.unroll.") ||
-         K.starts_with("llvm.loop.pipeline.");
+  return K == md::PipelineKeys.Value || K == md::ParallelKeys.Value || K == md::TileKeys.Value ||
+         K == md::Rewritten || K.starts_with(md::UnrollPrefix) || K.starts_with(md::PipelinePrefix);
 }
 
 } // namespace
@@ -37,20 +37,20 @@ void rewriteLoop(Loop *L, const hls_graph_loop &GL, const hls_dspace *Space,
   auto knob = [&](const hls_graph_slot &S) { return Values[hls_dspace_knob_index(Space, S.knob)]; };
   if (GL.pipeline.present && GL.pipeline.knob[0]) {
     hls_pipe_mode Mode = hls_pipe_mode_from_point(knob(GL.pipeline).string);
-    Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, "hls.pipeline"), mdString(Ctx, hls_pipe_mode_name(Mode))}));
+    Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, md::PipelineKeys.Value), mdString(Ctx, hls_pipe_mode_name(Mode))}));
     if (Mode == HLS_PIPE_OFF)
-      Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, "llvm.loop.pipeline.disable"),
+      Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, md::PipelineDisable),
                                       ConstantAsMetadata::get(ConstantInt::getTrue(Ctx))}));
   }
   if (GL.parallel.present && GL.parallel.knob[0]) {
     int64_t F = knob(GL.parallel).integer;
-    Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, "hls.parallel.factor"), mdInt32(Ctx, F)}));
-    Ops.push_back(F > 1 ? MDNode::get(Ctx, {mdString(Ctx, "llvm.loop.unroll.count"), mdInt32(Ctx, F)})
-                        : MDNode::get(Ctx, {mdString(Ctx, "llvm.loop.unroll.disable")}));
+    Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, md::ParallelKeys.Value), mdInt32(Ctx, F)}));
+    Ops.push_back(F > 1 ? MDNode::get(Ctx, {mdString(Ctx, md::UnrollCount), mdInt32(Ctx, F)})
+                        : MDNode::get(Ctx, {mdString(Ctx, md::UnrollDisable)}));
   }
   if (GL.tile.present && GL.tile.knob[0])
-    Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, "hls.tile.factor"), mdInt32(Ctx, knob(GL.tile).integer)}));
-  Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, "hls.rewritten")}));
+    Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, md::TileKeys.Value), mdInt32(Ctx, knob(GL.tile).integer)}));
+  Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, md::Rewritten)}));
   MDNode *ID = MDNode::getDistinct(Ctx, Ops);
   ID->replaceOperandWith(0, ID);
   L->setLoopID(ID);

@@ -585,19 +585,6 @@ int hls_pragma_parse(const char *text, const char *file, unsigned line,
   return rc < 0 ? -1 : p.nout;
 }
 
-const char *hls_pipe_mode_name(hls_pipe_mode m) {
-  switch (m) {
-  case HLS_PIPE_OFF:
-    return "off";
-  case HLS_PIPE_CG:
-    return "cg";
-  case HLS_PIPE_FG:
-    return "fg";
-  default:
-    return "unset";
-  }
-}
-
 const char *hls_dialect_name(hls_dialect d) {
   return d == HLS_DIALECT_MERLIN ? "merlin" : d == HLS_DIALECT_VITIS ? "vitis" : "clang";
 }
@@ -608,12 +595,45 @@ const char *hls_pragma_kind_name(hls_pragma_kind k) {
   return names[k];
 }
 
-hls_pipe_mode hls_pipe_mode_from_point(const char *s) {
-  if (strcmp(s, "off") == 0)
-    return HLS_PIPE_OFF;
-  if (strcmp(s, "") == 0 || strcmp(s, "cg") == 0)
-    return HLS_PIPE_CG;
-  if (strcmp(s, "flatten") == 0 || strcmp(s, "fg") == 0)
-    return HLS_PIPE_FG;
+static const struct {
+  hls_pipe_mode mode;
+  const char *name;  /* metadata, graphs, remarks */
+  const char *point; /* the dataset's design points */
+} pipe_vocabulary[] = {
+    {HLS_PIPE_OFF, "off", "off"},
+    {HLS_PIPE_CG, "cg", ""},
+    {HLS_PIPE_FG, "fg", "flatten"},
+};
+#define PIPE_MODES (sizeof pipe_vocabulary / sizeof pipe_vocabulary[0])
+
+const char *hls_pipe_mode_name(hls_pipe_mode m) {
+  for (size_t i = 0; i < PIPE_MODES; i++)
+    if (pipe_vocabulary[i].mode == m)
+      return pipe_vocabulary[i].name;
+  return "unset";
+}
+
+const char *hls_pipe_mode_point(hls_pipe_mode m) {
+  for (size_t i = 0; i < PIPE_MODES; i++)
+    if (pipe_vocabulary[i].mode == m)
+      return pipe_vocabulary[i].point;
+  return NULL;
+}
+
+hls_pipe_mode hls_pipe_mode_from_name(const char *s) {
+  for (size_t i = 0; i < PIPE_MODES; i++)
+    if (strcmp(s, pipe_vocabulary[i].name) == 0)
+      return pipe_vocabulary[i].mode;
   return HLS_PIPE_UNSET;
+}
+
+hls_pipe_mode hls_pipe_mode_from_point(const char *s) {
+  for (size_t i = 0; i < PIPE_MODES; i++)
+    if (strcmp(s, pipe_vocabulary[i].point) == 0)
+      return pipe_vocabulary[i].mode;
+  return hls_pipe_mode_from_name(s);
+}
+
+const char *hls_pipe_point_display(const char *s) {
+  return s[0] ? s : hls_pipe_mode_name(HLS_PIPE_CG);
 }

@@ -77,12 +77,21 @@ int hls_pragma_parse(const char *text, const char *file, unsigned line,
                      unsigned col, unsigned text_col,
                      hls_pragma out[HLS_PRAGMA_MAX_RECORDS], hls_diags *diags);
 
-const char *hls_pipe_mode_name(hls_pipe_mode m); /* "off", "cg", "fg" */
 const char *hls_dialect_name(hls_dialect d);     /* "merlin", "vitis", "clang" */
 const char *hls_pragma_kind_name(hls_pragma_kind k);
 
-/* Knob values as in the dataset's point format: "off", "" (cg), "flatten"
- * (fg); "cg" and "fg" are accepted too.  Returns HLS_PIPE_UNSET if unknown. */
+/* The pipeline vocabulary (pragma.c holds the one table).  Each mode has a
+ * name, used in loop metadata, graphs and remarks ("off", "cg", "fg"), and a
+ * value in the dataset's design points ("off", "", "flatten"). */
+const char *hls_pipe_mode_name(hls_pipe_mode m);  /* "unset" for HLS_PIPE_UNSET */
+const char *hls_pipe_mode_point(hls_pipe_mode m); /* NULL for HLS_PIPE_UNSET */
+/* A mode from its name; HLS_PIPE_UNSET if unknown. */
+hls_pipe_mode hls_pipe_mode_from_name(const char *s);
+/* A mode from a design-point value; the names are accepted too.
+ * HLS_PIPE_UNSET if unknown. */
 hls_pipe_mode hls_pipe_mode_from_point(const char *s);
+/* A design-point value as remarks show it: the empty (coarse-grained) one
+ * as its name "cg", every other as written. */
+const char *hls_pipe_point_display(const char *s);
 
 #endif

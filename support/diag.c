@@ -99,15 +99,15 @@ void hls_diags_sort(hls_diags *d) {
 }
 
 void hls_diags_print(const hls_diags *d, FILE *out) {
+  static const char *const severity[] = {"remark", "warning", "error"};
   for (size_t i = 0; i < d->count; i++) {
     const hls_diag *g = &d->items[i];
-    if (g->severity == HLS_SEV_REMARK)
-      continue;
-    const char *sev = g->severity == HLS_SEV_ERROR ? "error" : "warning";
+    fputs(g->file[0] ? g->file : "hlsmoe", out);
     if (g->line)
-      fprintf(out, "%s:%u:%u: %s: %s\n", g->file, g->line, g->col, sev, g->message);
-    else
-      fprintf(out, "%s: %s: %s\n", g->file[0] ? g->file : "hlsmoe", sev, g->message);
+      fprintf(out, ":%u", g->line);
+    if (g->line && g->col)
+      fprintf(out, ":%u", g->col);
+    fprintf(out, ": %s: %s\n", severity[g->severity], g->message);
   }
 }
 

@@ -41,8 +41,9 @@ void hls_diag_add(hls_diags *d, hls_severity sev, const char *file,
                   unsigned line, unsigned col, const char *fmt, ...)
     HLS_PRINTF(6, 7);
 
-/* Prints "file:line:col: error: message" lines (clang's format) to out;
- * remarks are not printed.  For the command-line tools. */
+/* Prints "file:line:col: error|warning|remark: message" lines (clang's
+ * format; ":col" left out when unknown, and ":line" too) to out.  For the
+ * command-line tools. */
 void hls_diags_print(const hls_diags *d, FILE *out);
 
 /* Sorts by file, line, column, then insertion order: deterministic output. */

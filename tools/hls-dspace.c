@@ -29,19 +29,6 @@ static int usage(void) {
 }
 
 /* "file:line: error: message", the line omitted when unknown. */
-static void print_diags(const hls_diags *d) {
-  static const char *const sev[] = {"remark", "warning", "error"};
-  for (size_t i = 0; i < d->count; i++) {
-    const hls_diag *g = &d->items[i];
-    fprintf(stderr, "%s", g->file);
-    if (g->line)
-      fprintf(stderr, ":%u", g->line);
-    if (g->line && g->col)
-      fprintf(stderr, ":%u", g->col);
-    fprintf(stderr, ": %s: %s\n", sev[g->severity], g->message);
-  }
-}
-
 /* Parses a non-negative decimal count; 0 on success. */
 static int parse_count(const char *s, uint64_t *out) {
   if (!s || *s < '0' || *s > '9')
@@ -284,7 +271,7 @@ int main(int argc, char **argv) {
   hls_dspace *s = hls_dspace_load(argv[2], &d);
   int rc = s ? run(cmd, s, argc, argv, &d) : EXIT_ERROR;
   fflush(stdout);
-  print_diags(&d);
+  hls_diags_print(&d, stderr);
   if (rc == 0 && d.errors)
     rc = EXIT_ERROR;
   hls_diags_free(&d);

@@ -35,17 +35,6 @@
 #include "model/hiermoe.h"
 #include "model/weights.h"
 
-static void print_diags(const hls_diags *d) {
-  for (size_t i = 0; i < d->count; i++) {
-    const hls_diag *g = &d->items[i];
-    const char *sev = g->severity == HLS_SEV_ERROR ? "error" : "warning";
-    if (g->line)
-      fprintf(stderr, "%s:%u:%u: %s: %s\n", g->file, g->line, g->col, sev, g->message);
-    else
-      fprintf(stderr, "%s: %s: %s\n", g->file, sev, g->message);
-  }
-}
-
 static int usage(void) {
   fputs("usage: hls-model info M.safetensors\n"
         "       hls-model random [--task regression|validity] [--kind harp|node|block|graph|hier]\n"
@@ -109,7 +98,7 @@ static int cmd_info(const char *path) {
   hls_diags d;
   hls_diags_init(&d);
   hls_model *m = hls_model_load(path, &d);
-  print_diags(&d);
+  hls_diags_print(&d, stderr);
   hls_diags_free(&d);
   if (!m)
     return 1;
@@ -160,7 +149,7 @@ static int cmd_random(int argc, char **argv) {
   hls_diags d;
   hls_diags_init(&d);
   int rc = hls_weights_write(out, &c, trained, &spec, data, &d);
-  print_diags(&d);
+  hls_diags_print(&d, stderr);
   hls_diags_free(&d);
   for (size_t i = 0; i < spec.count; i++)
     free(data[i]);
@@ -318,7 +307,7 @@ static int cmd_selfcheck(int argc, char **argv) {
   hls_diags_init(&d);
   loaded l;
   int rc = load_pair(model, graph, &l, &d);
-  print_diags(&d);
+  hls_diags_print(&d, stderr);
   hls_diags_free(&d);
   if (rc) {
     unload(&l);
@@ -389,7 +378,7 @@ static int cmd_score(int argc, char **argv) {
     free(p);
     hls_source_free(&file);
   }
-  print_diags(&d);
+  hls_diags_print(&d, stderr);
   hls_diags_free(&d);
   unload(&l);
   return rc ? 1 : 0;
@@ -543,7 +532,7 @@ static int cmd_parity(int argc, char **argv) {
       rc = -1;
   free(dir);
   cJSON_Delete(root);
-  print_diags(&d);
+  hls_diags_print(&d, stderr);
   hls_diags_free(&d);
   if (!rc) {
     int bad = !(st.out <= tol && st.out_full <= tol && st.emb <= tol);
@@ -596,7 +585,7 @@ static int cmd_bench(int argc, char **argv) {
   hls_diags_init(&d);
   hls_graph g;
   if (hls_graph_load(graph, &g, &d)) {
-    print_diags(&d);
+    hls_diags_print(&d, stderr);
     hls_diags_free(&d);
     return 1;
   }
@@ -613,7 +602,7 @@ static int cmd_bench(int argc, char **argv) {
       nm++;
   }
   double t_prep = now() - t0;
-  print_diags(&d);
+  hls_diags_print(&d, stderr);
   hls_diags_free(&d);
   if (!rc) {
     size_t per = g.nscopes * HLS_PRAGMA_DIM;

@@ -44,14 +44,9 @@ static const char *replacement(const cJSON *point, const char *name, char *buf, 
   }
   if (!cJSON_IsString(v))
     return NULL;
-  const char *s = v->valuestring;
-  if (strcmp(s, "off") == 0)
-    return "off";
-  if (strcmp(s, "") == 0 || strcmp(s, "cg") == 0)
-    return "";
-  if (strcmp(s, "flatten") == 0 || strcmp(s, "fg") == 0)
-    return "flatten";
-  return NULL;
+  /* Merlin's PIPELINE values are the dataset's ("off", "" or "flatten"). */
+  hls_pipe_mode m = hls_pipe_mode_from_point(v->valuestring);
+  return m == HLS_PIPE_UNSET ? NULL : hls_pipe_mode_point(m);
 }
 
 typedef struct {
