@@ -12,17 +12,20 @@ static hls_knob_value *take(hls_point *pt, const char *name) {
   return v;
 }
 
-/* Decodes v as a value of a pipeline knob (is_pipeline) or a factor knob.
- * Returns 0, or -1 when the value is of the wrong kind. */
-static int decode(const hls_knob_value *v, int is_pipeline, hls_knob_setting *out) {
+/* v as the value of a pipeline knob (is_pipeline) or a factor knob; the
+ * string stays the point's.  Returns 0, or -1 when v is of the wrong kind. */
+static int decode(const hls_knob_value *v, int is_pipeline, hls_value *out) {
   memset(out, 0, sizeof *out);
   if (is_pipeline) {
-    out->pipe = v->is_string ? hls_pipe_mode_from_point(v->string) : HLS_PIPE_UNSET;
-    return out->pipe == HLS_PIPE_UNSET ? -1 : 0;
+    if (!v->is_string || hls_pipe_mode_from_point(v->string) == HLS_PIPE_UNSET)
+      return -1;
+    out->is_string = 1;
+    out->string = v->string;
+    return 0;
   }
   if (v->is_string || !v->valid_integer)
     return -1;
-  out->factor = v->integer;
+  out->integer = v->integer;
   return 0;
 }
 
@@ -44,7 +47,7 @@ static void bind_slot(hls_annotation *out, hls_slot *s, hls_pragma_kind kind, co
                  pt->path);
     return;
   }
-  hls_knob_setting value;
+  hls_value value;
   if (decode(v, kind == HLS_PRAGMA_PIPELINE, &value)) {
     if (kind == HLS_PRAGMA_PIPELINE)
       hls_diag_add(&out->diags, HLS_SEV_ERROR, pt->path, v->line, v->col,
@@ -58,9 +61,9 @@ static void bind_slot(hls_annotation *out, hls_slot *s, hls_pragma_kind kind, co
     return;
   }
   if (kind == HLS_PRAGMA_PIPELINE)
-    s->pipe = value.pipe;
+    s->pipe = hls_pipe_mode_from_point(value.string);
   else
-    s->factor = value.factor;
+    s->factor = value.integer;
   s->bound = 1;
 }
 
@@ -81,17 +84,17 @@ void hls_bind_annotation(const hls_annotate_input *in, hls_annotation *out, hls_
 
 /* ---- graph -------------------------------------------------------------------- */
 
-int hls_bind_graph(const hls_graph *g, hls_point *pt, hls_knob_setting *settings, hls_diags *d) {
+int hls_bind_graph(const hls_graph *g, hls_point *pt, hls_value *point, hls_diags *d) {
   int rc = 0;
   for (size_t k = 0; k < g->nknobs; k++) {
     const hls_graph_knob *kn = &g->knobs[k];
     hls_knob_value *v = take(pt, kn->name);
-    memset(&settings[k], 0, sizeof settings[k]);
+    memset(&point[k], 0, sizeof point[k]);
     if (!v) {
       hls_diag_add(d, HLS_SEV_ERROR, pt->path, 0, 0, "design point has no value for knob '%s'",
                    kn->name);
       rc = -1;
-    } else if (decode(v, kn->kind == HLS_KNOB_PIPELINE, &settings[k])) {
+    } else if (decode(v, kn->kind == HLS_KNOB_PIPELINE, &point[k])) {
       if (kn->kind == HLS_KNOB_PIPELINE)
         hls_diag_add(d, HLS_SEV_ERROR, pt->path, v->line, v->col,
                      "knob '%s' is a pipeline knob: \"off\", \"\", \"flatten\", \"cg\" or \"fg\"",
@@ -180,33 +183,27 @@ int hls_bind_check_space(const hls_graph *g, const hls_dspace *s, const char *wh
   return rc;
 }
 
-int hls_bind_space_settings(const hls_graph *g, const hls_dspace *s,
-                            const hls_dspace_value *values, const char *where,
-                            hls_knob_setting *out, hls_diags *d) {
+int hls_bind_check_design(const hls_graph *g, const hls_dspace *s, const hls_value *point,
+                          const char *where, hls_diags *d) {
   for (size_t k = 0; k < g->nknobs; k++) {
     long i = hls_dspace_knob_index(s, g->knobs[k].name);
-    if (i < 0) {
+    if (i != (long)k) { /* both sorted by name: the same knobs stand in the same order */
       hls_bind_check_space(g, s, where, d);
       return -1;
     }
-    hls_dspace_value v = values[i];
-    memset(&out[k], 0, sizeof out[k]);
+    hls_value v = point[k];
     if (g->knobs[k].kind == HLS_KNOB_PIPELINE) {
-      out[k].pipe = v.is_string ? hls_pipe_mode_from_point(v.string) : HLS_PIPE_UNSET;
-      if (out[k].pipe == HLS_PIPE_UNSET) {
+      if (!v.is_string || hls_pipe_mode_from_point(v.string) == HLS_PIPE_UNSET) {
         hls_diag_add(d, HLS_SEV_ERROR, where, 0, 0,
                      "design-space value of pipeline knob '%s' is not \"off\", \"\" or \"flatten\"",
                      g->knobs[k].name);
         return -1;
       }
-    } else {
-      if (v.is_string || v.integer < 1) {
-        hls_diag_add(d, HLS_SEV_ERROR, where, 0, 0,
-                     "design-space value of factor knob '%s' is not a positive integer",
-                     g->knobs[k].name);
-        return -1;
-      }
-      out[k].factor = v.integer;
+    } else if (v.is_string || v.integer < 1) {
+      hls_diag_add(d, HLS_SEV_ERROR, where, 0, 0,
+                   "design-space value of factor knob '%s' is not a positive integer",
+                   g->knobs[k].name);
+      return -1;
     }
   }
   return 0;

@@ -20,9 +20,10 @@
  * out->diags, located at the pragma or in the point file. */
 void hls_bind_annotation(const hls_annotate_input *in, hls_annotation *out, hls_point *pt);
 
-/* Knob values of a point, in the graph's knob order (g->knobs).  Every knob
- * needs a value of its kind; unknown names are errors.  Returns 0 or -1. */
-int hls_bind_graph(const hls_graph *g, hls_point *pt, hls_knob_setting *settings, hls_diags *d);
+/* The design point of a point file for the graph's knobs: one value per knob
+ * in its order (g->knobs), strings borrowed from pt.  Every knob needs a
+ * value of its kind; unknown names are errors.  Returns 0 or -1. */
+int hls_bind_graph(const hls_graph *g, hls_point *pt, hls_value *point, hls_diags *d);
 
 /* The knob values the source states: literal slot values cannot be knobs, so
  * this is the space's default for every knob unless `pt` (may be NULL) gives
@@ -36,11 +37,11 @@ int hls_bind_space(const hls_dspace *s, const hls_point *pt, hls_dspace_value *v
 int hls_bind_check_space(const hls_graph *g, const hls_dspace *s, const char *where,
                          hls_diags *d);
 
-/* Knob settings of a point of the space, in the graph's knob order (both
- * sorted by name).  Returns 0, or -1 with an error naming `where` when space
- * and graph do not match (names, kinds, or a value of the wrong kind). */
-int hls_bind_space_settings(const hls_graph *g, const hls_dspace *s,
-                            const hls_dspace_value *values, const char *where,
-                            hls_knob_setting *out, hls_diags *d);
+/* Is a point of the space a design point of the graph, value for value of
+ * the knob's kind?  Space and graph order their knobs alike (by name), so a
+ * point of the one is a point of the other.  Returns 0, or -1 with an error
+ * naming `where` (the space's file). */
+int hls_bind_check_design(const hls_graph *g, const hls_dspace *s, const hls_value *point,
+                          const char *where, hls_diags *d);
 
 #endif

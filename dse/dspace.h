@@ -23,19 +23,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "graph/graph.h"
 #include "support/diag.h"
 
 struct cJSON;
 
 typedef enum { HLS_DS_PARALLEL, HLS_DS_PIPELINE, HLS_DS_TILING } hls_ds_type;
 
-/* One knob value: PARALLEL/TILING knobs hold integers, PIPELINE knobs strings
- * ("off", "" or "flatten").  `string` is never owned by the value. */
-typedef struct {
-  int is_string;
-  int64_t integer;    /* when !is_string */
-  const char *string; /* when is_string */
-} hls_dspace_value;
+/* One knob value (graph/graph.h): PARALLEL/TILING knobs hold integers,
+ * PIPELINE knobs strings ("off", "" or "flatten").  `string` is never owned
+ * by the value. */
+typedef hls_value hls_dspace_value;
 
 typedef struct hls_dspace hls_dspace;
 

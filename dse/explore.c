@@ -36,7 +36,6 @@ typedef struct {
   uint64_t *pending_order;
   size_t npending;
   hls_prediction *pred;
-  hls_knob_setting *settings;
   hls_explore_result *r;
   uint64_t scored;
   double start, last_progress;
@@ -121,11 +120,11 @@ static int flush(explorer *x) {
 
 /* Queues one point; scores the batch when full. */
 static int submit(explorer *x, const hls_dspace_value *values) {
-  if (hls_bind_space_settings(x->g, x->s, values, x->o->where, x->settings, x->d)) {
+  if (hls_bind_check_design(x->g, x->s, values, x->o->where, x->d)) {
     x->failed = 1;
     return -1;
   }
-  hls_encode_settings(x->g, x->settings, x->pragma + x->npending * x->row);
+  hls_encode_point(x->g, values, x->pragma + x->npending * x->row);
   copy_values(x->pending + x->npending * x->nknobs, values, x->nknobs);
   x->pending_order[x->npending] = x->scored + x->npending + 1; /* 0 is the current design */
   if (++x->npending == x->o->batch)
@@ -261,9 +260,9 @@ static int score_current(explorer *x, const hls_dspace_value *current) {
   r->current.values = hls_xcalloc(x->nknobs + 1, sizeof *r->current.values);
   if (x->nknobs)
     copy_values(r->current.values, current, x->nknobs);
-  if (x->s && hls_bind_space_settings(x->g, x->s, current, x->o->where, x->settings, x->d))
+  if (x->s && hls_bind_check_design(x->g, x->s, current, x->o->where, x->d))
     return -1;
-  hls_encode_settings(x->g, x->settings, x->pragma);
+  hls_encode_point(x->g, r->current.values, x->pragma);
   if (x->score(x->ctx, x->pragma, 1, &r->current.pred) != 0) {
     hls_diag_add(x->d, HLS_SEV_ERROR, x->o->where, 0, 0, "scoring the current design failed");
     return -1;
@@ -277,7 +276,6 @@ static void explorer_free(explorer *x) {
   free(x->pending);
   free(x->pending_order);
   free(x->pred);
-  free(x->settings);
   free(x->seen);
 }
 
@@ -310,7 +308,6 @@ int hls_explore(const hls_graph *g, const hls_dspace *space, const hls_dspace_va
   x.pending = hls_xcalloc(o.batch * x.nknobs + 1, sizeof *x.pending);
   x.pending_order = hls_xcalloc(o.batch, sizeof *x.pending_order);
   x.pred = hls_xcalloc(o.batch, sizeof *x.pred);
-  x.settings = hls_xcalloc(g->nknobs + 1, sizeof *x.settings);
   r->top = hls_xcalloc(o.top_k, sizeof *r->top);
   r->top_capacity = o.top_k;
   for (size_t i = 0; i < o.top_k; i++)

@@ -22,7 +22,7 @@ typedef struct {
 
 /* Parses one line into set; 0, or -1 with an error naming where. */
 static int add_line(const hls_graph *g, const char *where, const char *line,
-                    hls_knob_setting *settings, labelled_set *set, hls_diags *d) {
+                    hls_value *point, labelled_set *set, hls_diags *d) {
   size_t row = g->nscopes * HLS_PRAGMA_DIM;
   hls_point pt = {0};
   cJSON *obj = cJSON_Parse(line);
@@ -30,7 +30,7 @@ static int add_line(const hls_graph *g, const char *where, const char *line,
   if (!obj) {
     hls_diag_add(d, HLS_SEV_ERROR, where, 0, 0, "malformed JSON line");
     rc = -1;
-  } else if (hls_point_parse(&pt, where, line, d) || hls_bind_graph(g, &pt, settings, d)) {
+  } else if (hls_point_parse(&pt, where, line, d) || hls_bind_graph(g, &pt, point, d)) {
     rc = -1;
   } else {
     if (set->n == set->capacity) {
@@ -41,7 +41,7 @@ static int add_line(const hls_graph *g, const char *where, const char *line,
     labelled *l = &set->points[set->n];
     l->latency = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(obj, "perf"));
     l->valid = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "valid"));
-    hls_encode_settings(g, settings, set->pragma + set->n * row);
+    hls_encode_point(g, point, set->pragma + set->n * row);
     set->n++;
   }
   hls_point_free(&pt);
@@ -57,7 +57,7 @@ static int read_labelled(const hls_graph *g, const char *path, labelled_set *set
     hls_diag_add(d, HLS_SEV_ERROR, path, 0, 0, "cannot read the labelled points");
     return -1;
   }
-  hls_knob_setting *settings = hls_xcalloc(g->nknobs + 1, sizeof *settings);
+  hls_value *point = hls_xcalloc(g->nknobs + 1, sizeof *point);
   int rc = 0;
   unsigned line_no = 0;
   for (char *line = text; rc == 0 && line < text + len;) {
@@ -68,11 +68,11 @@ static int read_labelled(const hls_graph *g, const char *path, labelled_set *set
     if (line[strspn(line, " \t\r")]) {
       char where[4096];
       snprintf(where, sizeof where, "%s:%u", path, line_no);
-      rc = add_line(g, where, line, settings, set, d);
+      rc = add_line(g, where, line, point, set, d);
     }
     line = end ? end + 1 : text + len;
   }
-  free(settings);
+  free(point);
   free(text);
   return rc;
 }

@@ -3,18 +3,17 @@
 #include <math.h>
 #include <string.h>
 
-static hls_pipe_mode pipe_of(const hls_graph *g, const hls_graph_loop *l,
-                             const hls_knob_setting *s) {
+static hls_pipe_mode pipe_of(const hls_graph *g, const hls_graph_loop *l, const hls_value *point) {
   if (!l->pipeline.present)
     return HLS_PIPE_UNSET;
   if (!l->pipeline.knob[0])
     return l->pipeline.pipe;
-  return s[hls_graph_knob_index(g, l->pipeline.knob)].pipe;
+  const hls_value *v = &point[hls_graph_knob_index(g, l->pipeline.knob)];
+  return v->is_string ? hls_pipe_mode_from_point(v->string) : HLS_PIPE_UNSET;
 }
 
-static int64_t factor_of(const hls_graph *g, const hls_graph_slot *slot,
-                         const hls_knob_setting *s) {
-  return slot->knob[0] ? s[hls_graph_knob_index(g, slot->knob)].factor : slot->factor;
+static int64_t factor_of(const hls_graph *g, const hls_graph_slot *slot, const hls_value *point) {
+  return slot->knob[0] ? point[hls_graph_knob_index(g, slot->knob)].integer : slot->factor;
 }
 
 /* What the rules of one loop's pragma columns read (schema.def): the loop's
@@ -37,8 +36,7 @@ static double effective_factor(const hls_graph_loop *l, int64_t f, hls_pragma_gr
   return g == HLS_GROUP_PARALLEL && l->trip_count > 0 ? (double)l->trip_count : 1.0;
 }
 
-static loop_view view_of(const hls_graph *g, const hls_graph_loop *l,
-                         const hls_knob_setting *s) {
+static loop_view view_of(const hls_graph *g, const hls_graph_loop *l, const hls_value *s) {
   loop_view v = {.loop = l, .pipe = pipe_of(g, l, s)};
   const hls_graph_slot *slots[3] = {&l->pipeline, &l->parallel, &l->tile};
   for (int k = 0; k < 3; k++)
@@ -91,14 +89,14 @@ static double rule_value(const loop_view *v, hls_feature_rule rule, hls_pragma_g
   }
 }
 
-void hls_encode_settings(const hls_graph *g, const hls_knob_setting *settings, float *out) {
+void hls_encode_point(const hls_graph *g, const hls_value *point, float *out) {
   memset(out, 0, g->nscopes * HLS_PRAGMA_DIM * sizeof *out);
   for (size_t i = 0; i < g->nloops; i++) {
     const hls_graph_loop *l = &g->loops[i];
     if (l->scope < 0)
       continue;
     float *row = out + (size_t)l->scope * HLS_PRAGMA_DIM;
-    loop_view v = view_of(g, l, settings);
+    loop_view v = view_of(g, l, point);
     for (int c = 0; c < HLS_PRAGMA_DIM; c++)
       row[c] = (float)(rule_value(&v, hls_pragma_feature_rule(c), hls_pragma_feature_group(c)) /
                        hls_pragma_feature_scale(c));

@@ -8,14 +8,10 @@
 #include "support/diag.h"
 #include "graph/graph.h"
 
-/* The value of one knob in a design point. */
-typedef struct {
-  hls_pipe_mode pipe; /* pipeline knobs */
-  int64_t factor;     /* parallel and tile knobs */
-} hls_knob_setting;
-
-/* The pragma matrix [g->nscopes][HLS_PRAGMA_DIM] for knob settings
- * (NULL when the graph has no knobs).  Literal slot values are used as written. */
-void hls_encode_settings(const hls_graph *g, const hls_knob_setting *settings, float *out);
+/* The pragma matrix [g->nscopes][HLS_PRAGMA_DIM] of a design point: one value
+ * per knob of the graph, in its knob order (NULL when the graph has no knobs),
+ * of the knob's kind (dse/bind.h checks that).  Literal slot values are used
+ * as written. */
+void hls_encode_point(const hls_graph *g, const hls_value *point, float *out);
 
 #endif

@@ -78,6 +78,17 @@ typedef struct {
 
 typedef enum { HLS_KNOB_PIPELINE, HLS_KNOB_PARALLEL, HLS_KNOB_TILE } hls_knob_kind;
 
+/* A knob's value in a design point: a factor, or a pipeline value as design
+ * points write it ("off", "" or "flatten": pragma/pragma.h).  A design point
+ * is an array of them in knob order (the knobs sorted by name, as in
+ * hls_graph.knobs and in a design space); `string` is borrowed from whatever
+ * holds the point (a point file, a design space). */
+typedef struct {
+  int is_string;
+  int64_t integer;    /* when !is_string */
+  const char *string; /* when is_string */
+} hls_value;
+
 typedef struct {
   char name[HLS_KNOB_MAX];
   uint8_t kind; /* hls_knob_kind */

@@ -110,7 +110,7 @@ static int encode(const char *points_path, const hls_graph *g) {
     fprintf(stderr, "%s: error: cannot read\n", points_path);
     return 1;
   }
-  hls_knob_setting *settings = calloc(g->nknobs ? g->nknobs : 1, sizeof *settings);
+  hls_value *point = calloc(g->nknobs ? g->nknobs : 1, sizeof *point);
   float *rows = calloc(g->nscopes * HLS_PRAGMA_DIM + 1, sizeof *rows);
   int bad = 0;
   unsigned lineno = 0;
@@ -120,11 +120,11 @@ static int encode(const char *points_path, const hls_graph *g) {
     hls_diags d;
     hls_diags_init(&d);
     hls_point pt;
-    if (hls_point_parse(&pt, where, line, &d) || hls_bind_graph(g, &pt, settings, &d)) {
+    if (hls_point_parse(&pt, where, line, &d) || hls_bind_graph(g, &pt, point, &d)) {
       hls_diags_print(&d, stderr);
       bad = 1;
     } else {
-      hls_encode_settings(g, settings, rows);
+      hls_encode_point(g, point, rows);
       putchar('[');
       for (size_t s = 0; s < g->nscopes; s++) {
         printf(s ? ",[" : "[");
@@ -137,7 +137,7 @@ static int encode(const char *points_path, const hls_graph *g) {
     hls_point_free(&pt);
     hls_diags_free(&d);
   }
-  free(settings);
+  free(point);
   free(rows);
   hls_source_free(&file);
   return bad;

@@ -160,15 +160,16 @@ static int cmd_random(int argc, char **argv) {
 
 /* ---- design points ---- */
 
-/* Random knob settings: pipeline modes uniformly, factors a power of two up to
+/* A random design point: pipeline modes uniformly, factors a power of two up to
  * the trip count (or 1..64 when it is unknown), sometimes the trip count. */
-static void random_settings(const hls_graph *g, uint64_t *seed, hls_knob_setting *s) {
+static void random_point(const hls_graph *g, uint64_t *seed, hls_value *s) {
   static const hls_pipe_mode modes[] = {HLS_PIPE_OFF, HLS_PIPE_CG, HLS_PIPE_FG};
   for (size_t k = 0; k < g->nknobs; k++) {
     const hls_graph_knob *kn = &g->knobs[k];
     memset(&s[k], 0, sizeof s[k]);
     if (kn->kind == HLS_KNOB_PIPELINE) {
-      s[k].pipe = modes[rnd(seed) % 3];
+      s[k].is_string = 1;
+      s[k].string = hls_pipe_mode_point(modes[rnd(seed) % 3]);
       continue;
     }
     int64_t trip = kn->loop >= 0 ? g->loops[kn->loop].trip_count : 0, f = 1;
@@ -178,18 +179,18 @@ static void random_settings(const hls_graph *g, uint64_t *seed, hls_knob_setting
       f *= 2;
     if (trip > 0 && rnd(seed) % 5 == 0)
       f = trip;
-    s[k].factor = f;
+    s[k].integer = f;
   }
 }
 
 static float *random_points(const hls_graph *g, size_t n, uint64_t seed) {
   size_t per = g->nscopes * HLS_PRAGMA_DIM;
   float *p = hls_xmalloc((n * per + 1) * sizeof(float));
-  hls_knob_setting *s = hls_xcalloc(g->nknobs + 1, sizeof *s);
+  hls_value *s = hls_xcalloc(g->nknobs + 1, sizeof *s);
   seed = seed * 0x9E3779B97F4A7C15ULL + 7;
   for (size_t i = 0; i < n; i++) {
-    random_settings(g, &seed, s);
-    hls_encode_settings(g, s, p + i * per);
+    random_point(g, &seed, s);
+    hls_encode_point(g, s, p + i * per);
   }
   free(s);
   return p;
@@ -201,10 +202,10 @@ static int encode_text(const hls_graph *g, const char *where, const char *text, 
   hls_point pt;
   if (hls_point_parse(&pt, where, text, d))
     return -1;
-  hls_knob_setting *s = hls_xcalloc(g->nknobs + 1, sizeof *s);
+  hls_value *s = hls_xcalloc(g->nknobs + 1, sizeof *s);
   int rc = hls_bind_graph(g, &pt, s, d);
   if (!rc)
-    hls_encode_settings(g, s, out);
+    hls_encode_point(g, s, out);
   free(s);
   hls_point_free(&pt);
   return rc;
