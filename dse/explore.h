@@ -1,12 +1,12 @@
 /* Design-space exploration: find the pragma settings with the lowest
  * predicted latency among those predicted to synthesize and to fit the device.
  *
- * The space is a ds_config design space (graph/dspace.h), given by the user or
- * derived from the graph (model/space.h).  Scoring goes through a callback, so
+ * The space is a ds_config design space (dse/dspace.h), given by the user or
+ * derived from the graph (dse/space.h).  Scoring goes through a callback, so
  * the search knows nothing of the network (the hls-moe pass plugs in the C
  * runtime; tests may plug in anything).  docs/exploration.md has the rules. */
-#ifndef HLSMOE_MODEL_EXPLORE_H
-#define HLSMOE_MODEL_EXPLORE_H
+#ifndef HLSMOE_DSE_EXPLORE_H
+#define HLSMOE_DSE_EXPLORE_H
 
 #include <stddef.h>
 #include <stdint.h>
