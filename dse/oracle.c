@@ -49,6 +49,21 @@ static int add_line(const hls_graph *g, const char *where, const char *line,
   return rc;
 }
 
+typedef struct {
+  const hls_graph *g;
+  const char *path;
+  hls_value *point;
+  labelled_set *set;
+  hls_diags *d;
+} reader;
+
+static int read_line(void *ctx, char *line, unsigned line_no) {
+  reader *r = ctx;
+  char where[4096];
+  snprintf(where, sizeof where, "%s:%u", r->path, line_no);
+  return add_line(r->g, where, line, r->point, r->set, r->d);
+}
+
 /* Reads every non-blank line of path; stops at the first bad one. */
 static int read_labelled(const hls_graph *g, const char *path, labelled_set *set, hls_diags *d) {
   size_t len;
@@ -57,22 +72,9 @@ static int read_labelled(const hls_graph *g, const char *path, labelled_set *set
     hls_diag_add(d, HLS_SEV_ERROR, path, 0, 0, "cannot read the labelled points");
     return -1;
   }
-  hls_value *point = hls_xcalloc(g->nknobs + 1, sizeof *point);
-  int rc = 0;
-  unsigned line_no = 0;
-  for (char *line = text; rc == 0 && line < text + len;) {
-    char *end = memchr(line, '\n', (size_t)(text + len - line));
-    if (end)
-      *end = '\0';
-    ++line_no;
-    if (line[strspn(line, " \t\r")]) {
-      char where[4096];
-      snprintf(where, sizeof where, "%s:%u", path, line_no);
-      rc = add_line(g, where, line, point, set, d);
-    }
-    line = end ? end + 1 : text + len;
-  }
-  free(point);
+  reader r = {g, path, hls_xcalloc(g->nknobs + 1, sizeof *r.point), set, d};
+  int rc = hls_for_each_line(text, len, read_line, &r);
+  free(r.point);
   free(text);
   return rc;
 }

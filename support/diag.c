@@ -159,3 +159,18 @@ int hls_write_text(const char *path, const char *text) {
     bad |= fflush(f) != 0;
   return bad ? -1 : 0;
 }
+
+int hls_for_each_line(char *text, size_t len, hls_line_fn fn, void *ctx) {
+  unsigned line_no = 0;
+  for (char *line = text; line < text + len;) {
+    char *end = memchr(line, '\n', (size_t)(text + len - line));
+    if (end)
+      *end = '\0';
+    ++line_no;
+    int rc = line[strspn(line, " \t\r")] ? fn(ctx, line, line_no) : 0;
+    if (rc)
+      return rc;
+    line = end ? end + 1 : text + len;
+  }
+  return 0;
+}

@@ -58,6 +58,13 @@ char *hls_read_file(const char *path, size_t *len);
  * errno set. */
 int hls_write_text(const char *path, const char *text);
 
+/* Calls fn for every line of text[0..len) that is not blank, with its
+ * 1-based number: the reader of JSON Lines files.  The line is
+ * NUL-terminated in place (text is modified).  Stops when fn returns nonzero
+ * and returns that value; 0 when every line was visited. */
+typedef int (*hls_line_fn)(void *ctx, char *line, unsigned line_no);
+int hls_for_each_line(char *text, size_t len, hls_line_fn fn, void *ctx);
+
 /* Line and column (1-based) of byte `off` of a text of `len` bytes. */
 void hls_text_position(const char *text, size_t len, size_t off, unsigned *line, unsigned *col);
 

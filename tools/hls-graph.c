@@ -13,7 +13,6 @@
 #include "dse/bind.h"
 #include "graph/encode.h"
 #include "graph/import.h"
-#include "pragma/source.h"
 
 
 static int problem(const char *path, const char *what, size_t where) {
@@ -103,44 +102,57 @@ static void loops(const hls_graph *g) {
   }
 }
 
+typedef struct {
+  const hls_graph *g;
+  const char *path;
+  hls_value *point;
+  float *rows;
+  int bad;
+} encoder;
+
+/* Prints the pragma matrix of one point line as a JSON array of rows. */
+static int encode_line(void *ctx, char *line, unsigned line_no) {
+  encoder *e = ctx;
+  const hls_graph *g = e->g;
+  char where[4096];
+  snprintf(where, sizeof where, "%s:%u", e->path, line_no);
+  hls_diags d;
+  hls_diags_init(&d);
+  hls_point pt;
+  if (hls_point_parse(&pt, where, line, &d) || hls_bind_graph(g, &pt, e->point, &d)) {
+    hls_diags_print(&d, stderr);
+    e->bad = 1;
+  } else {
+    hls_encode_point(g, e->point, e->rows);
+    putchar('[');
+    for (size_t s = 0; s < g->nscopes; s++) {
+      printf(s ? ",[" : "[");
+      for (int c = 0; c < HLS_PRAGMA_DIM; c++)
+        printf(c ? ",%.9g" : "%.9g", (double)e->rows[s * HLS_PRAGMA_DIM + (size_t)c]);
+      putchar(']');
+    }
+    puts("]");
+  }
+  hls_point_free(&pt);
+  hls_diags_free(&d);
+  return 0;
+}
+
 /* One JSON array of rows per input line. */
 static int encode(const char *points_path, const hls_graph *g) {
-  hls_source file;
-  if (hls_source_read_file(&file, points_path)) {
+  size_t len;
+  char *text = hls_read_file(points_path, &len);
+  if (!text) {
     fprintf(stderr, "%s: error: cannot read\n", points_path);
     return 1;
   }
-  hls_value *point = calloc(g->nknobs ? g->nknobs : 1, sizeof *point);
-  float *rows = calloc(g->nscopes * HLS_PRAGMA_DIM + 1, sizeof *rows);
-  int bad = 0;
-  unsigned lineno = 0;
-  for (char *line = strtok(file.text, "\n"); line; line = strtok(NULL, "\n")) {
-    char where[600];
-    snprintf(where, sizeof where, "%s:%u", points_path, ++lineno);
-    hls_diags d;
-    hls_diags_init(&d);
-    hls_point pt;
-    if (hls_point_parse(&pt, where, line, &d) || hls_bind_graph(g, &pt, point, &d)) {
-      hls_diags_print(&d, stderr);
-      bad = 1;
-    } else {
-      hls_encode_point(g, point, rows);
-      putchar('[');
-      for (size_t s = 0; s < g->nscopes; s++) {
-        printf(s ? ",[" : "[");
-        for (int c = 0; c < HLS_PRAGMA_DIM; c++)
-          printf(c ? ",%.9g" : "%.9g", (double)rows[s * HLS_PRAGMA_DIM + (size_t)c]);
-        putchar(']');
-      }
-      puts("]");
-    }
-    hls_point_free(&pt);
-    hls_diags_free(&d);
-  }
-  free(point);
-  free(rows);
-  hls_source_free(&file);
-  return bad;
+  encoder e = {g, points_path, hls_xcalloc(g->nknobs + 1, sizeof *e.point),
+               hls_xcalloc(g->nscopes * HLS_PRAGMA_DIM + 1, sizeof *e.rows), 0};
+  hls_for_each_line(text, len, encode_line, &e);
+  free(e.point);
+  free(e.rows);
+  free(text);
+  return e.bad;
 }
 
 int main(int argc, char **argv) {

@@ -30,7 +30,6 @@
 #include "dse/bind.h"
 #include "graph/encode.h"
 #include "graph/import.h"
-#include "pragma/source.h"
 #include "dse/explore.h"
 #include "model/hiermoe.h"
 #include "model/weights.h"
@@ -340,6 +339,31 @@ static int cmd_selfcheck(int argc, char **argv) {
 
 /* ---- score ---- */
 
+typedef struct {
+  loaded *l;
+  const char *path;
+  float *pragma;
+  hls_diags *d;
+  int rc;
+} scorer;
+
+/* Prints the model's outputs for one point line. */
+static int score_line(void *ctx, char *line, unsigned line_no) {
+  scorer *s = ctx;
+  float out[HLS_MODEL_TARGETS_MAX];
+  char where[4096];
+  snprintf(where, sizeof where, "%s:%u", s->path, line_no);
+  if (encode_text(&s->l->g, where, line, s->pragma, s->d) == 0) {
+    hls_model_score(s->l->m, s->l->p, s->l->w, s->pragma, 1, out);
+    for (int t = 0; t < hls_model_targets(s->l->m); t++)
+      printf("%s%.7g", t ? " " : "", out[t]);
+    printf("\n");
+  } else {
+    s->rc = -1;
+  }
+  return 0;
+}
+
 static int cmd_score(int argc, char **argv) {
   const char *model = positional(argc, argv, 0), *graph = positional(argc, argv, 1);
   const char *points = positional(argc, argv, 2);
@@ -348,37 +372,20 @@ static int cmd_score(int argc, char **argv) {
   hls_diags d;
   hls_diags_init(&d);
   loaded l;
-  hls_source file;
+  size_t len;
+  char *text = NULL;
   int rc = load_pair(model, graph, &l, &d);
-  if (!rc && hls_source_read_file(&file, points)) {
+  if (!rc && !(text = hls_read_file(points, &len))) {
     hls_diag_add(&d, HLS_SEV_ERROR, points, 0, 0, "cannot read design points");
     rc = -1;
   }
   if (!rc) {
-    size_t per = l.g.nscopes * HLS_PRAGMA_DIM, nt = (size_t)hls_model_targets(l.m);
-    float *p = hls_xmalloc((per + 1) * sizeof(float)), out[HLS_MODEL_TARGETS_MAX];
-    const char *line = file.text;
-    for (unsigned no = 1; *line; no++) {
-      const char *end = strchr(line, '\n');
-      size_t len = end ? (size_t)(end - line) : strlen(line);
-      char *text = hls_xstrndup(line, len), where[64];
-      snprintf(where, sizeof where, "%s:%u", points, no);
-      if (strspn(text, " \t\r") != len) {
-        if (encode_text(&l.g, where, text, p, &d) == 0) {
-          hls_model_score(l.m, l.p, l.w, p, 1, out);
-          for (size_t t = 0; t < nt; t++)
-            printf("%s%.7g", t ? " " : "", out[t]);
-          printf("\n");
-        } else {
-          rc = -1;
-        }
-      }
-      free(text);
-      line += len + (end ? 1 : 0);
-    }
-    free(p);
-    hls_source_free(&file);
+    scorer s = {&l, points, hls_xmalloc((l.g.nscopes * HLS_PRAGMA_DIM + 1) * sizeof(float)), &d, 0};
+    hls_for_each_line(text, len, score_line, &s);
+    rc = s.rc;
+    free(s.pragma);
   }
+  free(text);
   hls_diags_print(&d, stderr);
   hls_diags_free(&d);
   unload(&l);
@@ -502,16 +509,17 @@ static int cmd_parity(int argc, char **argv) {
   double tol = atof(option(argc, argv, "--tol", "1e-4"));
   hls_diags d;
   hls_diags_init(&d);
-  hls_source file;
   hls_model *m = hls_model_load(model, &d);
   cJSON *root = NULL;
   int rc = m ? 0 : -1;
-  if (!rc && hls_source_read_file(&file, ref)) {
+  size_t len;
+  char *text = rc ? NULL : hls_read_file(ref, &len);
+  if (!rc && !text) {
     hls_diag_add(&d, HLS_SEV_ERROR, ref, 0, 0, "cannot read reference file");
     rc = -1;
   } else if (!rc) {
-    root = cJSON_Parse(file.text);
-    hls_source_free(&file);
+    root = cJSON_Parse(text);
+    free(text);
   }
   const cJSON *cases = root ? cJSON_GetObjectItemCaseSensitive(root, "cases") : NULL;
   if (!rc && !cJSON_IsArray(cases)) {
