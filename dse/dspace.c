@@ -39,24 +39,6 @@ void hls_dspace_free(hls_dspace *s) {
   free(s);
 }
 
-/* Line of the first `"name" :` in the text; cJSON keeps no positions. */
-static unsigned key_line(const char *text, size_t len, const char *name) {
-  size_t n = strlen(name);
-  for (size_t i = 0; i + n + 2 <= len; i++) {
-    if (text[i] != '"' || memcmp(text + i + 1, name, n) != 0 || text[i + n + 1] != '"')
-      continue;
-    size_t j = i + n + 2;
-    while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r'))
-      j++;
-    if (j < len && text[j] == ':') {
-      unsigned line, col;
-      hls_text_position(text, len, i, &line, &col);
-      return line;
-    }
-  }
-  return 0;
-}
-
 static int cmp_knob_name(const void *a, const void *b) {
   return strcmp(((const knob_info *)a)->name, ((const knob_info *)b)->name);
 }
@@ -260,7 +242,8 @@ static int load_knobs(hls_dspace *s, const cJSON *def, const char *text, size_t 
   for (const cJSON *it = def->child; it; it = it->next) {
     knob_info *k = &s->knobs[s->n++];
     k->name = hls_xstrdup(it->string ? it->string : "");
-    k->line = key_line(text, len, k->name);
+    unsigned line, col;
+    k->line = hls_json_key_position(text, len, k->name, &line, &col) ? line : 0;
   }
   qsort(s->knobs, s->n, sizeof *s->knobs, cmp_knob_name);
   int rc = 0;

@@ -107,9 +107,9 @@ void hls_dspace_value_format(hls_dspace_value v, char *buf, size_t size) {
   hls_strbuf_free(&b);
 }
 
-void dspace_format_options(hls_strbuf *b, const hls_dspace_value *v, size_t n) {
+void dspace_format_options(hls_strbuf *b, const hls_dspace_value *v, size_t n, size_t limit) {
   hls_strbuf_append(b, "[", 1);
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n && b->len <= limit; i++) {
     if (i)
       hls_strbuf_append(b, ", ", 2);
     dspace_format_value(b, v[i]);

@@ -5,8 +5,9 @@
  *   dspace_options.c  a knob's options and order ranks, type-checked
  *   dspace.c          the ds_config file -> knobs in dependency order
  *   dspace_walk.c     counting, enumeration, membership
- * Every non-static name here starts with dspace_, so the static libraries
- * linked into one plugin never clash. */
+ * Functions and objects shared between the files start with dspace_: they
+ * have external linkage, and the plugin links every static library of the
+ * project into one module. */
 #ifndef HLSMOE_DSPACE_IMPL_H
 #define HLSMOE_DSPACE_IMPL_H
 
@@ -55,7 +56,9 @@ const char *dspace_type_name(vtag t); /* Python's name: "int", "list", ... */
 /* Python repr, as inside a list: 'off', 4, True, 1.5. */
 void dspace_format_val(hls_strbuf *b, val v);
 void dspace_format_value(hls_strbuf *b, hls_dspace_value v);
-void dspace_format_options(hls_strbuf *b, const hls_dspace_value *v, size_t n); /* [1, 2] */
+/* "[1, 2]"; stops early once b holds more than `limit` bytes, for callers
+ * that cut the text there anyway (option lists can be huge). */
+void dspace_format_options(hls_strbuf *b, const hls_dspace_value *v, size_t n, size_t limit);
 
 /* A growable array of public values: option lists, memo keys. */
 typedef struct {

@@ -310,7 +310,7 @@ int hls_dspace_contains(const hls_dspace *s, const hls_dspace_value *point, char
       hls_strbuf_printf(&msg, "%s = ", s->knobs[ki].name);
       dspace_format_value(&msg, point[ki]);
       hls_strbuf_printf(&msg, " is not among its options ");
-      dspace_format_options(&msg, opts, n);
+      dspace_format_options(&msg, opts, n, why_size);
       const knob_info *k = &s->knobs[ki];
       for (size_t j = 0; j < k->ndeps; j++) {
         hls_strbuf_printf(&msg, "%s%s = ", j ? ", " : " given ", s->knobs[k->deps[j]].name);
