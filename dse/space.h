@@ -1,6 +1,6 @@
 /* A design space derived from the program graph, for kernels without a
  * ds_config file.  The rules (docs/exploration.md) are written out as a
- * ds_config text and parsed by graph/dspace.c, so derived and given spaces
+ * ds_config text and parsed by dse/dspace.c, so derived and given spaces
  * are enumerated and checked by the same code. */
 #ifndef HLSMOE_MODEL_SPACE_H
 #define HLSMOE_MODEL_SPACE_H
