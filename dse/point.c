@@ -7,22 +7,12 @@
 #include <string.h>
 
 
-/* Where "name" appears as a key; cJSON keeps no positions. */
+/* Where "name" appears as a key; 1:1 when it cannot be found. */
 static void locate_key(const char *text, const char *name, unsigned *line, unsigned *col) {
-  size_t n = strlen(name);
-  for (const char *p = strchr(text, '"'); p; p = strchr(p + 1, '"')) {
-    if (strncmp(p + 1, name, n) == 0 && p[n + 1] == '"') {
-      const char *q = p + n + 2;
-      while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
-        q++;
-      if (*q == ':') {
-        hls_text_position(text, strlen(text), (size_t)(p - text), line, col);
-        return;
-      }
-    }
+  if (!hls_json_key_position(text, strlen(text), name, line, col)) {
+    *line = 1;
+    *col = 1;
   }
-  *line = 1;
-  *col = 1;
 }
 
 static int add_value(hls_point *pt, const cJSON *item, const char *text, hls_diags *diags) {

@@ -1,29 +1,10 @@
 #include "dse/space.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-  char *text;
-  size_t len, cap;
-} buffer;
-
-static void put(buffer *b, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
-  va_end(ap);
-  if (b->len + (size_t)n + 1 > b->cap) {
-    b->cap = 2 * (b->len + (size_t)n + 1);
-    b->text = hls_xrealloc(b->text, b->cap);
-  }
-  va_start(ap, fmt);
-  vsnprintf(b->text + b->len, (size_t)n + 1, fmt, ap);
-  va_end(ap);
-  b->len += (size_t)n;
-}
+#include "support/strbuf.h"
 
 static int is_pow2(int64_t v) { return v > 0 && (v & (v - 1)) == 0; }
 
@@ -72,44 +53,45 @@ static size_t tile_factors(int64_t t, int64_t *out) {
   return n;
 }
 
-static void put_list(buffer *b, const int64_t *v, size_t n) {
-  put(b, "[");
+static void put_list(hls_strbuf *b, const int64_t *v, size_t n) {
+  hls_strbuf_printf(b, "[");
   for (size_t i = 0; i < n; i++)
-    put(b, i ? ",%lld" : "%lld", (long long)v[i]);
-  put(b, "]");
+    hls_strbuf_printf(b, i ? ",%lld" : "%lld", (long long)v[i]);
+  hls_strbuf_printf(b, "]");
 }
 
 /* Appends one condition of a comprehension's filter. */
-static void put_condition(buffer *b, int *nconds, const char *fmt, const char *a, const char *c) {
-  put(b, *nconds ? " and " : " if ");
-  put(b, fmt, a, c);
+static void put_condition(hls_strbuf *b, int *nconds, const char *fmt, const char *a,
+                          const char *c) {
+  hls_strbuf_printf(b, *nconds ? " and " : " if ");
+  hls_strbuf_printf(b, fmt, a, c);
   ++*nconds;
 }
 
 /* "(x==1 or A!='flatten')" for every pipeline knob of an enclosing loop: a
  * fine-grained pipelined loop unrolls everything inside it. */
-static void put_ancestor_rule(buffer *b, int *nconds, const hls_graph *g, int32_t loop,
+static void put_ancestor_rule(hls_strbuf *b, int *nconds, const hls_graph *g, int32_t loop,
                               const char *keep) {
   for (int32_t p = g->loops[loop].parent; p >= 0; p = g->loops[p].parent)
     if (g->loops[p].pipeline.present && g->loops[p].pipeline.knob[0])
       put_condition(b, nconds, "(%s or %s!='flatten')", keep, g->loops[p].pipeline.knob);
 }
 
-static void put_knob(buffer *b, const hls_graph *g, const hls_graph_knob *k) {
+static void put_knob(hls_strbuf *b, const hls_graph *g, const hls_graph_knob *k) {
   const hls_graph_loop *l = &g->loops[k->loop];
   int64_t t = l->trip_count, f[MAX_FACTORS];
   int nconds = 0;
-  put(b, "\"%s\": {", k->name);
+  hls_strbuf_printf(b, "\"%s\": {", k->name);
   if (k->kind == HLS_KNOB_PIPELINE) {
-    put(b, "\"default\": \"off\", \"ds_type\": \"PIPELINE\", "
+    hls_strbuf_printf(b, "\"default\": \"off\", \"ds_type\": \"PIPELINE\", "
            "\"options\": \"[x for x in ['off','','flatten']");
     put_ancestor_rule(b, &nconds, g, k->loop, "x=='off'");
-    put(b, "]\", \"order\": \"0 if x!='flatten' else 1\"}");
+    hls_strbuf_printf(b, "]\", \"order\": \"0 if x!='flatten' else 1\"}");
     return;
   }
   int parallel = k->kind == HLS_KNOB_PARALLEL;
   size_t n = parallel ? parallel_factors(t, f) : tile_factors(t, f);
-  put(b, "\"default\": 1, \"ds_type\": \"%s\", \"options\": \"[x for x in ",
+  hls_strbuf_printf(b, "\"default\": 1, \"ds_type\": \"%s\", \"options\": \"[x for x in ",
       parallel ? "PARALLEL" : "TILING");
   put_list(b, f, n);
   if (parallel && l->tile.present && l->tile.knob[0] && t > 0) {
@@ -118,18 +100,18 @@ static void put_knob(buffer *b, const hls_graph *g, const hls_graph_knob *k) {
     put_condition(b, &nconds, "x*%s<=%s", l->tile.knob, bound);
   }
   put_ancestor_rule(b, &nconds, g, k->loop, "x==1");
-  put(b, "]\", \"order\": \"0 if x&(x-1)==0 else 1\"}");
+  hls_strbuf_printf(b, "]\", \"order\": \"0 if x&(x-1)==0 else 1\"}");
 }
 
 char *hls_space_derive_text(const hls_graph *g) {
-  buffer b = {0};
-  put(&b, "{\"design-space.definition\": {");
+  hls_strbuf b = {0};
+  hls_strbuf_printf(&b, "{\"design-space.definition\": {");
   for (size_t k = 0; k < g->nknobs; k++) {
     if (k)
-      put(&b, ", ");
+      hls_strbuf_printf(&b, ", ");
     put_knob(&b, g, &g->knobs[k]);
   }
-  put(&b, "}}\n");
+  hls_strbuf_printf(&b, "}}\n");
   return b.text;
 }
 

@@ -148,6 +148,23 @@ void hls_text_position(const char *text, size_t len, size_t off, unsigned *line,
   }
 }
 
+int hls_json_key_position(const char *text, size_t len, const char *key, unsigned *line,
+                          unsigned *col) {
+  size_t n = strlen(key);
+  for (size_t i = 0; i + n + 2 <= len; i++) {
+    if (text[i] != '"' || memcmp(text + i + 1, key, n) != 0 || text[i + n + 1] != '"')
+      continue;
+    size_t j = i + n + 2;
+    while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r'))
+      j++;
+    if (j < len && text[j] == ':') {
+      hls_text_position(text, len, i, line, col);
+      return 1;
+    }
+  }
+  return 0;
+}
+
 int hls_write_text(const char *path, const char *text) {
   FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
   if (!f)

@@ -68,6 +68,12 @@ int hls_for_each_line(char *text, size_t len, hls_line_fn fn, void *ctx);
 /* Line and column (1-based) of byte `off` of a text of `len` bytes. */
 void hls_text_position(const char *text, size_t len, size_t off, unsigned *line, unsigned *col);
 
+/* Line and column of the first `"key" :` in a JSON text of `len` bytes, for
+ * messages about a member (cJSON keeps no positions).  Returns 0, leaving
+ * *line and *col alone, when there is none. */
+int hls_json_key_position(const char *text, size_t len, const char *key, unsigned *line,
+                          unsigned *col);
+
 /* Small helpers shared by the C core. */
 void *hls_xmalloc(size_t n);
 void *hls_xcalloc(size_t n, size_t size);

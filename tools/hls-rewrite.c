@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "support/diag.h"
+#include "support/strbuf.h"
 #include "pragma/source.h"
 
 
@@ -49,23 +50,8 @@ static const char *replacement(const cJSON *point, const char *name, char *buf, 
   return m == HLS_PIPE_UNSET ? NULL : hls_pipe_mode_point(m);
 }
 
-typedef struct {
-  char *text;
-  size_t len, cap;
-} buffer;
-
-static void append(buffer *b, const char *s, size_t n) {
-  if (b->len + n + 1 > b->cap) {
-    b->cap = 2 * (b->len + n + 1);
-    b->text = hls_xrealloc(b->text, b->cap);
-  }
-  memcpy(b->text + b->len, s, n);
-  b->len += n;
-  b->text[b->len] = '\0';
-}
-
 /* Rewrites every auto{NAME} of a pragma line; marks used knobs in `used`. */
-static void rewrite(const hls_source *src, const cJSON *point, int *used, buffer *out,
+static void rewrite(const hls_source *src, const cJSON *point, int *used, hls_strbuf *out,
                     hls_diags *d) {
   const char *t = src->text, *end = t + src->len;
   unsigned line = 1;
@@ -74,13 +60,13 @@ static void rewrite(const hls_source *src, const cJSON *point, int *used, buffer
     const char *p = strstr(t, "auto{");
     const char *nl = memchr(t, '\n', (size_t)(end - t));
     if (nl && (!p || nl < p)) { /* no placeholder before the next line */
-      append(out, t, (size_t)(nl + 1 - t));
+      hls_strbuf_append(out, t, (size_t)(nl + 1 - t));
       t = line_start = nl + 1;
       line++;
       continue;
     }
     if (!p) {
-      append(out, t, (size_t)(end - t));
+      hls_strbuf_append(out, t, (size_t)(end - t));
       break;
     }
     const char *q = line_start;
@@ -88,7 +74,7 @@ static void rewrite(const hls_source *src, const cJSON *point, int *used, buffer
       q++;
     const char *close = strchr(p, '}');
     if (*q != '#' || !close || (nl && close > nl)) { /* not a pragma placeholder */
-      append(out, t, (size_t)(p + 5 - t));
+      hls_strbuf_append(out, t, (size_t)(p + 5 - t));
       t = p + 5;
       continue;
     }
@@ -105,11 +91,11 @@ static void rewrite(const hls_source *src, const cJSON *point, int *used, buffer
     for (const cJSON *k = point->child; k; k = k->next, i++)
       if (strcmp(k->string, name) == 0)
         used[i] = 1;
-    append(out, t, (size_t)(p - t));
+    hls_strbuf_append(out, t, (size_t)(p - t));
     /* "PIPELINE auto{K}" with an empty value: drop the space before it too */
     if (!*rep && out->len && out->text[out->len - 1] == ' ')
       out->text[--out->len] = '\0';
-    append(out, rep, strlen(rep));
+    hls_strbuf_append(out, rep, strlen(rep));
     t = close + 1;
   }
 }
@@ -161,8 +147,8 @@ int main(int argc, char **argv) {
     hls_diag_add(&d, HLS_SEV_ERROR, point_path, 0, 0, "no design point object found");
   else if (point) {
     int *used = hls_xcalloc((size_t)cJSON_GetArraySize(point) + 1, sizeof *used);
-    buffer out = {0};
-    append(&out, "", 0);
+    hls_strbuf out = {0};
+    hls_strbuf_append(&out, "", 0);
     rewrite(&src, point, used, &out, &d);
     int i = 0;
     for (const cJSON *k = point->child; k; k = k->next, i++)
@@ -174,7 +160,7 @@ int main(int argc, char **argv) {
       if (rc)
         fprintf(stderr, "%s: error: cannot write\n", out_path);
     }
-    free(out.text);
+    hls_strbuf_free(&out);
     free(used);
   }
   hls_diags_print(&d, stderr);
