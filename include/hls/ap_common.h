@@ -243,6 +243,10 @@ template <int N, bool S> struct ap_int_base {
   inline ap_int_base<N, false> get_range(int hi, int lo) const noexcept { return range(hi, lo); }
 
   inline void reverse() noexcept {
+    if (N <= 64) {  // one llvm.bitreverse.i64
+      ap_assign_(__builtin_bitreverse64((ap_ulong)ap_int_base<N, false>(*this).V) >> (64 - AP_MIN(N, 64)));
+      return;
+    }
     typedef unsigned _BitInt(AP_MAX(N, 2)) u_t;
     u_t x = (u_t)V & (((u_t)~(u_t)0) >> (AP_MAX(N, 2) - N)), r = 0;
     for (int i = 0; i < N; i++, x >>= 1)
@@ -265,16 +269,44 @@ template <int N, bool S> struct ap_int_base {
   inline bool nor_reduce() const noexcept { return V == 0; }
   inline bool xor_reduce() const noexcept {
     typename ap_int_base<N, false>::data_t x = ap_int_base<N, false>(*this).V;
+#if __has_builtin(__builtin_popcountg)
+    return (__builtin_popcountg(x) & 1) != 0;  // one llvm.ctpop, no loop
+#else
     for (int s = 1; s < N; s <<= 1)
       x ^= x >> s;  // prefix xor: bit 0 ends as the parity of all bits
     return (x & 1) != 0;
+#endif
   }
   inline bool xnor_reduce() const noexcept { return !xor_reduce(); }
   inline int countLeadingZeros() const noexcept {
+#if __has_builtin(__builtin_clzg)
+    return __builtin_clzg(ap_int_base<N, false>(*this).V, N);
+#else
     int n = 0;
     for (int i = N - 1; i >= 0 && !test(i); i--)
       n++;
     return n;
+#endif
+  }
+  inline int countTrailingZeros() const noexcept {
+#if __has_builtin(__builtin_ctzg)
+    return __builtin_ctzg(ap_int_base<N, false>(*this).V, N);
+#else
+    int n = 0;
+    for (int i = 0; i < N && !test(i); i++)
+      n++;
+    return n;
+#endif
+  }
+  inline int countPopulation() const noexcept {
+#if __has_builtin(__builtin_popcountg)
+    return __builtin_popcountg(ap_int_base<N, false>(*this).V);
+#else
+    int n = 0;
+    for (int i = 0; i < N; i++)
+      n += test(i);
+    return n;
+#endif
   }
 
   // Compound assignment: computed at the result width, wrapped into N bits.
@@ -283,6 +315,12 @@ template <int N, bool S> struct ap_int_base {
   template <int N2, bool S2> inline ap_int_base &operator OP##=(const ap_int_base<N2, S2> &b) noexcept { \
     *this = ap_int_base(*this OP b);                                                        \
     return *this;                                                                          \
+  }                                                                                        \
+  template <int N2, bool S2> inline ap_int_base &operator OP##=(const ap_bit_ref<N2, S2> &b) noexcept { \
+    return *this OP## = b.get();                                                           \
+  }                                                                                        \
+  template <int N2, bool S2> inline ap_int_base &operator OP##=(const ap_range_ref<N2, S2> &b) noexcept { \
+    return *this OP## = b.get();                                                           \
   }                                                                                        \
   template <class T>                                                                       \
   inline typename ap_enable_if<ap_c_int<T>::ok, ap_int_base &>::type operator OP##=(T b) noexcept { \
@@ -332,7 +370,8 @@ template <int N, bool S> struct ap_range_ref {
     return ap_int_base<N, false>::ap_raw_((ap_int_base<N, false>(x).V >> l) & mask(h, l));
   }
   inline ap_int_base<N, false> get() const noexcept { return extract(d, hi, lo); }
-  inline operator ap_int_base<N, false>() const noexcept { return get(); }
+  // int x = v.range(7, 0) converts like the value (to unsigned or unsigned long long)
+  inline operator typename ap_int_base<N, false>::c_ret_t() const noexcept { return get(); }
   inline ap_ulong to_uint64() const noexcept { return get().to_uint64(); }
   inline ap_slong to_int64() const noexcept { return get().to_int64(); }
   inline unsigned to_uint() const noexcept { return get().to_uint(); }
@@ -486,6 +525,38 @@ template <int N1, bool S1, int N2, bool S2>
 inline ap_int_base<N1 + N2, false> operator,(const ap_int_base<N1, S1> &a, const ap_range_ref<N2, S2> &b) noexcept { return ap_concat_(a, b.get()); }
 template <int N1, bool S1, int N2, bool S2>
 inline ap_int_base<N1 + N2, false> operator,(const ap_range_ref<N1, S1> &a, const ap_range_ref<N2, S2> &b) noexcept { return ap_concat_(a.get(), b.get()); }
+
+// ---- printing: os << x for any stream type with write(const char *, n) (std::ostream)
+// without including <ostream> here: decimal, with a '-' for negative values.
+template <int N, bool S> inline int ap_to_dec_(const ap_int_base<N, S> &x, char *buf, int size) noexcept {
+  typedef unsigned _BitInt(N + 1) u_t;
+  bool neg = x.sign();
+  u_t v = neg ? (u_t)0 - (u_t)ap_int_base<N + 1, true>(x).V : (u_t)ap_int_base<N + 1, false>(x).V;
+  int n = size;
+  do {
+    buf[--n] = (char)('0' + (int)(v % 10));
+    v /= 10;
+  } while (v != 0 && n > 1);
+  if (neg)
+    buf[--n] = '-';
+  return n;
+}
+template <class OS, int N, bool S>
+inline auto operator<<(OS &os, const ap_int_base<N, S> &x) -> decltype(os.write((const char *)0, 0), os) {
+  char buf[N * 3 / 10 + 4];
+  int at = ap_to_dec_(x, buf, (int)sizeof(buf));
+  os.write(buf + at, (int)sizeof(buf) - at);
+  return os;
+}
+template <class OS, int N, bool S>
+inline auto operator<<(OS &os, const ap_range_ref<N, S> &x) -> decltype(os.write((const char *)0, 0), os) {
+  return os << x.get();
+}
+template <class OS, int N, bool S>
+inline auto operator<<(OS &os, const ap_bit_ref<N, S> &x) -> decltype(os.write((const char *)0, 0), os) {
+  os.write(x.to_bool() ? "1" : "0", 1);
+  return os;
+}
 
 #undef AP_C
 #pragma clang diagnostic pop

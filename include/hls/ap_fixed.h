@@ -318,6 +318,12 @@ AP_FX_RELOP(>=)
 #undef AP_FX_RT
 #undef AP_FX_RTR
 
+// os << x prints to_double() (std::ostream and any type with write(const char *, n)).
+template <class OS, int W, int I, bool S, ap_q_mode Q, ap_o_mode O, int NB>
+inline auto operator<<(OS &os, const ap_fixed_base<W, I, S, Q, O, NB> &x) -> decltype(os.write((const char *)0, 0), os) {
+  return os << x.to_double();
+}
+
 #define AP_FX_CTORS(NAME, S)                                                              \
   NAME() = default;                                                                       \
   template <int W2, int I2, bool S2, ap_q_mode Q2, ap_o_mode O2, int NB2>                 \
