@@ -256,7 +256,7 @@ template <int N, bool S> struct ap_int_base {
   inline void lrotate(int n) noexcept {
     n %= N;
     if (n)
-      *this = ap_int_base(ap_int_base<N, false>(*this).ap_shl_(n).V | ap_int_base<N, false>(*this).ap_shr_(N - n).V);
+      ap_assign_(ap_int_base<N, false>(*this).ap_shl_(n).V | ap_int_base<N, false>(*this).ap_shr_(N - n).V);
   }
   inline void rrotate(int n) noexcept {
     n %= N;
