@@ -119,9 +119,10 @@ template <int W, int I, bool S, ap_q_mode Q = AP_TRN, ap_o_mode O = AP_WRAP, int
   inline operator double() const noexcept { return to_double(); }
   // The integer part, truncated toward zero (as C converts floating point).
   inline ap_int_base<AP_MAX(I, 1), S> to_ap_int_base() const noexcept {
-    ap_int_base<W + 1, S> x(V);
+    typedef ap_int_base<W + 1 + AP_MAX(-F, 0), S> x_t;
+    x_t x(V);
     if (F > 0 && S && V < 0)
-      x = x + ap_shift_const<(F > 0 ? F : 0)>::apply(ap_int_base<W + 1, S>(1)) - 1;
+      x = x + ap_shift_const<(F > 0 ? F : 0)>::apply(x_t(1)) - 1;
     return ap_int_base<AP_MAX(I, 1), S>(ap_shift_const<-F>::apply(x));
   }
   inline int to_int() const noexcept { return to_ap_int_base().to_int(); }
@@ -205,7 +206,8 @@ template <int W1, int I1, bool S1, int W2, int I2, bool S2> struct ap_frt {
   typedef ap_fixed_base<plus_i + F, plus_i, sgn> plus;
   typedef ap_fixed_base<plus_i + F, plus_i, true> minus;
   typedef ap_fixed_base<W1 + W2, I1 + I2, sgn> mult;
-  typedef ap_fixed_base<W1 + div_f2 + S2, I1 + div_f2 + S2, sgn> div;
+  // V1 << max(F2, 0) divided by V2: F1 + max(-F2, 0) fractional bits
+  typedef ap_fixed_base<W1 + div_f2 + S2, I1 + F2 + S2, sgn> div;
 };
 
 template <int W, int I, bool S, ap_q_mode Q, ap_o_mode O, int NB, int W2, int I2, bool S2, ap_q_mode Q2, ap_o_mode O2, int NB2>
