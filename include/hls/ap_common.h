@@ -237,10 +237,14 @@ template <int N, bool S> struct ap_int_base {
   inline ap_range_ref<N, S> range(int hi, int lo) noexcept { return ap_range_ref<N, S>(*this, hi, lo); }
   inline ap_range_ref<N, S> range() noexcept { return ap_range_ref<N, S>(*this, N - 1, 0); }
   inline ap_range_ref<N, S> operator()(int hi, int lo) noexcept { return range(hi, lo); }
-  inline ap_int_base<N, false> range(int hi, int lo) const noexcept { return ap_range_ref<N, S>::extract(*this, hi, lo); }
-  inline ap_int_base<N, false> range() const noexcept { return ap_int_base<N, false>(*this); }
-  inline ap_int_base<N, false> operator()(int hi, int lo) const noexcept { return range(hi, lo); }
-  inline ap_int_base<N, false> get_range(int hi, int lo) const noexcept { return range(hi, lo); }
+  // On a const value the range is still an ap_range_ref (kernels return it from const
+  // accessors); assigning through it is undefined, as writing a const object is.
+  inline ap_range_ref<N, S> range(int hi, int lo) const noexcept {
+    return ap_range_ref<N, S>(const_cast<ap_int_base &>(*this), hi, lo);
+  }
+  inline ap_range_ref<N, S> range() const noexcept { return ap_range_ref<N, S>(const_cast<ap_int_base &>(*this), N - 1, 0); }
+  inline ap_range_ref<N, S> operator()(int hi, int lo) const noexcept { return range(hi, lo); }
+  inline ap_int_base<N, false> get_range(int hi, int lo) const noexcept { return ap_range_ref<N, S>::extract(*this, hi, lo); }
 
   inline void reverse() noexcept {
     if (N <= 64) {  // one llvm.bitreverse.i64

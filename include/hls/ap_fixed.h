@@ -145,9 +145,10 @@ template <int W, int I, bool S, ap_q_mode Q = AP_TRN, ap_o_mode O = AP_WRAP, int
   inline ap_range_ref<W, S> range(int hi, int lo) noexcept { return V.range(hi, lo); }
   inline ap_range_ref<W, S> range() noexcept { return V.range(); }
   inline ap_range_ref<W, S> operator()(int hi, int lo) noexcept { return V.range(hi, lo); }
-  inline ap_int_base<W, false> range(int hi, int lo) const noexcept { return V.range(hi, lo); }
-  inline ap_int_base<W, false> range() const noexcept { return V.range(); }
-  inline ap_int_base<W, false> get_range(int hi, int lo) const noexcept { return V.range(hi, lo); }
+  inline ap_range_ref<W, S> range(int hi, int lo) const noexcept { return V.range(hi, lo); }
+  inline ap_range_ref<W, S> range() const noexcept { return V.range(); }
+  inline ap_range_ref<W, S> operator()(int hi, int lo) const noexcept { return V.range(hi, lo); }
+  inline ap_int_base<W, false> get_range(int hi, int lo) const noexcept { return V.get_range(hi, lo); }
   inline bool and_reduce() const noexcept { return V.and_reduce(); }
   inline bool or_reduce() const noexcept { return V.or_reduce(); }
   inline bool xor_reduce() const noexcept { return V.xor_reduce(); }
