@@ -59,17 +59,17 @@ template <> struct ap_c_float<double> { enum { ok = 1 }; };
 template <int N, bool S> struct ap_storage {
   typedef unsigned _BitInt(N) type;
   typedef unsigned _BitInt(N) utype;
-  static inline type norm(type v) noexcept { return v; }
+  static constexpr type norm(type v) noexcept { return v; }
 };
 template <int N> struct ap_storage<N, true> {
   typedef signed _BitInt(N) type;
   typedef unsigned _BitInt(N) utype;
-  static inline type norm(type v) noexcept { return v; }
+  static constexpr type norm(type v) noexcept { return v; }
 };
 template <> struct ap_storage<1, true> {
   typedef signed _BitInt(2) type;
   typedef unsigned _BitInt(2) utype;
-  static inline type norm(type v) noexcept { return (v & 1) ? (type)-1 : (type)0; }
+  static constexpr type norm(type v) noexcept { return (v & 1) ? (type)-1 : (type)0; }
 };
 
 // The C type of the implicit conversion (like Vitis: int/unsigned up to 32 bits, else 64).
@@ -120,21 +120,22 @@ template <int N, bool S> struct ap_int_base {
   template <int N2, bool S2> inline ap_int_base(const ap_range_ref<N2, S2> &r) noexcept { ap_assign_(r.get().V); }
   template <int W2, int I2, bool S2, ap_q_mode Q2, ap_o_mode O2, int NB2>
   inline ap_int_base(const ap_fixed_base<W2, I2, S2, Q2, O2, NB2> &f) noexcept { ap_assign_(f.to_ap_int_base().V); }
-  inline ap_int_base(bool x) noexcept { ap_assign_(x); }
-  inline ap_int_base(char x) noexcept { ap_assign_(x); }
-  inline ap_int_base(signed char x) noexcept { ap_assign_(x); }
-  inline ap_int_base(unsigned char x) noexcept { ap_assign_(x); }
-  inline ap_int_base(short x) noexcept { ap_assign_(x); }
-  inline ap_int_base(unsigned short x) noexcept { ap_assign_(x); }
-  inline ap_int_base(int x) noexcept { ap_assign_(x); }
-  inline ap_int_base(unsigned int x) noexcept { ap_assign_(x); }
-  inline ap_int_base(long x) noexcept { ap_assign_(x); }
-  inline ap_int_base(unsigned long x) noexcept { ap_assign_(x); }
-  inline ap_int_base(long long x) noexcept { ap_assign_(x); }
-  inline ap_int_base(unsigned long long x) noexcept { ap_assign_(x); }
+  constexpr ap_int_base(bool x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
+  constexpr ap_int_base(char x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
+  constexpr ap_int_base(signed char x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
+  constexpr ap_int_base(unsigned char x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
+  constexpr ap_int_base(short x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
+  constexpr ap_int_base(unsigned short x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
+  constexpr ap_int_base(int x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
+  constexpr ap_int_base(unsigned int x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
+  constexpr ap_int_base(long x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
+  constexpr ap_int_base(unsigned long x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
+  constexpr ap_int_base(long long x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
+  constexpr ap_int_base(unsigned long long x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
   // From floating point: truncation toward zero as in C (out of range is undefined).
-  inline ap_int_base(float x) noexcept { ap_assign_((signed _BitInt(N + 1))x); }
-  inline ap_int_base(double x) noexcept { ap_assign_((signed _BitInt(N + 1))x); }
+  // The C-type constructors are constexpr, so const tables of ap_[u]int are constants.
+  constexpr ap_int_base(float x) noexcept : V(ap_storage<N, S>::norm((data_t)(signed _BitInt(N + 1))x)) {}
+  constexpr ap_int_base(double x) noexcept : V(ap_storage<N, S>::norm((data_t)(signed _BitInt(N + 1))x)) {}
   // From a string: optional sign, then 0x/0X (hex), 0b/0B (binary), 0o/0 (octal) or
   // decimal; or with an explicit radix (2, 8, 10, 16).  Wraps to N bits.
   inline ap_int_base(const char *s) noexcept { ap_parse_(s, 0); }

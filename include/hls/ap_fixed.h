@@ -12,6 +12,12 @@
 #pragma clang diagnostic push
 #pragma clang diagnostic ignored "-Wbit-int-extension"
 
+#if __cplusplus >= 201402L
+#define AP_CONSTEXPR14 constexpr
+#else
+#define AP_CONSTEXPR14 inline
+#endif
+
 // 2^E as a compile-time double.
 template <int E, bool Neg = (E < 0)> struct ap_pow2 {
   static constexpr double value = ap_pow2<E / 2>::value * ap_pow2<E / 2>::value * ((E & 1) ? 2.0 : 1.0);
@@ -71,23 +77,24 @@ template <int W, int I, bool S, ap_q_mode Q = AP_TRN, ap_o_mode O = AP_WRAP, int
     }
     V = raw_t(x);  // wrap
   }
-  inline void ap_from_double_(double d) noexcept {
+  // constexpr from C++14, so const tables of ap_fixed written as doubles are constants.
+  AP_CONSTEXPR14 void ap_from_double_(double d) noexcept {
+    typedef signed _BitInt(W + 2) t_t;
     double x = d * ap_pow2<F>::value;
-    if (Q == AP_TRN)
-      x = __builtin_floor(x);
-    else if (Q == AP_TRN_ZERO)
-      x = __builtin_trunc(x);
-    else
-      x = __builtin_floor(x + 0.5);
+    if (Q != AP_TRN && Q != AP_TRN_ZERO)
+      x = x + 0.5;  // round half up, then floor
     if (O == AP_SAT || O == AP_SAT_ZERO || O == AP_SAT_SYM) {
       double hi = S ? ap_pow2<W - 1>::value - 1 : ap_pow2<W>::value - 1;
       double lo = S ? (O == AP_SAT_SYM ? -hi : -ap_pow2<W - 1>::value) : 0.0;
-      if (x > hi)
+      if (x >= hi + 1)
         x = O == AP_SAT_ZERO ? 0 : hi;
       if (x < lo)
         x = O == AP_SAT_ZERO ? 0 : lo;
     }
-    V = raw_t(ap_int_base<W + 1, true>(x));
+    t_t t = (t_t)x;  // toward zero
+    if (Q != AP_TRN_ZERO && (double)t > x)
+      t = t - 1;  // floor (no libm call)
+    V.V = ap_storage<W, S>::norm((typename raw_t::data_t)t);
   }
 
   template <int W2, int I2, bool S2, ap_q_mode Q2, ap_o_mode O2, int NB2>
@@ -110,8 +117,8 @@ template <int W, int I, bool S, ap_q_mode Q = AP_TRN, ap_o_mode O = AP_WRAP, int
   AP_FX_CTOR(long long)
   AP_FX_CTOR(unsigned long long)
 #undef AP_FX_CTOR
-  inline ap_fixed_base(float x) noexcept { ap_from_double_(x); }
-  inline ap_fixed_base(double x) noexcept { ap_from_double_(x); }
+  AP_CONSTEXPR14 ap_fixed_base(float x) noexcept : V() { ap_from_double_(x); }
+  AP_CONSTEXPR14 ap_fixed_base(double x) noexcept : V() { ap_from_double_(x); }
 
   // conversions
   inline double to_double() const noexcept { return V.to_double() * ap_pow2<-F>::value; }
@@ -346,8 +353,8 @@ inline auto operator<<(OS &os, const ap_fixed_base<W, I, S, Q, O, NB> &x) -> dec
   inline NAME(unsigned long x) noexcept : Base(x) {}                                               \
   inline NAME(long long x) noexcept : Base(x) {}                                                   \
   inline NAME(unsigned long long x) noexcept : Base(x) {}                                          \
-  inline NAME(float x) noexcept : Base(x) {}                                                       \
-  inline NAME(double x) noexcept : Base(x) {}
+  AP_CONSTEXPR14 NAME(float x) noexcept : Base(x) {}                                               \
+  AP_CONSTEXPR14 NAME(double x) noexcept : Base(x) {}
 
 template <int W, int I, ap_q_mode Q = AP_TRN, ap_o_mode O = AP_WRAP, int NB = 0>
 struct ap_fixed : ap_fixed_base<W, I, true, Q, O, NB> {
@@ -361,5 +368,6 @@ struct ap_ufixed : ap_fixed_base<W, I, false, Q, O, NB> {
 };
 #undef AP_FX_CTORS
 
+#undef AP_CONSTEXPR14
 #pragma clang diagnostic pop
 #endif

@@ -17,20 +17,20 @@
   template <int N2, bool S2> inline NAME(const ap_range_ref<N2, S2> &r) noexcept : Base(r) {}    \
   template <int W2, int I2, bool S2, ap_q_mode Q2, ap_o_mode O2, int NB2>               \
   inline NAME(const ap_fixed_base<W2, I2, S2, Q2, O2, NB2> &f) noexcept : Base(f) {}             \
-  inline NAME(bool x) noexcept : Base(x) {}                                                      \
-  inline NAME(char x) noexcept : Base(x) {}                                                      \
-  inline NAME(signed char x) noexcept : Base(x) {}                                               \
-  inline NAME(unsigned char x) noexcept : Base(x) {}                                             \
-  inline NAME(short x) noexcept : Base(x) {}                                                     \
-  inline NAME(unsigned short x) noexcept : Base(x) {}                                            \
-  inline NAME(int x) noexcept : Base(x) {}                                                       \
-  inline NAME(unsigned int x) noexcept : Base(x) {}                                              \
-  inline NAME(long x) noexcept : Base(x) {}                                                      \
-  inline NAME(unsigned long x) noexcept : Base(x) {}                                             \
-  inline NAME(long long x) noexcept : Base(x) {}                                                 \
-  inline NAME(unsigned long long x) noexcept : Base(x) {}                                        \
-  inline NAME(float x) noexcept : Base(x) {}                                                     \
-  inline NAME(double x) noexcept : Base(x) {}                                                    \
+  constexpr NAME(bool x) noexcept : Base(x) {}                                                      \
+  constexpr NAME(char x) noexcept : Base(x) {}                                                      \
+  constexpr NAME(signed char x) noexcept : Base(x) {}                                               \
+  constexpr NAME(unsigned char x) noexcept : Base(x) {}                                             \
+  constexpr NAME(short x) noexcept : Base(x) {}                                                     \
+  constexpr NAME(unsigned short x) noexcept : Base(x) {}                                            \
+  constexpr NAME(int x) noexcept : Base(x) {}                                                       \
+  constexpr NAME(unsigned int x) noexcept : Base(x) {}                                              \
+  constexpr NAME(long x) noexcept : Base(x) {}                                                      \
+  constexpr NAME(unsigned long x) noexcept : Base(x) {}                                             \
+  constexpr NAME(long long x) noexcept : Base(x) {}                                                 \
+  constexpr NAME(unsigned long long x) noexcept : Base(x) {}                                        \
+  constexpr NAME(float x) noexcept : Base(x) {}                                                     \
+  constexpr NAME(double x) noexcept : Base(x) {}                                                    \
   inline NAME(const char *s) noexcept : Base(s) {}                                               \
   inline NAME(const char *s, signed char radix) noexcept : Base(s, radix) {}
 

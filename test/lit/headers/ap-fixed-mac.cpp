@@ -8,7 +8,7 @@
 // RUN: %cc-hls -x c++ -std=c++17 -fno-exceptions -I %src/include/hls %s -o %t.noexc.ll
 // RUN: %opt -passes=hls-graph -pass-remarks-analysis=hls-graph -disable-output %t.noexc.ll 2>&1 | FileCheck %s --check-prefix=GRAPH
 // RUN: %clang -x c++ -std=c++11 -Wall -Wextra -Wno-unknown-pragmas -Werror -fsyntax-only -I %src/include/hls %s
-// RUN: %clang -x c++ -std=c++17 -O0 -I %src/include/hls -DHLSMOE_NATIVE_MAIN %s %S/Inputs/ap-fixed-mac-main.cpp -lm -o %t.exe
+// RUN: %clang -x c++ -std=c++17 -O0 -I %src/include/hls -DHLSMOE_NATIVE_MAIN %s %S/Inputs/ap-fixed-mac-main.cpp -o %t.exe
 // RUN: %t.exe | FileCheck %s
 // The kernel has C++ linkage: the graph names it by its mangled name.
 // GRAPH: remark: {{.*}}ap-fixed-mac.cpp:[[#]]:1: program graph of _Z4fir8{{[^:]*}}: [[#]] nodes ({{.*}}, 2 pragma, {{.*}}), [[#]] edges, [[#]] loops, 2 with pragmas
