@@ -39,6 +39,22 @@ static int add_value(hls_point *pt, const cJSON *item, const char *text, hls_dia
   return 0;
 }
 
+/* Every member of obj as a knob value; a repeated name is an error. */
+static int add_values(hls_point *pt, const cJSON *obj, const char *text, hls_diags *diags) {
+  int rc = 0;
+  for (const cJSON *item = obj->child; item; item = item->next) {
+    if (hls_point_find(pt, item->string)) {
+      unsigned line, col;
+      locate_key(text, item->string, &line, &col);
+      hls_diag_add(diags, HLS_SEV_ERROR, pt->path, line, col, "knob '%s' is given twice",
+                   item->string);
+      rc = -1;
+    } else if (add_value(pt, item, text, diags))
+      rc = -1;
+  }
+  return rc;
+}
+
 int hls_point_parse(hls_point *pt, const char *path, const char *text, hls_diags *diags) {
   memset(pt, 0, sizeof *pt);
   pt->path = hls_xstrdup(path);
@@ -64,19 +80,17 @@ int hls_point_parse(hls_point *pt, const char *path, const char *text, hls_diags
                  "line with a \"point\" object)");
     rc = -1;
   } else {
-    for (const cJSON *item = obj->child; item; item = item->next) {
-      if (hls_point_find(pt, item->string)) {
-        unsigned line, col;
-        locate_key(text, item->string, &line, &col);
-        hls_diag_add(diags, HLS_SEV_ERROR, path, line, col, "knob '%s' is given twice",
-                     item->string);
-        rc = -1;
-      } else if (add_value(pt, item, text, diags))
-        rc = -1;
-    }
+    rc = add_values(pt, obj, text, diags);
   }
   cJSON_Delete(root);
   return rc;
+}
+
+int hls_point_from_json(hls_point *pt, const char *path, const cJSON *obj, const char *text,
+                        hls_diags *diags) {
+  memset(pt, 0, sizeof *pt);
+  pt->path = hls_xstrdup(path);
+  return add_values(pt, obj, text, diags);
 }
 
 int hls_point_load(hls_point *pt, const char *path, hls_diags *diags) {

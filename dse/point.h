@@ -29,6 +29,12 @@ typedef struct {
 /* Parses a point from JSON text; errors name path:line:col.  Returns 0 or -1. */
 int hls_point_parse(hls_point *pt, const char *path, const char *text, hls_diags *diags);
 
+/* The point of a JSON object already parsed from `text` (an exploration
+ * report's design, say); keys are located in text.  Returns 0 or -1. */
+struct cJSON;
+int hls_point_from_json(hls_point *pt, const char *path, const struct cJSON *obj, const char *text,
+                        hls_diags *diags);
+
 /* Reads and parses a point file.  Returns 0 or -1 (with a diagnostic). */
 int hls_point_load(hls_point *pt, const char *path, hls_diags *diags);
 

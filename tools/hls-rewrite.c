@@ -17,6 +17,7 @@
 
 #include "support/diag.h"
 #include "support/strbuf.h"
+#include "dse/point.h"
 #include "pragma/source.h"
 
 
@@ -36,23 +37,25 @@ static const cJSON *find_point(const cJSON *root, int rank, const char *path, hl
   return cJSON_IsObject(inner) ? inner : root;
 }
 
-/* Text that replaces auto{name}; NULL (with an error) if there is none. */
-static const char *replacement(const cJSON *point, const char *name, char *buf, size_t cap) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(point, name);
-  if (cJSON_IsNumber(v) && v->valuedouble >= 1 && (double)(long long)v->valuedouble == v->valuedouble) {
-    snprintf(buf, cap, "%lld", (long long)v->valuedouble);
+/* Text that replaces auto{name}, the value marked used; NULL if there is none. */
+static const char *replacement(hls_point *point, const char *name, char *buf, size_t cap) {
+  hls_knob_value *v = hls_point_find(point, name);
+  if (!v)
+    return NULL;
+  v->used = 1;
+  if (!v->is_string) {
+    if (!v->valid_integer)
+      return NULL;
+    snprintf(buf, cap, "%lld", (long long)v->integer);
     return buf;
   }
-  if (!cJSON_IsString(v))
-    return NULL;
   /* Merlin's PIPELINE values are the dataset's ("off", "" or "flatten"). */
-  hls_pipe_mode m = hls_pipe_mode_from_point(v->valuestring);
+  hls_pipe_mode m = hls_pipe_mode_from_point(v->string);
   return m == HLS_PIPE_UNSET ? NULL : hls_pipe_mode_point(m);
 }
 
-/* Rewrites every auto{NAME} of a pragma line; marks used knobs in `used`. */
-static void rewrite(const hls_source *src, const cJSON *point, int *used, hls_strbuf *out,
-                    hls_diags *d) {
+/* Rewrites every auto{NAME} of a pragma line; marks the knobs it uses. */
+static void rewrite(const hls_source *src, hls_point *point, hls_strbuf *out, hls_diags *d) {
   const char *t = src->text, *end = t + src->len;
   unsigned line = 1;
   const char *line_start = t;
@@ -87,10 +90,6 @@ static void rewrite(const hls_source *src, const cJSON *point, int *used, hls_st
                    "the design point has no usable value for knob '%s'", name);
       rep = "";
     }
-    int i = 0;
-    for (const cJSON *k = point->child; k; k = k->next, i++)
-      if (strcmp(k->string, name) == 0)
-        used[i] = 1;
     hls_strbuf_append(out, t, (size_t)(p - t));
     /* "PIPELINE auto{K}" with an empty value: drop the space before it too */
     if (!*rep && out->len && out->text[out->len - 1] == ' ')
@@ -129,6 +128,7 @@ int main(int argc, char **argv) {
   hls_diags d;
   hls_diags_init(&d);
   hls_source src, pfile;
+  hls_point pt = {0};
   int rc = 1;
   if (hls_source_read_file(&src, source)) {
     fprintf(stderr, "%s: error: cannot read\n", source);
@@ -145,24 +145,23 @@ int main(int argc, char **argv) {
     hls_diag_add(&d, HLS_SEV_ERROR, point_path, 0, 0, "malformed JSON");
   else if (point && !cJSON_IsObject(point))
     hls_diag_add(&d, HLS_SEV_ERROR, point_path, 0, 0, "no design point object found");
-  else if (point) {
-    int *used = hls_xcalloc((size_t)cJSON_GetArraySize(point) + 1, sizeof *used);
+  else if (point && hls_point_from_json(&pt, point_path, point, pfile.text, &d) == 0) {
     hls_strbuf out = {0};
     hls_strbuf_append(&out, "", 0);
-    rewrite(&src, point, used, &out, &d);
-    int i = 0;
-    for (const cJSON *k = point->child; k; k = k->next, i++)
-      if (!used[i])
+    rewrite(&src, &pt, &out, &d);
+    for (size_t i = 0; i < pt.count; i++)
+      if (!pt.values[i].used)
         hls_diag_add(&d, HLS_SEV_ERROR, point_path, 0, 0,
-                     "knob '%s' has no auto{%s} placeholder in %s", k->string, k->string, source);
+                     "knob '%s' has no auto{%s} placeholder in %s", pt.values[i].name,
+                     pt.values[i].name, source);
     if (!d.errors) {
       rc = write_file(out_path, out.text, out.len);
       if (rc)
         fprintf(stderr, "%s: error: cannot write\n", out_path);
     }
     hls_strbuf_free(&out);
-    free(used);
   }
+  hls_point_free(&pt);
   hls_diags_print(&d, stderr);
   if (d.errors)
     rc = 1;
