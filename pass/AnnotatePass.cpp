@@ -120,6 +120,8 @@ void ModuleDescription::build(Module &M, ModuleAnalysisManager &MAM) {
   for (Function &F : M) {
     if (F.isDeclaration())
       continue;
+    if (isCompilerArtefact(F))
+      continue;
     DISubprogram *SP = F.getSubprogram();
     hls_func_desc D = {};
     D.file = SP ? fileOf(SP->getFile()) : -1;
@@ -346,6 +348,15 @@ bool AnnotationAnalysis::Result::invalidate(Module &M, const PreservedAnalyses &
   auto PAC = PA.getChecker<AnnotationAnalysis>();
   return (!PAC.preserved() && !PAC.preservedSet<AllAnalysesOn<Module>>()) ||
          Inv.invalidate<FunctionAnalysisManagerModuleProxy>(M, PA);
+}
+
+bool isCompilerArtefact(const Function &F) {
+  if (F.getSubprogram())
+    return false;
+  StringRef N = F.getName();
+  return N == "__clang_call_terminate" || N.starts_with("_GLOBAL__sub_I_") ||
+         N.starts_with("__cxx_global_var_init") || N.starts_with("__cxx_global_array_dtor") ||
+         N.starts_with("__dtor_");
 }
 
 const Annotation *annotateModule(Module &M, ModuleAnalysisManager &MAM, bool EmitRemarks) {

@@ -57,6 +57,11 @@ public:
   Result run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
 };
 
+// Functions clang makes for C++ (the terminate handler of exception landing
+// pads, global constructors and destructors): no user code, no debug info,
+// never part of a kernel.
+bool isCompilerArtefact(const llvm::Function &F);
+
 // Annotates M: the analysis's result written into the loop and function
 // metadata, and its remarks when EmitRemarks.  Returns null (after reporting)
 // when the pragmas cannot be trusted: the module is then left unchanged.

@@ -31,6 +31,10 @@ static cl::opt<std::string> GraphJSON("hls-graph-json", cl::value_desc("file"),
                                       cl::desc("Write the program graph as JSON ('-' for stdout)"));
 static cl::opt<std::string> GraphDOT("hls-graph-dot", cl::value_desc("file"),
                                      cl::desc("Write the program graph as Graphviz DOT"));
+static cl::opt<std::string> TopFunction(
+    "hls-top", cl::value_desc("function"),
+    cl::desc("The top function of the kernel (default: the one marked '#pragma ACCEL kernel' or "
+             "'#pragma HLS top', else the one externally visible function no other calls)"));
 static cl::opt<unsigned> GraphMaxNodes("hls-graph-max-nodes", cl::init(HLS_GRAPH_DEFAULT_MAX_NODES),
                                        cl::desc("Refuse graphs with more nodes than this"));
 
@@ -39,16 +43,102 @@ namespace {
 
 constexpr const char *PassName = "hls-graph";
 
-// The kernel and every function it reaches by direct calls (kernel first,
-// then in call order); every defined function when no kernel is marked.
-std::vector<Function *> graphFunctions(const Annotation &A, Function *&Kernel) {
-  Kernel = nullptr;
-  for (size_t I = 0; I < A.functions().size() && !Kernel; I++)
+// The name a user writes: the source name (C++: unmangled), else the IR name.
+std::string sourceName(const Function &F) {
+  if (const DISubprogram *SP = F.getSubprogram())
+    return SP->getName().str();
+  return F.getName().str();
+}
+
+// "name (file:line), name (file:line)" in source order, for an error that
+// lists candidates.
+std::string listFunctions(ArrayRef<Function *> Candidates) {
+  std::vector<Function *> Fns(Candidates.begin(), Candidates.end());
+  auto Key = [](const Function *F) {
+    const DISubprogram *SP = F->getSubprogram();
+    return SP ? std::make_pair(filePath(SP->getFile()), SP->getLine()) : std::make_pair(std::string(), 0u);
+  };
+  std::stable_sort(Fns.begin(), Fns.end(), [&](Function *A, Function *B) { return Key(A) < Key(B); });
+  std::string S;
+  for (Function *F : Fns) {
+    S += (S.empty() ? "" : ", ") + sourceName(*F);
+    if (const DISubprogram *SP = F->getSubprogram())
+      S += " (" + filePath(SP->getFile()) + ":" + std::to_string(SP->getLine()) + ")";
+  }
+  return S;
+}
+
+// Functions that could be the top: externally visible, called by no other
+// function of the module, not a testbench's main.
+std::vector<Function *> rootFunctions(ArrayRef<Function *> Fns) {
+  std::set<const Function *> Called;
+  for (Function *F : Fns)
+    for (Instruction &I : instructions(*F))
+      if (auto *CB = dyn_cast<CallBase>(&I))
+        if (Function *Callee = CB->getCalledFunction())
+          if (Callee != F)
+            Called.insert(Callee);
+  std::vector<Function *> Roots;
+  for (Function *F : Fns)
+    if (!F->hasLocalLinkage() && !Called.count(F) && F->getName() != "main")
+      Roots.push_back(F);
+  return Roots;
+}
+
+// The top function: -hls-top, else the one marked by #pragma ACCEL kernel or
+// #pragma HLS top, else the only root.  Null after an error listing the
+// candidates.
+Function *topFunction(Module &M, const Annotation &A, hls_diags *D) {
+  const std::vector<Function *> &Fns = A.functions();
+  const char *Where = M.getSourceFileName().c_str();
+  if (!TopFunction.empty()) {
+    std::vector<Function *> Match;
+    for (Function *F : Fns)
+      if (sourceName(*F) == TopFunction || F->getName() == TopFunction)
+        Match.push_back(F);
+    if (Match.size() == 1)
+      return Match[0];
+    if (Match.empty())
+      hls_diag_add(D, HLS_SEV_ERROR, Where, 0, 0,
+                   "no function '%s' to be the top function; the module defines: %s",
+                   TopFunction.c_str(), Fns.empty() ? "nothing" : listFunctions(Fns).c_str());
+    else
+      hls_diag_add(D, HLS_SEV_ERROR, Where, 0, 0,
+                   "'%s' names %zu functions: %s; give the top function's linkage name",
+                   TopFunction.c_str(), Match.size(), listFunctions(Match).c_str());
+    return nullptr;
+  }
+  for (size_t I = 0; I < Fns.size(); I++)
     if (A.Out.funcs[I].is_kernel)
-      Kernel = A.functions()[I];
+      return Fns[I];
+  for (size_t I = 0; I < Fns.size(); I++)
+    for (size_t P = 0; P < A.Out.funcs[I].npragmas; P++)
+      if (A.Out.funcs[I].pragmas[P]->dialect == HLS_DIALECT_VITIS &&
+          strcmp(A.Out.funcs[I].pragmas[P]->keyword, "top") == 0)
+        return Fns[I];
+  std::vector<Function *> Roots = rootFunctions(Fns);
+  if (Roots.size() == 1)
+    return Roots[0];
+  if (Roots.empty() && !Fns.empty())
+    hls_diag_add(D, HLS_SEV_ERROR, Where, 0, 0,
+                 "no function can be the top function (every externally visible one is called "
+                 "by another): choose one with --top FUNC (-hls-top=FUNC)");
+  else if (!Roots.empty())
+    hls_diag_add(D, HLS_SEV_ERROR, Where, 0, 0,
+                 "%zu functions could be the top function: %s; choose one with --top FUNC "
+                 "(-hls-top=FUNC), '#pragma HLS top' or '#pragma ACCEL kernel'",
+                 Roots.size(), listFunctions(Roots).c_str());
+  return nullptr;
+}
+
+// The top function and every function it reaches by direct calls (top
+// first, then in call order).
+std::vector<Function *> graphFunctions(Module &M, const Annotation &A, Function *&Kernel,
+                                       hls_diags *D) {
+  Kernel = topFunction(M, A, D);
   std::vector<Function *> Order;
   if (!Kernel)
-    return A.functions();
+    return Order;
   std::set<Function *> Seen{Kernel};
   Order.push_back(Kernel);
   for (size_t I = 0; I < Order.size(); I++)
@@ -189,14 +279,15 @@ GraphAnalysis::Result GraphAnalysis::run(Module &M, ModuleAnalysisManager &MAM) 
   if (!A.OK)
     return {std::move(P)};
   auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
-  Function *Kernel = nullptr;
-  std::vector<Function *> Fns = graphFunctions(A, Kernel);
-
   hls_diags D;
   hls_diags_init(&D);
-  if (Fns.empty())
+  Function *Kernel = nullptr;
+  std::vector<Function *> Fns;
+  if (A.functions().empty())
     hls_diag_add(&D, HLS_SEV_ERROR, M.getSourceFileName().c_str(), 0, 0,
                  "the module defines no function, so there is no graph to build");
+  else
+    Fns = graphFunctions(M, A, Kernel, &D);
   warnIrregular(M, Fns, FAM, &D);
 
   LoopFacts Facts;

@@ -62,7 +62,7 @@ static cl::opt<float> MaxLUT("hls-max-util-lut", cl::init(-1), cl::desc("Overrid
 static cl::opt<float> MaxFF("hls-max-util-ff", cl::init(-1), cl::desc("Override for FF"));
 static cl::opt<float> MaxDSP("hls-max-util-dsp", cl::init(-1), cl::desc("Override for DSP"));
 static cl::opt<float> MaxBRAM("hls-max-util-bram", cl::init(-1), cl::desc("Override for BRAM"));
-static cl::opt<unsigned> TopK("hls-top", cl::init((unsigned)SearchDefaults.top_k), cl::desc("Designs to report"));
+static cl::opt<unsigned> TopK("hls-designs", cl::init((unsigned)SearchDefaults.top_k), cl::desc("Designs to report"));
 static cl::opt<std::string> ReportPath("hls-report", cl::value_desc("file.json"),
                                        cl::desc("Write the predictions and the ranking as JSON"));
 static cl::opt<bool> Rewrite("hls-rewrite", cl::init(false),
