@@ -7,6 +7,8 @@
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <optional>
+
 using namespace llvm;
 
 namespace hlsmoe {
@@ -27,24 +29,6 @@ public:
   }
 };
 
-// Forwards to the previous handler; prints what it would not handle, so that
-// an error does not end the process before its siblings are reported.
-class BatchHandler : public DiagnosticHandler {
-  DiagnosticHandler &Outer;
-
-public:
-  explicit BatchHandler(DiagnosticHandler &Outer) : Outer(Outer) {}
-  bool handleDiagnostics(const DiagnosticInfo &DI) override {
-    if (Outer.handleDiagnostics(DI))
-      return true;
-    DiagnosticPrinterRawOStream DP(errs());
-    errs() << LLVMContext::getDiagnosticMessagePrefix(DI.getSeverity()) << ": ";
-    DI.print(DP);
-    errs() << "\n";
-    return true;
-  }
-};
-
 std::string located(const hls_diag &D) {
   std::string S = D.file;
   if (S.empty())
@@ -52,6 +36,60 @@ std::string located(const hls_diag &D) {
   if (D.line)
     S += ":" + std::to_string(D.line) + ":" + std::to_string(D.col ? D.col : 1);
   return S + ": " + D.message;
+}
+
+// The path as the user gave it to the compiler: the debug info's file name,
+// without the directory that filePath() joins to it.
+std::string displayPath(Module &M, StringRef Path) {
+  for (const DICompileUnit *CU : M.debug_compile_units())
+    if (const DIFile *F = CU->getFile(); F && filePath(F) == Path)
+      return F->getFilename().str();
+  for (const Function &F : M)
+    if (const DISubprogram *SP = F.getSubprogram())
+      if (filePath(SP->getFile()) == Path)
+        return SP->getFile()->getFilename().str();
+  return Path.str();
+}
+
+// Line `Line` of the file: the source embedded in the debug info, else the
+// file on disk; "" when neither has it.
+std::string sourceLine(Module &M, StringRef Path, unsigned Line) {
+  std::optional<StringRef> Text;
+  std::string Disk;
+  for (const DICompileUnit *CU : M.debug_compile_units())
+    if (const DIFile *F = CU->getFile(); F && filePath(F) == Path)
+      Text = F->getSource();
+  if (!Text) {
+    size_t Len;
+    if (char *Buf = hls_read_file(Path.str().c_str(), &Len)) {
+      Disk.assign(Buf, Len);
+      free(Buf);
+      Text = StringRef(Disk);
+    }
+  }
+  if (!Text)
+    return "";
+  SmallVector<StringRef, 0> Lines;
+  Text->split(Lines, '\n');
+  return Line >= 1 && Line <= Lines.size() ? Lines[Line - 1].rtrim("\r").str() : "";
+}
+
+// "path:line:col: error: message", and under an error its source line with a
+// caret below the column, as clang prints its own.
+std::string compilerForm(Module &M, const hls_diag &D) {
+  std::string S = D.file[0] ? displayPath(M, D.file) : "hlsmoe";
+  if (D.line)
+    S += ":" + std::to_string(D.line) + ":" + std::to_string(D.col ? D.col : 1);
+  S += std::string(D.severity == HLS_SEV_ERROR ? ": error: " : ": warning: ") + D.message + "\n";
+  if (D.severity != HLS_SEV_ERROR || !D.line || !D.file[0])
+    return S;
+  std::string Source = sourceLine(M, D.file, D.line);
+  if (Source.empty())
+    return S;
+  S += Source + "\n";
+  for (unsigned C = 1; C < D.col && C <= Source.size(); C++)
+    S += Source[C - 1] == '\t' ? '\t' : ' ';
+  return S + "^\n";
 }
 
 void emitRemark(Module &M, const hls_diag &D, const char *PassName) {
@@ -105,23 +143,22 @@ DebugLoc locationIn(Module &M, StringRef Path, unsigned Line, unsigned Col) {
 }
 
 bool emitDiagnostics(Module &M, const hls_diags &Diags, const char *PassName) {
-  LLVMContext &Ctx = M.getContext();
   for (size_t I = 0; I < Diags.count; I++)
     if (Diags.items[I].severity == HLS_SEV_REMARK)
       emitRemark(M, Diags.items[I], PassName);
-
-  std::unique_ptr<DiagnosticHandler> Outer = Ctx.getDiagnosticHandler();
-  Ctx.setDiagnosticHandler(std::make_unique<BatchHandler>(*Outer));
-  for (size_t I = 0; I < Diags.count; I++) {
-    const hls_diag &D = Diags.items[I];
-    if (D.severity != HLS_SEV_REMARK)
-      Ctx.diagnose(HLSDiagnostic(D.severity == HLS_SEV_ERROR ? DS_Error : DS_Warning, located(D)));
-  }
-  Ctx.setDiagnosticHandler(std::move(Outer));
+  // Errors and warnings in the compiler's own form, which editors and build
+  // logs parse; printed here rather than through LLVMContext::diagnose, whose
+  // default handler ends the process at the first error and whose clang
+  // handler cannot locate a plugin's diagnostic.  The summary error below
+  // goes through diagnose, so that opt and clang fail.
+  for (size_t I = 0; I < Diags.count; I++)
+    if (Diags.items[I].severity != HLS_SEV_REMARK)
+      errs() << compilerForm(M, Diags.items[I]);
+  errs().flush();
 
   if (!Diags.errors)
     return false;
-  Ctx.diagnose(HLSDiagnostic(
+  M.getContext().diagnose(HLSDiagnostic(
       DS_Error, std::string(PassName) + ": " + std::to_string(Diags.errors) +
                     (Diags.errors == 1 ? " error" : " errors") +
                     " above; the module was left unchanged"));

@@ -50,5 +50,5 @@ void k(float a[256]) {
 // HINT-DAG: !{!"hls.parallel.factor", i32 4}
 // HINT-DAG: !{!"hls.pragma", !"clang", !"llvm.loop.unroll.count 4", i32 22, i32 3}
 
-// BAD: error: {{.*}}clang-hints.c:21:1: '#pragma clang loop unroll_count(4)' disagrees with the loop hint in the IR (llvm.loop.unroll.count 8)
+// BAD: {{.*}}clang-hints.c:21:1: error: '#pragma clang loop unroll_count(4)' disagrees with the loop hint in the IR (llvm.loop.unroll.count 8)
 // BAD: error: hls-annotate: 1 error above; the module was left unchanged

@@ -70,24 +70,24 @@ void bad_tripcount(int *a, int n) {
 #pragma HLS loop_tripcount max=3
 }
 
-// CHECK: error: {{.*}}errors.c:9:31: FACTOR expects a positive integer, got '0' in '#pragma ACCEL PARALLEL FACTOR=0'
-// CHECK: error: {{.*}}errors.c:12:31: FACTOR expects a positive integer or auto{KNOB}, got 'four' in '#pragma ACCEL PARALLEL FACTOR=four'
-// CHECK: error: {{.*}}errors.c:15:27: FACTOR expects a positive integer, got '-2' in '#pragma ACCEL TILE FACTOR=-2'
-// CHECK: error: {{.*}}errors.c:18:24: PIPELINE expects off, cg, fg, flatten or auto{KNOB}, got 'sometimes'
-// CHECK: error: {{.*}}errors.c:21:15: unknown Merlin pragma 'PIPELINED' (expected PIPELINE, PARALLEL, TILE or kernel)
-// CHECK: error: {{.*}}errors.c:24:27: malformed knob placeholder: expected auto{NAME}
-// CHECK: error: {{.*}}errors.c:28:25: II expects a positive integer, got 'zero'
-// CHECK: error: {{.*}}errors.c:29:13: unknown Vitis HLS pragma 'unrol'
-// CHECK: error: {{.*}}errors.c:30:29: unknown unroll option 'speed'
-// CHECK: error: {{.*}}errors.c:33:1: '#pragma ACCEL PIPELINE flatten' is not followed by a loop (the next statement, line 34, starts no loop); Merlin pragmas must stand directly before the loop
-// CHECK: error: {{.*}}errors.c:38:1: '#pragma HLS unroll factor=8' is not inside a loop
-// CHECK: error: {{.*}}errors.c:40:1: '#pragma HLS unroll factor=2' conflicts with '#pragma ACCEL PARALLEL FACTOR=4' (line 37)
-// CHECK: warning: {{.*}}errors.c:42:1: '#pragma HLS pipeline' repeats '#pragma HLS pipeline' (line 41) on the same loop
-// CHECK: error: {{.*}}errors.c:45:1: '#pragma HLS unroll factor=2' is not inside a loop; Vitis loop pragmas belong in the body of the loop they apply to
-// CHECK: error: {{.*}}errors.c:47:38: loop_tripcount expects a positive integer, got 'many'
-// CHECK: error: {{.*}}errors.c:54:1: loop_tripcount min=10 is larger than max=5 in '#pragma HLS loop_tripcount min=10 max=5'
-// CHECK: error: {{.*}}errors.c:58:1: loop_tripcount needs at least one of min=, max=, avg=
-// CHECK: error: {{.*}}errors.c:63:1: '#pragma HLS loop_tripcount max=9' conflicts with '#pragma HLS loop_tripcount max=8' (line 62): both set the trip count
-// CHECK: error: {{.*}}errors.c:67:1: loop_tripcount gives no positive count
-// CHECK: error: {{.*}}errors.c:70:1: '#pragma HLS loop_tripcount max=3' is not inside a loop
+// CHECK: {{.*}}errors.c:9:31: error: FACTOR expects a positive integer, got '0' in '#pragma ACCEL PARALLEL FACTOR=0'
+// CHECK: {{.*}}errors.c:12:31: error: FACTOR expects a positive integer or auto{KNOB}, got 'four' in '#pragma ACCEL PARALLEL FACTOR=four'
+// CHECK: {{.*}}errors.c:15:27: error: FACTOR expects a positive integer, got '-2' in '#pragma ACCEL TILE FACTOR=-2'
+// CHECK: {{.*}}errors.c:18:24: error: PIPELINE expects off, cg, fg, flatten or auto{KNOB}, got 'sometimes'
+// CHECK: {{.*}}errors.c:21:15: error: unknown Merlin pragma 'PIPELINED' (expected PIPELINE, PARALLEL, TILE or kernel)
+// CHECK: {{.*}}errors.c:24:27: error: malformed knob placeholder: expected auto{NAME}
+// CHECK: {{.*}}errors.c:28:25: error: II expects a positive integer, got 'zero'
+// CHECK: {{.*}}errors.c:29:13: error: unknown Vitis HLS pragma 'unrol'
+// CHECK: {{.*}}errors.c:30:29: error: unknown unroll option 'speed'
+// CHECK: {{.*}}errors.c:33:1: error: '#pragma ACCEL PIPELINE flatten' is not followed by a loop (the next statement, line 34, starts no loop); Merlin pragmas must stand directly before the loop
+// CHECK: {{.*}}errors.c:38:1: error: '#pragma HLS unroll factor=8' is not inside a loop
+// CHECK: {{.*}}errors.c:40:1: error: '#pragma HLS unroll factor=2' conflicts with '#pragma ACCEL PARALLEL FACTOR=4' (line 37)
+// CHECK: {{.*}}errors.c:42:1: warning: '#pragma HLS pipeline' repeats '#pragma HLS pipeline' (line 41) on the same loop
+// CHECK: {{.*}}errors.c:45:1: error: '#pragma HLS unroll factor=2' is not inside a loop; Vitis loop pragmas belong in the body of the loop they apply to
+// CHECK: {{.*}}errors.c:47:38: error: loop_tripcount expects a positive integer, got 'many'
+// CHECK: {{.*}}errors.c:54:1: error: loop_tripcount min=10 is larger than max=5 in '#pragma HLS loop_tripcount min=10 max=5'
+// CHECK: {{.*}}errors.c:58:1: error: loop_tripcount needs at least one of min=, max=, avg=
+// CHECK: {{.*}}errors.c:63:1: error: '#pragma HLS loop_tripcount max=9' conflicts with '#pragma HLS loop_tripcount max=8' (line 62): both set the trip count
+// CHECK: {{.*}}errors.c:67:1: error: loop_tripcount gives no positive count
+// CHECK: {{.*}}errors.c:70:1: error: '#pragma HLS loop_tripcount max=3' is not inside a loop
 // CHECK: error: hls-annotate: 19 errors above; the module was left unchanged

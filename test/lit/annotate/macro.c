@@ -16,7 +16,7 @@ void m(int a[16][16]) {
   UNROLLED_FOR(k, 16) a[k][k] = 0;
 }
 
-// CHECK-DAG: warning: {{.*}}macro.c:8:1: HLS pragmas written with _Pragma inside a macro are not read by hlsmoe
+// CHECK-DAG: {{.*}}macro.c:8:1: warning: HLS pragmas written with _Pragma inside a macro are not read by hlsmoe
 // CHECK-DAG: macro.c:12:3: loop L0 in m (depth 1): pipeline=fg
 // CHECK-DAG: macro.c:14:5: loop L0_0 in m (depth 2): parallel=4
 // CHECK-DAG: macro.c:16:3: loop L1 in m (depth 1): no modelled pragmas

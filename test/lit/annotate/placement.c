@@ -24,8 +24,8 @@ void used(int a[4]) {
 #pragma ACCEL kernel
 int global_counter;
 
-// CHECK: warning: {{.*}}placement.c:8:1: '#pragma ACCEL PARALLEL FACTOR=2' is in code that was not compiled into this module (an unused static or inline function, or an uninstantiated template); it is ignored
+// CHECK: {{.*}}placement.c:8:1: warning: '#pragma ACCEL PARALLEL FACTOR=2' is in code that was not compiled into this module (an unused static or inline function, or an uninstantiated template); it is ignored
 // CHECK-NOT: placement.c:15
-// CHECK: error: {{.*}}placement.c:21:1: '#pragma ACCEL PIPELINE' is not followed by a loop
-// CHECK: error: {{.*}}placement.c:24:1: '#pragma ACCEL kernel' is not followed by a function definition
+// CHECK: {{.*}}placement.c:21:1: error: '#pragma ACCEL PIPELINE' is not followed by a loop
+// CHECK: {{.*}}placement.c:24:1: error: '#pragma ACCEL kernel' is not followed by a function definition
 // CHECK: error: hls-annotate: 2 errors above
