@@ -7,6 +7,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
+#include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/InstIterator.h"
@@ -14,6 +15,7 @@
 #include "llvm/IR/Module.h"
 #include "llvm/Support/CommandLine.h"
 
+#include <deque>
 #include <map>
 #include <string>
 #include <vector>
@@ -45,6 +47,7 @@ public:
   std::vector<Function *> FuncRefs;
   std::vector<Loop *> LoopRefs;
   std::vector<std::string> MissingDebugInfo; // defined functions without a subprogram
+  std::vector<hls_symbol> Symbols;            // constants pragma values may name
 
   void build(Module &M, ModuleAnalysisManager &MAM);
 
@@ -53,8 +56,13 @@ private:
   std::map<std::string, int> FileIndex;
   std::vector<std::string> Sources;
 
+  std::deque<std::string> SymbolText; // owns what Symbols point to
+
   int fileOf(const DIFile *File);
   void addLoop(Loop *L, int Parent, int Func);
+  void addSymbol(StringRef Name, StringRef Text);
+  void addMacros(DIMacroNodeArray Nodes);
+  void collectSymbols(Module &M);
 };
 
 int ModuleDescription::fileOf(const DIFile *File) {
@@ -115,7 +123,49 @@ void ModuleDescription::addLoop(Loop *L, int Parent, int Func) {
     addLoop(Sub, Index, Func);
 }
 
+void ModuleDescription::addSymbol(StringRef Name, StringRef Text) {
+  SymbolText.push_back(Name.str());
+  const char *N = SymbolText.back().c_str();
+  SymbolText.push_back(Text.str());
+  Symbols.push_back({N, SymbolText.back().c_str()});
+}
+
+// Object-like macros of -fdebug-macro debug info, in definition order.
+void ModuleDescription::addMacros(DIMacroNodeArray Nodes) {
+  for (DIMacroNode *Node : Nodes) {
+    if (auto *File = dyn_cast<DIMacroFile>(Node))
+      addMacros(File->getElements());
+    else if (auto *Macro = dyn_cast<DIMacro>(Node))
+      if (Macro->getMacinfoType() == dwarf::DW_MACINFO_define && !Macro->getName().contains('('))
+        addSymbol(Macro->getName(), Macro->getValue());
+  }
+}
+
+// The names a pragma value may use: macros (with -fdebug-macro), integer
+// constants the debug info records (const globals, also those folded away),
+// and constant integer globals of the IR.
+void ModuleDescription::collectSymbols(Module &M) {
+  for (DICompileUnit *CU : M.debug_compile_units()) {
+    addMacros(CU->getMacros());
+    for (DIGlobalVariableExpression *GVE : CU->getGlobalVariables())
+      if (GVE->getExpression()->getNumElements() >= 2 &&
+          GVE->getExpression()->getElement(0) == dwarf::DW_OP_constu)
+        addSymbol(GVE->getVariable()->getName(),
+                  std::to_string(GVE->getExpression()->getElement(1)));
+  }
+  for (GlobalVariable &G : M.globals()) {
+    auto *Init = G.isConstant() && G.hasInitializer() ? dyn_cast<ConstantInt>(G.getInitializer()) : nullptr;
+    if (!Init)
+      continue;
+    SmallVector<DIGlobalVariableExpression *, 1> GVEs;
+    G.getDebugInfo(GVEs);
+    addSymbol(GVEs.empty() ? G.getName() : GVEs[0]->getVariable()->getName(),
+              std::to_string(Init->getSExtValue()));
+  }
+}
+
 void ModuleDescription::build(Module &M, ModuleAnalysisManager &MAM) {
+  collectSymbols(M);
   auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
   for (Function &F : M) {
     if (F.isDeclaration())
@@ -322,7 +372,8 @@ AnnotationAnalysis::Result AnnotationAnalysis::run(Module &M, ModuleAnalysisMana
 
   const ModuleDescription &Desc = *A->Desc;
   hls_annotate_input In = {Desc.Files.data(), Desc.Files.size(), Desc.Funcs.data(),
-                           Desc.Funcs.size(), Desc.Loops.data(),  Desc.Loops.size()};
+                           Desc.Funcs.size(), Desc.Loops.data(),  Desc.Loops.size(),
+                           {Desc.Symbols.data(), Desc.Symbols.size()}};
   hls_annotate(&In, &A->Out);
   if (A->HavePoint)
     hls_bind_annotation(&In, &A->Out, &A->Point);

@@ -47,7 +47,7 @@ static void load_sources(ctx *c) {
            "pragmas cannot be read; compile with clang-19 -g -gdwarf-5 -gembed-source");
       continue;
     }
-    hls_source_scan(s, &c->out->diags);
+    hls_source_scan(s, &c->in->symbols, &c->out->diags);
   }
 }
 

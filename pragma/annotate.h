@@ -50,6 +50,7 @@ typedef struct {
   size_t nfuncs;
   const hls_loop_desc *loops; /* parents before children */
   size_t nloops;
+  hls_symbols symbols; /* constants pragma values may name (macros, const globals) */
 } hls_annotate_input;
 
 /* ---- output ----------------------------------------------------------- */

@@ -11,7 +11,8 @@
 #include <string.h>
 #include <strings.h>
 
-typedef enum { TOK_END, TOK_WORD, TOK_NUMBER, TOK_KNOB, TOK_PUNCT } tok_kind;
+/* TOK_EXPR: a value written as an expression (`c_dim*c_dim`, `(N/2)`). */
+typedef enum { TOK_END, TOK_WORD, TOK_NUMBER, TOK_KNOB, TOK_PUNCT, TOK_EXPR } tok_kind;
 
 typedef struct {
   tok_kind kind;
@@ -32,6 +33,9 @@ typedef struct {
   hls_pragma base; /* location, dialect and text shared by all records */
   hls_pragma *out;
   int nout;
+  const hls_symbols *symbols;
+  char unresolved[128]; /* the first value that named no known constant */
+  token value;          /* the value of the current Vitis option */
 } parser;
 
 static int is_word_char(char c) {
@@ -140,10 +144,33 @@ static int tok_text_error(parser *p, const token *t, const char *fmt) {
   return error_at(p, t, fmt, word);
 }
 
-/* A positive integer literal that fits in 31 bits. */
+/* A value written with names: resolved through the module's constants.  One
+ * that names no known constant makes the pragma unmodelled (see
+ * hls_pragma_parse), so it reads as 1 here. */
+static int resolve_value(parser *p, const token *t, int64_t *out) {
+  char name[sizeof p->unresolved];
+  if (hls_symbols_eval(p->symbols, t->start, t->len, out, name, sizeof name) == 0)
+    return 0;
+  if (!p->unresolved[0])
+    snprintf(p->unresolved, sizeof p->unresolved, "%s", name);
+  *out = 1;
+  return 1;
+}
+
+/* A positive integer that fits in 31 bits: a literal, or a constant
+ * expression of the module's macros and constants. */
 static int parse_positive(parser *p, const token *t, const char *what, int64_t *out) {
   char buf[64], msg[160];
   snprintf(msg, sizeof msg, "%s expects a positive integer, got '%%s'", what);
+  if (t->kind == TOK_WORD || t->kind == TOK_EXPR) {
+    int64_t v;
+    if (resolve_value(p, t, &v))
+      return *out = v, 0;
+    if (v <= 0 || v > INT_MAX)
+      return tok_text_error(p, t, msg);
+    *out = v;
+    return 0;
+  }
   if (t->kind != TOK_NUMBER)
     return tok_text_error(p, t, msg);
   tok_copy(t, buf, sizeof buf);
@@ -156,19 +183,54 @@ static int parse_positive(parser *p, const token *t, const char *what, int64_t *
   return 0;
 }
 
-/* FACTOR value: positive integer or auto{KNOB}. */
-static int parse_factor_value(parser *p, const char *what, hls_pragma *r) {
-  const token *t = next(p);
+/* Extends the value token `first` over an expression that continues it
+ * (`c_dim*c_dim`, `N-1`, `(N/2)`) into *out: operators between operands,
+ * anything inside parentheses.  Without one, *out is first. */
+static void extend_expression(parser *p, const token *first, token *out) {
+  *out = *first;
+  int depth = tok_punct(first, '(') ? 1 : 0, want_operand = depth > 0, more = depth > 0;
+  const token *last = first;
+  for (const token *t = peek(p); t->kind != TOK_END; t = peek(p)) {
+    int op = t->kind == TOK_PUNCT && strchr("+-*/%<>&|^~", t->punct);
+    int signed_number = t->kind == TOK_NUMBER && (*t->start == '-' || *t->start == '+');
+    if (depth > 0)
+      depth += tok_punct(t, '(') - tok_punct(t, ')');
+    else if (op)
+      want_operand = 1;
+    else if (signed_number && !want_operand)
+      ; /* N-1 lexes as N, -1 */
+    else if (want_operand && (t->kind == TOK_WORD || t->kind == TOK_NUMBER || tok_punct(t, '(')))
+      want_operand = 0, depth = tok_punct(t, '(');
+    else
+      break;
+    last = next(p);
+    more = 1;
+  }
+  if (more) {
+    out->kind = TOK_EXPR;
+    out->len = (size_t)(last->start + last->len - first->start);
+  }
+}
+
+/* FACTOR value: positive integer (or constant expression) or auto{KNOB}. */
+static int parse_factor_token(parser *p, const token *t, const char *what, hls_pragma *r) {
   if (t->kind == TOK_KNOB) {
     tok_copy(t, r->knob, sizeof r->knob);
     return 0;
   }
-  if (t->kind != TOK_NUMBER) {
+  if (t->kind != TOK_NUMBER && t->kind != TOK_WORD && t->kind != TOK_EXPR) {
     char msg[160];
     snprintf(msg, sizeof msg, "%s expects a positive integer or auto{KNOB}, got '%%s'", what);
     return tok_text_error(p, t, msg);
   }
   return parse_positive(p, t, what, &r->factor);
+}
+
+static int parse_factor_value(parser *p, const char *what, hls_pragma *r) {
+  const token *t = next(p);
+  token value;
+  extend_expression(p, t, &value);
+  return parse_factor_token(p, &value, what, r);
 }
 
 static int expect_punct(parser *p, char c, const char *after) {
@@ -306,7 +368,8 @@ static const char *const vitis_unmodelled[] = {
     "cache",         "alias",          "array_stencil",   "stream_stable",
     NULL};
 
-/* key[=value] option list; value may be a word or number. */
+/* key[=value] option list; value may be a word, a number or an expression
+ * (kept in p->value, which *value then points to). */
 static int vitis_option(parser *p, const token **key, const token **value) {
   *key = next(p);
   *value = NULL;
@@ -314,9 +377,11 @@ static int vitis_option(parser *p, const token **key, const token **value) {
     return tok_text_error(p, *key, "expected an option name, got '%s'");
   if (tok_punct(peek(p), '=')) {
     next(p);
-    *value = next(p);
-    if ((*value)->kind == TOK_END || (*value)->kind == TOK_PUNCT)
-      return tok_text_error(p, *value, "expected a value after '=', got '%s'");
+    const token *v = next(p);
+    if (v->kind == TOK_END || (v->kind == TOK_PUNCT && !tok_punct(v, '(')))
+      return tok_text_error(p, v, "expected a value after '=', got '%s'");
+    extend_expression(p, v, &p->value);
+    *value = &p->value;
   }
   return 0;
 }
@@ -357,8 +422,7 @@ static int vitis_unroll(parser *p) {
     if (tok_is(k, "factor")) {
       if (!v)
         return tok_text_error(p, k, "'%s' expects =N");
-      p->pos--; /* re-read the value through the shared factor rule */
-      if (parse_factor_value(p, "factor", r))
+      if (parse_factor_token(p, v, "factor", r))
         return -1;
     } else if (tok_is(k, "off")) {
       off = is_true_value(v);
@@ -521,11 +585,29 @@ static int parse_unroll(parser *p, int disable) {
   return expect_end(p);
 }
 
-int hls_pragma_parse(const char *text, const char *file, unsigned line,
-                     unsigned col, unsigned text_col,
+/* A pragma whose value names no known constant: Vitis would know it, we do
+ * not, so the pragma is kept as written but not modelled, and one warning
+ * says which name it was. */
+static int not_modelled(parser *p) {
+  hls_diag_add(p->diags, HLS_SEV_WARNING, p->file, p->line, p->col,
+               "'%s' in '#pragma %s' names no integer constant hlsmoe knows (a #define or a "
+               "const or constexpr integer above the pragma, a constant global, or a macro in "
+               "-fdebug-macro debug info): the pragma is not modelled",
+               p->unresolved, p->base.text);
+  hls_pragma r = p->out[0];
+  memset(p->out, 0, sizeof *p->out);
+  *p->out = p->base;
+  p->out->kind = HLS_PRAGMA_UNMODELLED;
+  memcpy(p->out->keyword, r.keyword, sizeof r.keyword);
+  return 1;
+}
+
+int hls_pragma_parse(const char *text, const char *file, unsigned line, unsigned col,
+                     unsigned text_col, const hls_symbols *symbols,
                      hls_pragma out[HLS_PRAGMA_MAX_RECORDS], hls_diags *diags) {
   parser p;
   memset(&p, 0, sizeof p);
+  p.symbols = symbols;
   p.text = text;
   p.file = file;
   p.line = line;
@@ -582,7 +664,9 @@ int hls_pragma_parse(const char *text, const char *file, unsigned line,
     rc = parse_unroll(&p, 0);
   } else
     rc = parse_unroll(&p, first->len == 8);
-  return rc < 0 ? -1 : p.nout;
+  if (rc < 0)
+    return -1;
+  return p.unresolved[0] && p.nout ? not_modelled(&p) : p.nout;
 }
 
 const char *hls_dialect_name(hls_dialect d) {

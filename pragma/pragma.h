@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 
+#include "pragma/symbols.h"
 #include "support/diag.h"
 
 typedef enum {
@@ -72,9 +73,11 @@ typedef struct {
  * to no dialect we handle, e.g. "omp", "once", "scop"), or -1 after adding an
  * error to *diags when it is ours but malformed.  line/col locate the '#';
  * text_col is the column of text[0] on that line, so errors point at the
- * offending word. */
-int hls_pragma_parse(const char *text, const char *file, unsigned line,
-                     unsigned col, unsigned text_col,
+ * offending word.  Values written as names or expressions are resolved
+ * through `symbols` (may be NULL); a pragma with a value that names no known
+ * constant is returned as one HLS_PRAGMA_UNMODELLED record, with a warning. */
+int hls_pragma_parse(const char *text, const char *file, unsigned line, unsigned col,
+                     unsigned text_col, const hls_symbols *symbols,
                      hls_pragma out[HLS_PRAGMA_MAX_RECORDS], hls_diags *diags);
 
 const char *hls_dialect_name(hls_dialect d);     /* "merlin", "vitis", "clang" */

@@ -59,6 +59,13 @@ typedef struct {
   hls_source *s;
   line_table lines;
   hls_diags *diags;
+  /* The module's constants, then the file's own definitions as they are
+   * read (#define, const and constexpr integers): a pragma may name any
+   * defined above it, also without -fdebug-macro or when the constant was
+   * folded away. */
+  hls_symbols symbols;
+  hls_symbol *symbol_items;
+  size_t symbol_capacity;
   int in_comment; /* inside a block comment */
   int if0_depth;  /* nesting depth inside #if 0 */
   int pp_depth;   /* #if nesting inside an #if 0 block */
@@ -143,6 +150,79 @@ static int word_at(const char *p, const char *w) {
   return strncmp(p, w, n) == 0 && !(isalnum((unsigned char)p[n]) || p[n] == '_');
 }
 
+static void add_symbol(scanner *sc, const char *name, size_t nlen, const char *text, size_t tlen) {
+  if (sc->symbols.count == sc->symbol_capacity) {
+    sc->symbol_capacity = sc->symbol_capacity ? 2 * sc->symbol_capacity : 16;
+    sc->symbol_items = hls_xrealloc(sc->symbol_items, sc->symbol_capacity * sizeof *sc->symbol_items);
+  }
+  sc->symbol_items[sc->symbols.count].name = hls_xstrndup(name, nlen);
+  sc->symbol_items[sc->symbols.count].text = hls_xstrndup(text, tlen);
+  sc->symbols.count++;
+  sc->symbols.items = sc->symbol_items;
+}
+
+static size_t identifier_length(const char *p) {
+  size_t n = 0;
+  if (isalpha((unsigned char)*p) || *p == '_')
+    while (isalnum((unsigned char)p[n]) || p[n] == '_')
+      n++;
+  return n;
+}
+
+/* "define NAME VALUE" (d after the '#'): an object-like macro. */
+static void harvest_define(scanner *sc, const char *d) {
+  d += 6;
+  while (*d == ' ' || *d == '\t')
+    d++;
+  size_t n = identifier_length(d);
+  if (!n || d[n] == '(')
+    return;
+  const char *v = d + n, *e;
+  while (*v == ' ' || *v == '\t')
+    v++;
+  e = strstr(v, "//");
+  e = e ? e : v + strlen(v);
+  while (e > v && isspace((unsigned char)e[-1]))
+    e--;
+  if (e > v)
+    add_symbol(sc, d, n, v, (size_t)(e - v));
+}
+
+/* "[static] const|constexpr <integer type> NAME = VALUE;" on one line. */
+static void harvest_constant(scanner *sc, const char *t, size_t len) {
+  static const char *const type_words[] = {
+      "static", "const", "constexpr", "unsigned", "signed", "int", "long", "short", "char",
+      "size_t", "int8_t", "int16_t", "int32_t", "int64_t", "uint8_t", "uint16_t", "uint32_t",
+      "uint64_t", NULL};
+  const char *p = t, *end = t + len, *name = NULL;
+  size_t nlen = 0;
+  int is_const = 0;
+  for (;;) {
+    while (p < end && isspace((unsigned char)*p))
+      p++;
+    size_t n = p < end ? identifier_length(p) : 0;
+    if (!n)
+      break;
+    int known = 0;
+    for (int i = 0; type_words[i]; i++)
+      known |= strlen(type_words[i]) == n && strncmp(p, type_words[i], n) == 0;
+    if (!known) {
+      name = p, nlen = n;
+      p += n;
+      break;
+    }
+    is_const |= (n == 5 && strncmp(p, "const", 5) == 0) || (n == 9 && strncmp(p, "constexpr", 9) == 0);
+    p += n;
+  }
+  while (p < end && isspace((unsigned char)*p))
+    p++;
+  if (!name || !is_const || p >= end || *p != '=')
+    return;
+  const char *v = p + 1, *semi = memchr(v, ';', (size_t)(end - v));
+  if (semi)
+    add_symbol(sc, name, nlen, v, (size_t)(semi - v));
+}
+
 static void add_pragmas(scanner *sc, const hls_pragma *recs, int n) {
   hls_source *s = sc->s;
   s->pragmas = hls_xrealloc(s->pragmas, (s->npragmas + (size_t)n) * sizeof *s->pragmas);
@@ -185,6 +265,8 @@ static unsigned scan_directive(scanner *sc, unsigned line, size_t hash) {
   int was_disabled = sc->if0_depth > 0;
   int disabled = track_conditionals(sc, d);
   hls_line_kind kind = HLS_LINE_PREPROC;
+  if (!disabled && word_at(d, "define"))
+    harvest_define(sc, d);
   if (was_disabled && disabled)
     kind = HLS_LINE_DISABLED;
   else if (word_at(d, "pragma")) {
@@ -193,7 +275,7 @@ static unsigned scan_directive(scanner *sc, unsigned line, size_t hash) {
     unsigned col = (unsigned)(hash - sc->lines.start[line]) + 1;
     unsigned text_col = col + 1 + (unsigned)(text - buf);
     hls_pragma recs[HLS_PRAGMA_MAX_RECORDS];
-    int n = hls_pragma_parse(text, s->path, line, col, text_col, recs, sc->diags);
+    int n = hls_pragma_parse(text, s->path, line, col, text_col, &sc->symbols, recs, sc->diags);
     if (n > 0)
       add_pragmas(sc, recs, n);
   } else if (strstr(d, "_Pragma") && (strstr(d, "HLS") || strstr(d, "ACCEL"))) {
@@ -243,11 +325,14 @@ static void warn_pragma_operator(scanner *sc, unsigned line, size_t from, size_t
   }
 }
 
-void hls_source_scan(hls_source *s, hls_diags *diags) {
+void hls_source_scan(hls_source *s, const hls_symbols *symbols, hls_diags *diags) {
   scanner sc;
   memset(&sc, 0, sizeof sc);
   sc.s = s;
   sc.diags = diags;
+  for (size_t k = 0; symbols && k < symbols->count; k++)
+    add_symbol(&sc, symbols->items[k].name, strlen(symbols->items[k].name),
+               symbols->items[k].text, strlen(symbols->items[k].text));
   sc.lines = split_lines(s->text, s->len);
   s->nlines = sc.lines.n;
   free(s->line_kind);
@@ -272,6 +357,7 @@ void hls_source_scan(hls_source *s, hls_diags *diags) {
       s->line_kind[line] = (unsigned char)(is_label(s->text, i, end) ? HLS_LINE_LABEL
                                                                    : HLS_LINE_CODE);
       warn_pragma_operator(&sc, line, i, end);
+      harvest_constant(&sc, s->text + i, end - i);
       /* keep the block-comment state right for the rest of the line */
       for (size_t k = i; k < end; k++)
         k = skip_insignificant(&sc, k, end);
@@ -286,6 +372,11 @@ void hls_source_scan(hls_source *s, hls_diags *diags) {
     }
   }
   free(sc.lines.start);
+  for (size_t k = 0; k < sc.symbols.count; k++) {
+    free((char *)sc.symbol_items[k].name);
+    free((char *)sc.symbol_items[k].text);
+  }
+  free(sc.symbol_items);
 }
 
 unsigned hls_source_next_code_line(const hls_source *s, unsigned line) {

@@ -38,8 +38,9 @@ int hls_source_read_file(hls_source *s, const char *path);
 void hls_source_free(hls_source *s);
 
 /* Classifies every line and parses every pragma; malformed HLS pragmas and
- * unsupported forms (such as _Pragma with HLS text) are reported to *diags. */
-void hls_source_scan(hls_source *s, hls_diags *diags);
+ * unsupported forms (such as _Pragma with HLS text) are reported to *diags.
+ * `symbols` (may be NULL) resolves pragma values written as names. */
+void hls_source_scan(hls_source *s, const hls_symbols *symbols, hls_diags *diags);
 
 /* First line after `line` that holds code (skipping blank lines, comments,
  * pragmas, other directives, labels and #if 0 blocks); 0 if none. */
