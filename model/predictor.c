@@ -19,7 +19,7 @@ typedef struct {
 } network;
 
 struct hls_predictor {
-  char *regression_path;
+  char *regression_path, *validity_path;
   network regression, validity;
 };
 
@@ -60,10 +60,10 @@ hls_predictor *hls_predictor_new(const hls_predictor_options *o, const hls_graph
   hls_predictor *p = hls_xcalloc(1, sizeof *p);
   p->regression_path = o->regression ? hls_xstrdup(o->regression)
                                      : shipped_path(o->shipped_dir, "hiermoe-v21.safetensors");
-  char *validity_path = o->validity ? hls_xstrdup(o->validity)
-                                    : shipped_path(o->shipped_dir, "hiermoe-v21-valid.safetensors");
+  p->validity_path = o->validity ? hls_xstrdup(o->validity)
+                                 : shipped_path(o->shipped_dir, "hiermoe-v21-valid.safetensors");
   p->regression.model = hls_model_load(p->regression_path, d);
-  p->validity.model = hls_model_load(validity_path, d);
+  p->validity.model = hls_model_load(p->validity_path, d);
   int ok = p->regression.model && p->validity.model;
   if ((!p->regression.model && !o->regression) || (!p->validity.model && !o->validity))
     hls_diag_add(d, HLS_SEV_ERROR, o->shipped_dir, 0, 0,
@@ -77,7 +77,6 @@ hls_predictor *hls_predictor_new(const hls_predictor_options *o, const hls_graph
   }
   ok = ok && network_prepare(&p->regression, g, d) == 0 &&
        network_prepare(&p->validity, g, d) == 0;
-  free(validity_path);
   if (!ok) {
     hls_predictor_free(p);
     return NULL;
@@ -91,6 +90,7 @@ void hls_predictor_free(hls_predictor *p) {
   network_free(&p->regression);
   network_free(&p->validity);
   free(p->regression_path);
+  free(p->validity_path);
   free(p);
 }
 
@@ -109,3 +109,5 @@ int hls_predictor_score(void *predictor, const float *pragma, size_t n, hls_pred
 }
 
 const char *hls_predictor_model_path(const hls_predictor *p) { return p->regression_path; }
+
+const char *hls_predictor_valid_model_path(const hls_predictor *p) { return p->validity_path; }

@@ -55,5 +55,7 @@ int hls_predictor_score(void *predictor, const float *pragma, size_t n, hls_pred
 
 /* The regression model's file, as reports name it. */
 const char *hls_predictor_model_path(const hls_predictor *p);
+/* The validity model's file. */
+const char *hls_predictor_valid_model_path(const hls_predictor *p);
 
 #endif

@@ -18,6 +18,7 @@ extern "C" {
 #include "dse/explore.h"
 #include "dse/oracle.h"
 #include "dse/report.h"
+#include "dse/score.h"
 #include "dse/space.h"
 #include "model/predictor.h"
 }
@@ -73,6 +74,13 @@ static cl::opt<std::string> Oracle(
     "hls-oracle", cl::value_desc("labels.jsonl"),
     cl::desc("Offline exploration check: rank the labelled design points of this file (HLSyn "
              "JSON Lines) instead of the design space, and compare the top designs with the truth"));
+static cl::opt<std::string> ScorePoints(
+    "hls-score-points", cl::value_desc("points.jsonl"),
+    cl::desc("Score every design point of this file (JSON Lines) instead of exploring: one JSON "
+             "line of predictions per point"));
+static cl::opt<std::string> ScoreOutput("hls-score-output", cl::init("-"),
+                                        cl::value_desc("file.jsonl"),
+                                        cl::desc("Where -hls-score-points writes (- is stdout)"));
 
 namespace hlsmoe {
 namespace {
@@ -178,7 +186,11 @@ bool predictAndExplore(Module &M, FunctionAnalysisManager &FAM, const ProgramGra
                                                                           : SpaceSource;
       O.where = Where.c_str();
       RemarkContext C{FAM, G, Space, PG.Loops, kernelOf(M, G)};
-      if (!Oracle.empty())
+      hls_score_models Models = {hls_predictor_model_path(P), hls_predictor_valid_model_path(P)};
+      if (!ScorePoints.empty())
+        hls_score_points(&G, ScorePoints.c_str(), hls_predictor_score, P, &Models,
+                         ScoreOutput.c_str(), D);
+      else if (!Oracle.empty())
         oracleCheck(C, P, O, D);
       else
         Changed = exploreAndReport(M, C, P, Current.data(), O, SpaceSource, D);
