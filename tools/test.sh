@@ -22,7 +22,7 @@ count() { sed -n "s/^  $1 *: *\([0-9]*\).*/\1/p" "$log" | head -1; }
 passed=$(( $(count Passed || true) + $(count 'Expectedly Failed' || true) + 0 ))
 failed=$(( $(count Failed || true) + $(count Unresolved || true) + $(count 'Timed Out' || true) + $(count 'Unexpectedly Passed' || true) + 0 ))
 skipped=$(( $(count Unsupported || true) + 0 ))
-if grep -q 'FAIL:' "$log" && [ "$failed" -eq 0 ]; then failed=1; fi  # never report a failing run as green
+if grep -qE '^(FAIL|XPASS|UNRESOLVED|TIMEOUT):' "$log" && [ "$failed" -eq 0 ]; then failed=1; fi  # never report a failing run as green
 [ "$skipped" -eq 0 ] || echo "$skipped skipped: $(grep '^UNSUPPORTED:' "$log" | sed 's/^UNSUPPORTED: hlsmoe :: //; s/ (.*//' | tr '\n' ' ')"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

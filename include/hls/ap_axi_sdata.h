@@ -9,45 +9,45 @@
 #include "ap_int.h"
 #include "hls_stream.h"
 
-template <int W> struct ap_axi_w_ { enum { value = W > 0 ? W : 1 }; };
+template <int _AP_W> struct ap_axi_w_ { enum { _AP_value = _AP_W > 0 ? _AP_W : 1 }; };
 
-template <int D, int U = 0, int TI = 0, int TD = 0> struct ap_axis {
-  ap_int<D> data;
-  ap_uint<(D + 7) / 8> keep;
-  ap_uint<(D + 7) / 8> strb;
-  ap_uint<ap_axi_w_<U>::value> user;
+template <int _AP_D, int _AP_U = 0, int _AP_TI = 0, int _AP_TD = 0> struct ap_axis {
+  ap_int<_AP_D> data;
+  ap_uint<(_AP_D + 7) / 8> keep;
+  ap_uint<(_AP_D + 7) / 8> strb;
+  ap_uint<ap_axi_w_<_AP_U>::_AP_value> user;
   ap_uint<1> last;
-  ap_uint<ap_axi_w_<TI>::value> id;
-  ap_uint<ap_axi_w_<TD>::value> dest;
+  ap_uint<ap_axi_w_<_AP_TI>::_AP_value> id;
+  ap_uint<ap_axi_w_<_AP_TD>::_AP_value> dest;
 };
 
-template <int D, int U = 0, int TI = 0, int TD = 0> struct ap_axiu {
-  ap_uint<D> data;
-  ap_uint<(D + 7) / 8> keep;
-  ap_uint<(D + 7) / 8> strb;
-  ap_uint<ap_axi_w_<U>::value> user;
+template <int _AP_D, int _AP_U = 0, int _AP_TI = 0, int _AP_TD = 0> struct ap_axiu {
+  ap_uint<_AP_D> data;
+  ap_uint<(_AP_D + 7) / 8> keep;
+  ap_uint<(_AP_D + 7) / 8> strb;
+  ap_uint<ap_axi_w_<_AP_U>::_AP_value> user;
   ap_uint<1> last;
-  ap_uint<ap_axi_w_<TI>::value> id;
-  ap_uint<ap_axi_w_<TD>::value> dest;
+  ap_uint<ap_axi_w_<_AP_TI>::_AP_value> id;
+  ap_uint<ap_axi_w_<_AP_TD>::_AP_value> dest;
 };
 
 namespace hls {
 // The bit width of a data type: N for ap_[u]int<N>, otherwise 8 * sizeof(T).
-template <class T> struct axis_bits_ { enum { value = (int)sizeof(T) * 8 }; };
-template <int N> struct axis_bits_<ap_int<N> > { enum { value = N }; };
-template <int N> struct axis_bits_<ap_uint<N> > { enum { value = N }; };
-template <int W, int I, ap_q_mode Q, ap_o_mode O, int NB> struct axis_bits_<ap_fixed<W, I, Q, O, NB> > { enum { value = W }; };
-template <int W, int I, ap_q_mode Q, ap_o_mode O, int NB> struct axis_bits_<ap_ufixed<W, I, Q, O, NB> > { enum { value = W }; };
+template <class _AP_T> struct axis_bits_ { enum { _AP_value = (int)sizeof(_AP_T) * 8 }; };
+template <int _AP_N> struct axis_bits_<ap_int<_AP_N> > { enum { _AP_value = _AP_N }; };
+template <int _AP_N> struct axis_bits_<ap_uint<_AP_N> > { enum { _AP_value = _AP_N }; };
+template <int _AP_W, int _AP_I, ap_q_mode _AP_Q, ap_o_mode _AP_O, int _AP_NB> struct axis_bits_<ap_fixed<_AP_W, _AP_I, _AP_Q, _AP_O, _AP_NB> > { enum { _AP_value = _AP_W }; };
+template <int _AP_W, int _AP_I, ap_q_mode _AP_Q, ap_o_mode _AP_O, int _AP_NB> struct axis_bits_<ap_ufixed<_AP_W, _AP_I, _AP_Q, _AP_O, _AP_NB> > { enum { _AP_value = _AP_W }; };
 
-template <class T, int U = 0, int TI = 0, int TD = 0> struct axis {
-  enum { bytes = (axis_bits_<T>::value + 7) / 8 };
-  T data;
-  ap_uint<bytes> keep;
-  ap_uint<bytes> strb;
-  ap_uint<ap_axi_w_<U>::value> user;
+template <class _AP_T, int _AP_U = 0, int _AP_TI = 0, int _AP_TD = 0> struct axis {
+  enum { _AP_bytes = (axis_bits_<_AP_T>::_AP_value + 7) / 8 };
+  _AP_T data;
+  ap_uint<_AP_bytes> keep;
+  ap_uint<_AP_bytes> strb;
+  ap_uint<ap_axi_w_<_AP_U>::_AP_value> user;
   ap_uint<1> last;
-  ap_uint<ap_axi_w_<TI>::value> id;
-  ap_uint<ap_axi_w_<TD>::value> dest;
+  ap_uint<ap_axi_w_<_AP_TI>::_AP_value> id;
+  ap_uint<ap_axi_w_<_AP_TD>::_AP_value> dest;
 };
 } // namespace hls
 

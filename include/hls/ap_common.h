@@ -17,26 +17,26 @@
 enum ap_q_mode { AP_RND, AP_RND_ZERO, AP_RND_MIN_INF, AP_RND_INF, AP_RND_CONV, AP_TRN, AP_TRN_ZERO };
 enum ap_o_mode { AP_SAT, AP_SAT_ZERO, AP_SAT_SYM, AP_WRAP, AP_WRAP_SM };
 
-#define AP_MAX(a, b) ((a) > (b) ? (a) : (b))
-#define AP_MIN(a, b) ((a) < (b) ? (a) : (b))
+#define AP_MAX(_AP_a, _AP_b) ((_AP_a) > (_AP_b) ? (_AP_a) : (_AP_b))
+#define AP_MIN(_AP_a, _AP_b) ((_AP_a) < (_AP_b) ? (_AP_a) : (_AP_b))
 
 typedef long long ap_slong;
 typedef unsigned long long ap_ulong;
 
-template <int N, bool S> struct ap_int_base;
-template <int N, bool S> struct ap_bit_ref;
-template <int N, bool S> struct ap_range_ref;
-template <int W, int I, bool S, ap_q_mode Q, ap_o_mode O, int NB> struct ap_fixed_base;
+template <int _AP_N, bool _AP_S> struct ap_int_base;
+template <int _AP_N, bool _AP_S> struct ap_bit_ref;
+template <int _AP_N, bool _AP_S> struct ap_range_ref;
+template <int _AP_W, int _AP_I, bool _AP_S, ap_q_mode _AP_Q, ap_o_mode _AP_O, int _AP_NB> struct ap_fixed_base;
 
 // ---- small traits (no <type_traits>: these headers use no standard library) ---------
-template <bool B, class T = void> struct ap_enable_if {};
-template <class T> struct ap_enable_if<true, T> { typedef T type; };
+template <bool _AP_B, class _AP_T = void> struct ap_enable_if {};
+template <class _AP_T> struct ap_enable_if<true, _AP_T> { typedef _AP_T _AP_type; };
 
 // C integer types as ap_int_base<width, sign>.
-template <class T> struct ap_c_int { enum { ok = 0, width = 1, sign = 0 }; };
-#define AP_C_INT(T, S)                                                                     \
-  template <> struct ap_c_int<T> { enum { ok = 1, width = (int)sizeof(T) * 8, sign = S }; };
-template <> struct ap_c_int<bool> { enum { ok = 1, width = 1, sign = 0 }; };
+template <class _AP_T> struct ap_c_int { enum { _AP_ok = 0, width = 1, sign = 0 }; };
+#define AP_C_INT(_AP_T, _AP_S)                                                                     \
+  template <> struct ap_c_int<_AP_T> { enum { _AP_ok = 1, width = (int)sizeof(_AP_T) * 8, sign = _AP_S }; };
+template <> struct ap_c_int<bool> { enum { _AP_ok = 1, width = 1, sign = 0 }; };
 AP_C_INT(char, ((char)-1 < 0))
 AP_C_INT(signed char, 1)
 AP_C_INT(unsigned char, 0)
@@ -50,286 +50,286 @@ AP_C_INT(long long, 1)
 AP_C_INT(unsigned long long, 0)
 #undef AP_C_INT
 
-template <class T> struct ap_c_float { enum { ok = 0 }; };
-template <> struct ap_c_float<float> { enum { ok = 1 }; };
-template <> struct ap_c_float<double> { enum { ok = 1 }; };
+template <class _AP_T> struct ap_c_float { enum { _AP_ok = 0 }; };
+template <> struct ap_c_float<float> { enum { _AP_ok = 1 }; };
+template <> struct ap_c_float<double> { enum { _AP_ok = 1 }; };
 
 // Storage: signed _BitInt(1) does not exist, so a 1-bit signed value (0 or -1) lives in
 // a signed _BitInt(2) kept sign-extended from bit 0.
-template <int N, bool S> struct ap_storage {
-  typedef unsigned _BitInt(N) type;
-  typedef unsigned _BitInt(N) utype;
-  static constexpr type norm(type v) noexcept { return v; }
+template <int _AP_N, bool _AP_S> struct ap_storage {
+  typedef unsigned _BitInt(_AP_N) _AP_type;
+  typedef unsigned _BitInt(_AP_N) _AP_utype;
+  static constexpr _AP_type _AP_norm(_AP_type _AP_v) noexcept { return _AP_v; }
 };
-template <int N> struct ap_storage<N, true> {
-  typedef signed _BitInt(N) type;
-  typedef unsigned _BitInt(N) utype;
-  static constexpr type norm(type v) noexcept { return v; }
+template <int _AP_N> struct ap_storage<_AP_N, true> {
+  typedef signed _BitInt(_AP_N) _AP_type;
+  typedef unsigned _BitInt(_AP_N) _AP_utype;
+  static constexpr _AP_type _AP_norm(_AP_type _AP_v) noexcept { return _AP_v; }
 };
 template <> struct ap_storage<1, true> {
-  typedef signed _BitInt(2) type;
-  typedef unsigned _BitInt(2) utype;
-  static constexpr type norm(type v) noexcept { return (v & 1) ? (type)-1 : (type)0; }
+  typedef signed _BitInt(2) _AP_type;
+  typedef unsigned _BitInt(2) _AP_utype;
+  static constexpr _AP_type _AP_norm(_AP_type _AP_v) noexcept { return (_AP_v & 1) ? (_AP_type)-1 : (_AP_type)0; }
 };
 
 // The C type of the implicit conversion (like Vitis: int/unsigned up to 32 bits, else 64).
-template <int N, bool S, bool Small = (N <= 32)> struct ap_c_ret { typedef ap_ulong type; };
-template <int N> struct ap_c_ret<N, true, false> { typedef ap_slong type; };
-template <int N> struct ap_c_ret<N, false, true> { typedef unsigned type; };
-template <int N> struct ap_c_ret<N, true, true> { typedef int type; };
+template <int _AP_N, bool _AP_S, bool _AP_Small = (_AP_N <= 32)> struct ap_c_ret { typedef ap_ulong _AP_type; };
+template <int _AP_N> struct ap_c_ret<_AP_N, true, false> { typedef ap_slong _AP_type; };
+template <int _AP_N> struct ap_c_ret<_AP_N, false, true> { typedef unsigned _AP_type; };
+template <int _AP_N> struct ap_c_ret<_AP_N, true, true> { typedef int _AP_type; };
 
 // Result types of binary operations: wide enough for the exact result (as documented
 // for Vitis ap_[u]int); a narrower destination truncates (wraps) on assignment.
-template <int N1, bool S1, int N2, bool S2> struct ap_rt {
+template <int _AP_N1, bool _AP_S1, int _AP_N2, bool _AP_S2> struct ap_rt {
   enum {
-    logic_w = AP_MAX(N1 + (S2 && !S1), N2 + (S1 && !S2)),
-    plus_w = logic_w + 1,
-    mult_w = N1 + N2,
-    div_w = N1 + S2,
-    mod_w = AP_MIN(N1, N2 + (!S2 && S1)),
-    sgn = S1 || S2
+    _AP_logic_w = AP_MAX(_AP_N1 + (_AP_S2 && !_AP_S1), _AP_N2 + (_AP_S1 && !_AP_S2)),
+    _AP_plus_w = _AP_logic_w + 1,
+    _AP_mult_w = _AP_N1 + _AP_N2,
+    _AP_div_w = _AP_N1 + _AP_S2,
+    _AP_mod_w = AP_MIN(_AP_N1, _AP_N2 + (!_AP_S2 && _AP_S1)),
+    _AP_sgn = _AP_S1 || _AP_S2
   };
-  typedef ap_int_base<logic_w, sgn> logic;
-  typedef ap_int_base<plus_w, sgn> plus;
-  typedef ap_int_base<plus_w, true> minus;
-  typedef ap_int_base<mult_w, sgn> mult;
-  typedef ap_int_base<div_w, sgn> div;
-  typedef ap_int_base<mod_w, S1> mod;
+  typedef ap_int_base<_AP_logic_w, _AP_sgn> _AP_logic;
+  typedef ap_int_base<_AP_plus_w, _AP_sgn> _AP_plus;
+  typedef ap_int_base<_AP_plus_w, true> _AP_minus;
+  typedef ap_int_base<_AP_mult_w, _AP_sgn> _AP_mult;
+  typedef ap_int_base<_AP_div_w, _AP_sgn> _AP_div;
+  typedef ap_int_base<_AP_mod_w, _AP_S1> _AP_mod;
 };
 
 // ---- ap_int_base ---------------------------------------------------------------------
-template <int N, bool S> struct ap_int_base {
-  typedef typename ap_storage<N, S>::type data_t;
-  typedef typename ap_c_ret<N, S>::type c_ret_t;
-  typedef typename ap_storage<N, S>::utype udata_t;  // same bits, unsigned (no UB on shifts)
-  data_t V;
-  static const int width = N;
-  static const bool sign_flag = S;
+template <int _AP_N, bool _AP_S> struct ap_int_base {
+  typedef typename ap_storage<_AP_N, _AP_S>::_AP_type _AP_data_t;
+  typedef typename ap_c_ret<_AP_N, _AP_S>::_AP_type _AP_c_ret_t;
+  typedef typename ap_storage<_AP_N, _AP_S>::_AP_utype _AP_udata_t;  // same bits, unsigned (no UB on shifts)
+  _AP_data_t _AP_V;
+  static const int width = _AP_N;
+  static const bool sign_flag = _AP_S;
 
-  template <class T> inline void ap_assign_(T x) noexcept { V = ap_storage<N, S>::norm((data_t)x); }
-  static inline ap_int_base ap_raw_(data_t v) noexcept {
-    ap_int_base r;
-    r.ap_assign_(v);
-    return r;
+  template <class _AP_T> inline void ap_assign_(_AP_T _AP_x) noexcept { _AP_V = ap_storage<_AP_N, _AP_S>::_AP_norm((_AP_data_t)_AP_x); }
+  static inline ap_int_base ap_raw_(_AP_data_t _AP_v) noexcept {
+    ap_int_base _AP_r;
+    _AP_r.ap_assign_(_AP_v);
+    return _AP_r;
   }
-  static inline data_t ap_ones_() noexcept { return (data_t)~(data_t)0; }
+  static inline _AP_data_t ap_ones_() noexcept { return (_AP_data_t)~(_AP_data_t)0; }
 
   ap_int_base() = default;
-  template <int N2, bool S2> inline ap_int_base(const ap_int_base<N2, S2> &o) noexcept { ap_assign_(o.V); }
-  template <int N2, bool S2> inline ap_int_base(const ap_bit_ref<N2, S2> &r) noexcept { ap_assign_((bool)r); }
-  template <int N2, bool S2> inline ap_int_base(const ap_range_ref<N2, S2> &r) noexcept { ap_assign_(r.get().V); }
-  template <int W2, int I2, bool S2, ap_q_mode Q2, ap_o_mode O2, int NB2>
-  inline ap_int_base(const ap_fixed_base<W2, I2, S2, Q2, O2, NB2> &f) noexcept { ap_assign_(f.to_ap_int_base().V); }
-  constexpr ap_int_base(bool x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
-  constexpr ap_int_base(char x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
-  constexpr ap_int_base(signed char x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
-  constexpr ap_int_base(unsigned char x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
-  constexpr ap_int_base(short x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
-  constexpr ap_int_base(unsigned short x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
-  constexpr ap_int_base(int x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
-  constexpr ap_int_base(unsigned int x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
-  constexpr ap_int_base(long x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
-  constexpr ap_int_base(unsigned long x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
-  constexpr ap_int_base(long long x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
-  constexpr ap_int_base(unsigned long long x) noexcept : V(ap_storage<N, S>::norm((data_t)x)) {}
+  template <int _AP_N2, bool _AP_S2> inline ap_int_base(const ap_int_base<_AP_N2, _AP_S2> &_AP_o) noexcept { ap_assign_(_AP_o._AP_V); }
+  template <int _AP_N2, bool _AP_S2> inline ap_int_base(const ap_bit_ref<_AP_N2, _AP_S2> &_AP_r) noexcept { ap_assign_((bool)_AP_r); }
+  template <int _AP_N2, bool _AP_S2> inline ap_int_base(const ap_range_ref<_AP_N2, _AP_S2> &_AP_r) noexcept { ap_assign_(_AP_r.get()._AP_V); }
+  template <int _AP_W2, int _AP_I2, bool _AP_S2, ap_q_mode _AP_Q2, ap_o_mode _AP_O2, int _AP_NB2>
+  inline ap_int_base(const ap_fixed_base<_AP_W2, _AP_I2, _AP_S2, _AP_Q2, _AP_O2, _AP_NB2> &_AP_f) noexcept { ap_assign_(_AP_f.to_ap_int_base()._AP_V); }
+  constexpr ap_int_base(bool _AP_x) noexcept : _AP_V(ap_storage<_AP_N, _AP_S>::_AP_norm((_AP_data_t)_AP_x)) {}
+  constexpr ap_int_base(char _AP_x) noexcept : _AP_V(ap_storage<_AP_N, _AP_S>::_AP_norm((_AP_data_t)_AP_x)) {}
+  constexpr ap_int_base(signed char _AP_x) noexcept : _AP_V(ap_storage<_AP_N, _AP_S>::_AP_norm((_AP_data_t)_AP_x)) {}
+  constexpr ap_int_base(unsigned char _AP_x) noexcept : _AP_V(ap_storage<_AP_N, _AP_S>::_AP_norm((_AP_data_t)_AP_x)) {}
+  constexpr ap_int_base(short _AP_x) noexcept : _AP_V(ap_storage<_AP_N, _AP_S>::_AP_norm((_AP_data_t)_AP_x)) {}
+  constexpr ap_int_base(unsigned short _AP_x) noexcept : _AP_V(ap_storage<_AP_N, _AP_S>::_AP_norm((_AP_data_t)_AP_x)) {}
+  constexpr ap_int_base(int _AP_x) noexcept : _AP_V(ap_storage<_AP_N, _AP_S>::_AP_norm((_AP_data_t)_AP_x)) {}
+  constexpr ap_int_base(unsigned int _AP_x) noexcept : _AP_V(ap_storage<_AP_N, _AP_S>::_AP_norm((_AP_data_t)_AP_x)) {}
+  constexpr ap_int_base(long _AP_x) noexcept : _AP_V(ap_storage<_AP_N, _AP_S>::_AP_norm((_AP_data_t)_AP_x)) {}
+  constexpr ap_int_base(unsigned long _AP_x) noexcept : _AP_V(ap_storage<_AP_N, _AP_S>::_AP_norm((_AP_data_t)_AP_x)) {}
+  constexpr ap_int_base(long long _AP_x) noexcept : _AP_V(ap_storage<_AP_N, _AP_S>::_AP_norm((_AP_data_t)_AP_x)) {}
+  constexpr ap_int_base(unsigned long long _AP_x) noexcept : _AP_V(ap_storage<_AP_N, _AP_S>::_AP_norm((_AP_data_t)_AP_x)) {}
   // From floating point: truncation toward zero as in C (out of range is undefined).
   // The C-type constructors are constexpr, so const tables of ap_[u]int are constants.
-  constexpr ap_int_base(float x) noexcept : V(ap_storage<N, S>::norm((data_t)(signed _BitInt(N + 1))x)) {}
-  constexpr ap_int_base(double x) noexcept : V(ap_storage<N, S>::norm((data_t)(signed _BitInt(N + 1))x)) {}
+  constexpr ap_int_base(float _AP_x) noexcept : _AP_V(ap_storage<_AP_N, _AP_S>::_AP_norm((_AP_data_t)(signed _BitInt(_AP_N + 1))_AP_x)) {}
+  constexpr ap_int_base(double _AP_x) noexcept : _AP_V(ap_storage<_AP_N, _AP_S>::_AP_norm((_AP_data_t)(signed _BitInt(_AP_N + 1))_AP_x)) {}
   // From a string: optional sign, then 0x/0X (hex), 0b/0B (binary), 0o/0 (octal) or
   // decimal; or with an explicit radix (2, 8, 10, 16).  Wraps to N bits.
-  inline ap_int_base(const char *s) noexcept { ap_parse_(s, 0); }
-  inline ap_int_base(const char *s, signed char radix) noexcept { ap_parse_(s, radix); }
+  inline ap_int_base(const char *_AP_s) noexcept { ap_parse_(_AP_s, 0); }
+  inline ap_int_base(const char *_AP_s, signed char _AP_radix) noexcept { ap_parse_(_AP_s, _AP_radix); }
 
-  inline void ap_parse_(const char *s, int radix) noexcept {
-    typedef unsigned _BitInt(N + 1) acc_t;
-    acc_t acc = 0;
-    bool neg = false;
-    while (*s == ' ')
-      s++;
-    if (*s == '-' || *s == '+')
-      neg = *s++ == '-';
-    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && (radix == 0 || radix == 16)) {
-      radix = 16;
-      s += 2;
-    } else if (s[0] == '0' && (s[1] == 'b' || s[1] == 'B') && (radix == 0 || radix == 2)) {
-      radix = 2;
-      s += 2;
-    } else if (s[0] == '0' && (s[1] == 'o' || s[1] == 'O') && (radix == 0 || radix == 8)) {
-      radix = 8;
-      s += 2;
-    } else if (radix == 0) {
-      radix = (s[0] == '0' && s[1] != 0) ? 8 : 10;
+  inline void ap_parse_(const char *_AP_s, int _AP_radix) noexcept {
+    typedef unsigned _BitInt(_AP_N + 1) _AP_acc_t;
+    _AP_acc_t _AP_acc = 0;
+    bool _AP_neg = false;
+    while (*_AP_s == ' ')
+      _AP_s++;
+    if (*_AP_s == '-' || *_AP_s == '+')
+      _AP_neg = *_AP_s++ == '-';
+    if (_AP_s[0] == '0' && (_AP_s[1] == 'x' || _AP_s[1] == 'X') && (_AP_radix == 0 || _AP_radix == 16)) {
+      _AP_radix = 16;
+      _AP_s += 2;
+    } else if (_AP_s[0] == '0' && (_AP_s[1] == 'b' || _AP_s[1] == 'B') && (_AP_radix == 0 || _AP_radix == 2)) {
+      _AP_radix = 2;
+      _AP_s += 2;
+    } else if (_AP_s[0] == '0' && (_AP_s[1] == 'o' || _AP_s[1] == 'O') && (_AP_radix == 0 || _AP_radix == 8)) {
+      _AP_radix = 8;
+      _AP_s += 2;
+    } else if (_AP_radix == 0) {
+      _AP_radix = (_AP_s[0] == '0' && _AP_s[1] != 0) ? 8 : 10;
     }
-    for (;; s++) {
-      int d;
-      if (*s >= '0' && *s <= '9')
-        d = *s - '0';
-      else if (*s >= 'a' && *s <= 'f')
-        d = *s - 'a' + 10;
-      else if (*s >= 'A' && *s <= 'F')
-        d = *s - 'A' + 10;
-      else if (*s == '_' || *s == '\'')
+    for (;; _AP_s++) {
+      int _AP_d;
+      if (*_AP_s >= '0' && *_AP_s <= '9')
+        _AP_d = *_AP_s - '0';
+      else if (*_AP_s >= 'a' && *_AP_s <= 'f')
+        _AP_d = *_AP_s - 'a' + 10;
+      else if (*_AP_s >= 'A' && *_AP_s <= 'F')
+        _AP_d = *_AP_s - 'A' + 10;
+      else if (*_AP_s == '_' || *_AP_s == '\'')
         continue;
       else
         break;
-      if (d >= radix)
+      if (_AP_d >= _AP_radix)
         break;
-      acc = acc * (acc_t)radix + (acc_t)d;
+      _AP_acc = _AP_acc * (_AP_acc_t)_AP_radix + (_AP_acc_t)_AP_d;
     }
-    ap_assign_(neg ? (acc_t)0 - acc : acc);
+    ap_assign_(_AP_neg ? (_AP_acc_t)0 - _AP_acc : _AP_acc);
   }
 
   // conversions
-  inline operator c_ret_t() const noexcept { return (c_ret_t)V; }
-  inline bool to_bool() const noexcept { return V != 0; }
-  inline int to_int() const noexcept { return (int)V; }
-  inline unsigned to_uint() const noexcept { return (unsigned)V; }
-  inline long to_long() const noexcept { return (long)V; }
-  inline unsigned long to_ulong() const noexcept { return (unsigned long)V; }
-  inline ap_slong to_int64() const noexcept { return (ap_slong)V; }
-  inline ap_ulong to_uint64() const noexcept { return (ap_ulong)V; }
-  inline float to_float() const noexcept { return (float)V; }
-  inline double to_double() const noexcept { return (double)V; }
-  inline int length() const noexcept { return N; }
+  inline operator _AP_c_ret_t() const noexcept { return (_AP_c_ret_t)_AP_V; }
+  inline bool to_bool() const noexcept { return _AP_V != 0; }
+  inline int to_int() const noexcept { return (int)_AP_V; }
+  inline unsigned to_uint() const noexcept { return (unsigned)_AP_V; }
+  inline long to_long() const noexcept { return (long)_AP_V; }
+  inline unsigned long to_ulong() const noexcept { return (unsigned long)_AP_V; }
+  inline ap_slong to_int64() const noexcept { return (ap_slong)_AP_V; }
+  inline ap_ulong to_uint64() const noexcept { return (ap_ulong)_AP_V; }
+  inline float to_float() const noexcept { return (float)_AP_V; }
+  inline double to_double() const noexcept { return (double)_AP_V; }
+  inline int length() const noexcept { return _AP_N; }
 
   // increment / decrement (wrap)
-  inline ap_int_base &operator++() noexcept { ap_assign_((udata_t)V + (udata_t)1); return *this; }
-  inline ap_int_base &operator--() noexcept { ap_assign_((udata_t)V - (udata_t)1); return *this; }
-  inline ap_int_base operator++(int) noexcept { ap_int_base t = *this; ++*this; return t; }
-  inline ap_int_base operator--(int) noexcept { ap_int_base t = *this; --*this; return t; }
+  inline ap_int_base &operator++() noexcept { ap_assign_((_AP_udata_t)_AP_V + (_AP_udata_t)1); return *this; }
+  inline ap_int_base &operator--() noexcept { ap_assign_((_AP_udata_t)_AP_V - (_AP_udata_t)1); return *this; }
+  inline ap_int_base operator++(int) noexcept { ap_int_base _AP_t = *this; ++*this; return _AP_t; }
+  inline ap_int_base operator--(int) noexcept { ap_int_base _AP_t = *this; --*this; return _AP_t; }
 
   // unary
   inline ap_int_base operator+() const noexcept { return *this; }
-  inline ap_int_base<N + 1, true> operator-() const noexcept {
-    ap_int_base<N + 1, true> r(*this);
-    r.V = -r.V;
-    return r;
+  inline ap_int_base<_AP_N + 1, true> operator-() const noexcept {
+    ap_int_base<_AP_N + 1, true> _AP_r(*this);
+    _AP_r._AP_V = -_AP_r._AP_V;
+    return _AP_r;
   }
-  inline ap_int_base operator~() const noexcept { return ap_raw_(~V); }
-  inline bool operator!() const noexcept { return V == 0; }
+  inline ap_int_base operator~() const noexcept { return ap_raw_(~_AP_V); }
+  inline bool operator!() const noexcept { return _AP_V == 0; }
 
   // shifts: the result has the left operand's type; a shift by N or more gives 0
   // (or all sign bits for >> of a negative value).
-  inline ap_int_base ap_shl_(unsigned n) const noexcept { return n >= (unsigned)N ? ap_raw_(0) : ap_raw_((data_t)((udata_t)V << n)); }
-  inline ap_int_base ap_shr_(unsigned n) const noexcept {
-    if (n >= (unsigned)N)
-      return ap_raw_(S && V < 0 ? ap_ones_() : (data_t)0);
-    return ap_raw_(V >> n);
+  inline ap_int_base ap_shl_(unsigned _AP_n) const noexcept { return _AP_n >= (unsigned)_AP_N ? ap_raw_(0) : ap_raw_((_AP_data_t)((_AP_udata_t)_AP_V << _AP_n)); }
+  inline ap_int_base ap_shr_(unsigned _AP_n) const noexcept {
+    if (_AP_n >= (unsigned)_AP_N)
+      return ap_raw_(_AP_S && _AP_V < 0 ? ap_ones_() : (_AP_data_t)0);
+    return ap_raw_(_AP_V >> _AP_n);
   }
 
   // bits
-  inline bool test(int i) const noexcept { return ((V >> i) & 1) != 0; }
-  inline bool get_bit(int i) const noexcept { return test(i); }
-  inline void set(int i) noexcept { ap_assign_((udata_t)V | ((udata_t)1 << i)); }
+  inline bool test(int _AP_i) const noexcept { return ((_AP_V >> _AP_i) & 1) != 0; }
+  inline bool get_bit(int _AP_i) const noexcept { return test(_AP_i); }
+  inline void set(int _AP_i) noexcept { ap_assign_((_AP_udata_t)_AP_V | ((_AP_udata_t)1 << _AP_i)); }
   inline void set() noexcept { ap_assign_(ap_ones_()); }
-  inline void clear(int i) noexcept { ap_assign_((udata_t)V & ~((udata_t)1 << i)); }
-  inline void clear() noexcept { V = 0; }
-  inline void invert(int i) noexcept { ap_assign_((udata_t)V ^ ((udata_t)1 << i)); }
-  inline void set_bit(int i, bool b) noexcept { b ? set(i) : clear(i); }
-  inline void b_not() noexcept { ap_assign_(~V); }
-  inline bool is_zero() const noexcept { return V == 0; }
-  inline bool iszero() const noexcept { return V == 0; }
-  inline bool sign() const noexcept { return S && V < 0; }
-  inline ap_bit_ref<N, S> operator[](int i) noexcept { return ap_bit_ref<N, S>(*this, i); }
-  inline bool operator[](int i) const noexcept { return test(i); }
-  inline ap_bit_ref<N, S> bit(int i) noexcept { return ap_bit_ref<N, S>(*this, i); }
-  inline bool bit(int i) const noexcept { return test(i); }
-  inline ap_range_ref<N, S> range(int hi, int lo) noexcept { return ap_range_ref<N, S>(*this, hi, lo); }
-  inline ap_range_ref<N, S> range() noexcept { return ap_range_ref<N, S>(*this, N - 1, 0); }
-  inline ap_range_ref<N, S> operator()(int hi, int lo) noexcept { return range(hi, lo); }
+  inline void clear(int _AP_i) noexcept { ap_assign_((_AP_udata_t)_AP_V & ~((_AP_udata_t)1 << _AP_i)); }
+  inline void clear() noexcept { _AP_V = 0; }
+  inline void invert(int _AP_i) noexcept { ap_assign_((_AP_udata_t)_AP_V ^ ((_AP_udata_t)1 << _AP_i)); }
+  inline void set_bit(int _AP_i, bool _AP_b) noexcept { _AP_b ? set(_AP_i) : clear(_AP_i); }
+  inline void b_not() noexcept { ap_assign_(~_AP_V); }
+  inline bool is_zero() const noexcept { return _AP_V == 0; }
+  inline bool iszero() const noexcept { return _AP_V == 0; }
+  inline bool sign() const noexcept { return _AP_S && _AP_V < 0; }
+  inline ap_bit_ref<_AP_N, _AP_S> operator[](int _AP_i) noexcept { return ap_bit_ref<_AP_N, _AP_S>(*this, _AP_i); }
+  inline bool operator[](int _AP_i) const noexcept { return test(_AP_i); }
+  inline ap_bit_ref<_AP_N, _AP_S> bit(int _AP_i) noexcept { return ap_bit_ref<_AP_N, _AP_S>(*this, _AP_i); }
+  inline bool bit(int _AP_i) const noexcept { return test(_AP_i); }
+  inline ap_range_ref<_AP_N, _AP_S> range(int _AP_hi, int _AP_lo) noexcept { return ap_range_ref<_AP_N, _AP_S>(*this, _AP_hi, _AP_lo); }
+  inline ap_range_ref<_AP_N, _AP_S> range() noexcept { return ap_range_ref<_AP_N, _AP_S>(*this, _AP_N - 1, 0); }
+  inline ap_range_ref<_AP_N, _AP_S> operator()(int _AP_hi, int _AP_lo) noexcept { return range(_AP_hi, _AP_lo); }
   // On a const value the range is still an ap_range_ref (kernels return it from const
   // accessors); assigning through it is undefined, as writing a const object is.
-  inline ap_range_ref<N, S> range(int hi, int lo) const noexcept {
-    return ap_range_ref<N, S>(const_cast<ap_int_base &>(*this), hi, lo);
+  inline ap_range_ref<_AP_N, _AP_S> range(int _AP_hi, int _AP_lo) const noexcept {
+    return ap_range_ref<_AP_N, _AP_S>(const_cast<ap_int_base &>(*this), _AP_hi, _AP_lo);
   }
-  inline ap_range_ref<N, S> range() const noexcept { return ap_range_ref<N, S>(const_cast<ap_int_base &>(*this), N - 1, 0); }
-  inline ap_range_ref<N, S> operator()(int hi, int lo) const noexcept { return range(hi, lo); }
-  inline ap_int_base<N, false> get_range(int hi, int lo) const noexcept { return ap_range_ref<N, S>::extract(*this, hi, lo); }
+  inline ap_range_ref<_AP_N, _AP_S> range() const noexcept { return ap_range_ref<_AP_N, _AP_S>(const_cast<ap_int_base &>(*this), _AP_N - 1, 0); }
+  inline ap_range_ref<_AP_N, _AP_S> operator()(int _AP_hi, int _AP_lo) const noexcept { return range(_AP_hi, _AP_lo); }
+  inline ap_int_base<_AP_N, false> get_range(int _AP_hi, int _AP_lo) const noexcept { return ap_range_ref<_AP_N, _AP_S>::_AP_extract(*this, _AP_hi, _AP_lo); }
 
   inline void reverse() noexcept {
-    if (N <= 64) {  // one llvm.bitreverse.i64
-      ap_assign_(__builtin_bitreverse64((ap_ulong)ap_int_base<N, false>(*this).V) >> (64 - AP_MIN(N, 64)));
+    if (_AP_N <= 64) {  // one llvm.bitreverse.i64
+      ap_assign_(__builtin_bitreverse64((ap_ulong)ap_int_base<_AP_N, false>(*this)._AP_V) >> (64 - AP_MIN(_AP_N, 64)));
       return;
     }
-    typedef unsigned _BitInt(AP_MAX(N, 2)) u_t;
-    u_t x = (u_t)V & (((u_t)~(u_t)0) >> (AP_MAX(N, 2) - N)), r = 0;
-    for (int i = 0; i < N; i++, x >>= 1)
-      r = (r << 1) | (x & 1);
-    ap_assign_(r);
+    typedef unsigned _BitInt(AP_MAX(_AP_N, 2)) _AP_u_t;
+    _AP_u_t _AP_x = (_AP_u_t)_AP_V & (((_AP_u_t)~(_AP_u_t)0) >> (AP_MAX(_AP_N, 2) - _AP_N)), _AP_r = 0;
+    for (int _AP_i = 0; _AP_i < _AP_N; _AP_i++, _AP_x >>= 1)
+      _AP_r = (_AP_r << 1) | (_AP_x & 1);
+    ap_assign_(_AP_r);
   }
-  inline void lrotate(int n) noexcept {
-    n %= N;
-    if (n)
-      ap_assign_(ap_int_base<N, false>(*this).ap_shl_(n).V | ap_int_base<N, false>(*this).ap_shr_(N - n).V);
+  inline void lrotate(int _AP_n) noexcept {
+    _AP_n %= _AP_N;
+    if (_AP_n)
+      ap_assign_(ap_int_base<_AP_N, false>(*this).ap_shl_(_AP_n)._AP_V | ap_int_base<_AP_N, false>(*this).ap_shr_(_AP_N - _AP_n)._AP_V);
   }
-  inline void rrotate(int n) noexcept {
-    n %= N;
-    if (n)
-      lrotate(N - n);
+  inline void rrotate(int _AP_n) noexcept {
+    _AP_n %= _AP_N;
+    if (_AP_n)
+      lrotate(_AP_N - _AP_n);
   }
-  inline bool and_reduce() const noexcept { return ap_int_base<N, false>(*this).V == ap_int_base<N, false>::ap_ones_(); }
+  inline bool and_reduce() const noexcept { return ap_int_base<_AP_N, false>(*this)._AP_V == ap_int_base<_AP_N, false>::ap_ones_(); }
   inline bool nand_reduce() const noexcept { return !and_reduce(); }
-  inline bool or_reduce() const noexcept { return V != 0; }
-  inline bool nor_reduce() const noexcept { return V == 0; }
+  inline bool or_reduce() const noexcept { return _AP_V != 0; }
+  inline bool nor_reduce() const noexcept { return _AP_V == 0; }
   inline bool xor_reduce() const noexcept {
-    typename ap_int_base<N, false>::data_t x = ap_int_base<N, false>(*this).V;
+    typename ap_int_base<_AP_N, false>::_AP_data_t _AP_x = ap_int_base<_AP_N, false>(*this)._AP_V;
 #if __has_builtin(__builtin_popcountg)
-    return (__builtin_popcountg(x) & 1) != 0;  // one llvm.ctpop, no loop
+    return (__builtin_popcountg(_AP_x) & 1) != 0;  // one llvm.ctpop, no loop
 #else
-    for (int s = 1; s < N; s <<= 1)
-      x ^= x >> s;  // prefix xor: bit 0 ends as the parity of all bits
-    return (x & 1) != 0;
+    for (int _AP_s = 1; _AP_s < _AP_N; _AP_s <<= 1)
+      _AP_x ^= _AP_x >> _AP_s;  // prefix xor: bit 0 ends as the parity of all bits
+    return (_AP_x & 1) != 0;
 #endif
   }
   inline bool xnor_reduce() const noexcept { return !xor_reduce(); }
   inline int countLeadingZeros() const noexcept {
 #if __has_builtin(__builtin_clzg)
-    return __builtin_clzg(ap_int_base<N, false>(*this).V, N);
+    return __builtin_clzg(ap_int_base<_AP_N, false>(*this)._AP_V, _AP_N);
 #else
-    int n = 0;
-    for (int i = N - 1; i >= 0 && !test(i); i--)
-      n++;
-    return n;
+    int _AP_n = 0;
+    for (int _AP_i = _AP_N - 1; _AP_i >= 0 && !test(_AP_i); _AP_i--)
+      _AP_n++;
+    return _AP_n;
 #endif
   }
   inline int countTrailingZeros() const noexcept {
 #if __has_builtin(__builtin_ctzg)
-    return __builtin_ctzg(ap_int_base<N, false>(*this).V, N);
+    return __builtin_ctzg(ap_int_base<_AP_N, false>(*this)._AP_V, _AP_N);
 #else
-    int n = 0;
-    for (int i = 0; i < N && !test(i); i++)
-      n++;
-    return n;
+    int _AP_n = 0;
+    for (int _AP_i = 0; _AP_i < _AP_N && !test(_AP_i); _AP_i++)
+      _AP_n++;
+    return _AP_n;
 #endif
   }
   inline int countPopulation() const noexcept {
 #if __has_builtin(__builtin_popcountg)
-    return __builtin_popcountg(ap_int_base<N, false>(*this).V);
+    return __builtin_popcountg(ap_int_base<_AP_N, false>(*this)._AP_V);
 #else
-    int n = 0;
-    for (int i = 0; i < N; i++)
-      n += test(i);
-    return n;
+    int _AP_n = 0;
+    for (int _AP_i = 0; _AP_i < _AP_N; _AP_i++)
+      _AP_n += test(_AP_i);
+    return _AP_n;
 #endif
   }
 
   // Compound assignment: computed at the result width, wrapped into N bits.
-  template <int N2, bool S2> inline ap_int_base &operator=(const ap_int_base<N2, S2> &o) noexcept { ap_assign_(o.V); return *this; }
-#define AP_COMPOUND(OP)                                                                     \
-  template <int N2, bool S2> inline ap_int_base &operator OP##=(const ap_int_base<N2, S2> &b) noexcept { \
-    *this = ap_int_base(*this OP b);                                                        \
+  template <int _AP_N2, bool _AP_S2> inline ap_int_base &operator=(const ap_int_base<_AP_N2, _AP_S2> &_AP_o) noexcept { ap_assign_(_AP_o._AP_V); return *this; }
+#define AP_COMPOUND(_AP_OP)                                                                     \
+  template <int _AP_N2, bool _AP_S2> inline ap_int_base &operator _AP_OP##=(const ap_int_base<_AP_N2, _AP_S2> &_AP_b) noexcept { \
+    *this = ap_int_base(*this _AP_OP _AP_b);                                                        \
     return *this;                                                                          \
   }                                                                                        \
-  template <int N2, bool S2> inline ap_int_base &operator OP##=(const ap_bit_ref<N2, S2> &b) noexcept { \
-    return *this OP## = b.get();                                                           \
+  template <int _AP_N2, bool _AP_S2> inline ap_int_base &operator _AP_OP##=(const ap_bit_ref<_AP_N2, _AP_S2> &_AP_b) noexcept { \
+    return *this _AP_OP## = _AP_b.get();                                                           \
   }                                                                                        \
-  template <int N2, bool S2> inline ap_int_base &operator OP##=(const ap_range_ref<N2, S2> &b) noexcept { \
-    return *this OP## = b.get();                                                           \
+  template <int _AP_N2, bool _AP_S2> inline ap_int_base &operator _AP_OP##=(const ap_range_ref<_AP_N2, _AP_S2> &_AP_b) noexcept { \
+    return *this _AP_OP## = _AP_b.get();                                                           \
   }                                                                                        \
-  template <class T>                                                                       \
-  inline typename ap_enable_if<ap_c_int<T>::ok, ap_int_base &>::type operator OP##=(T b) noexcept { \
-    *this = ap_int_base(*this OP ap_int_base<ap_c_int<T>::width, ap_c_int<T>::sign>(b));  \
+  template <class _AP_T>                                                                       \
+  inline typename ap_enable_if<ap_c_int<_AP_T>::_AP_ok, ap_int_base &>::_AP_type operator _AP_OP##=(_AP_T _AP_b) noexcept { \
+    *this = ap_int_base(*this _AP_OP ap_int_base<ap_c_int<_AP_T>::width, ap_c_int<_AP_T>::sign>(_AP_b));  \
     return *this;                                                                          \
   }
   AP_COMPOUND(+)
@@ -341,42 +341,42 @@ template <int N, bool S> struct ap_int_base {
   AP_COMPOUND(|)
   AP_COMPOUND(^)
 #undef AP_COMPOUND
-  template <class T> inline ap_int_base &operator<<=(const T &n) noexcept { *this = *this << n; return *this; }
-  template <class T> inline ap_int_base &operator>>=(const T &n) noexcept { *this = *this >> n; return *this; }
+  template <class _AP_T> inline ap_int_base &operator<<=(const _AP_T &_AP_n) noexcept { *this = *this << _AP_n; return *this; }
+  template <class _AP_T> inline ap_int_base &operator>>=(const _AP_T &_AP_n) noexcept { *this = *this >> _AP_n; return *this; }
 };
 
 // ---- proxies: x[i] and x.range(hi, lo) -------------------------------------------------
-template <int N, bool S> struct ap_bit_ref {
-  ap_int_base<N, S> &d;
-  int pos;
-  inline ap_bit_ref(ap_int_base<N, S> &x, int i) noexcept : d(x), pos(i) {}
+template <int _AP_N, bool _AP_S> struct ap_bit_ref {
+  ap_int_base<_AP_N, _AP_S> &_AP_d;
+  int _AP_pos;
+  inline ap_bit_ref(ap_int_base<_AP_N, _AP_S> &_AP_x, int _AP_i) noexcept : _AP_d(_AP_x), _AP_pos(_AP_i) {}
   ap_bit_ref(const ap_bit_ref &) = default;
-  inline operator bool() const noexcept { return d.test(pos); }
-  inline bool to_bool() const noexcept { return d.test(pos); }
-  inline ap_int_base<1, false> get() const noexcept { return ap_int_base<1, false>(d.test(pos)); }
-  inline ap_bit_ref &operator=(bool b) noexcept { d.set_bit(pos, b); return *this; }
-  inline ap_bit_ref &operator=(int b) noexcept { d.set_bit(pos, b != 0); return *this; }
-  inline ap_bit_ref &operator=(unsigned b) noexcept { d.set_bit(pos, b != 0); return *this; }
-  inline ap_bit_ref &operator=(const ap_bit_ref &o) noexcept { d.set_bit(pos, (bool)o); return *this; }
-  template <int N2, bool S2> inline ap_bit_ref &operator=(const ap_bit_ref<N2, S2> &o) noexcept { d.set_bit(pos, (bool)o); return *this; }
-  template <int N2, bool S2> inline ap_bit_ref &operator=(const ap_int_base<N2, S2> &o) noexcept { d.set_bit(pos, (o.V & 1) != 0); return *this; }
-  inline bool operator~() const noexcept { return !d.test(pos); }
+  inline operator bool() const noexcept { return _AP_d.test(_AP_pos); }
+  inline bool to_bool() const noexcept { return _AP_d.test(_AP_pos); }
+  inline ap_int_base<1, false> get() const noexcept { return ap_int_base<1, false>(_AP_d.test(_AP_pos)); }
+  inline ap_bit_ref &operator=(bool _AP_b) noexcept { _AP_d.set_bit(_AP_pos, _AP_b); return *this; }
+  inline ap_bit_ref &operator=(int _AP_b) noexcept { _AP_d.set_bit(_AP_pos, _AP_b != 0); return *this; }
+  inline ap_bit_ref &operator=(unsigned _AP_b) noexcept { _AP_d.set_bit(_AP_pos, _AP_b != 0); return *this; }
+  inline ap_bit_ref &operator=(const ap_bit_ref &_AP_o) noexcept { _AP_d.set_bit(_AP_pos, (bool)_AP_o); return *this; }
+  template <int _AP_N2, bool _AP_S2> inline ap_bit_ref &operator=(const ap_bit_ref<_AP_N2, _AP_S2> &_AP_o) noexcept { _AP_d.set_bit(_AP_pos, (bool)_AP_o); return *this; }
+  template <int _AP_N2, bool _AP_S2> inline ap_bit_ref &operator=(const ap_int_base<_AP_N2, _AP_S2> &_AP_o) noexcept { _AP_d.set_bit(_AP_pos, (_AP_o._AP_V & 1) != 0); return *this; }
+  inline bool operator~() const noexcept { return !_AP_d.test(_AP_pos); }
   inline int length() const noexcept { return 1; }
 };
 
-template <int N, bool S> struct ap_range_ref {
-  typedef typename ap_int_base<N, false>::data_t u_t;
-  ap_int_base<N, S> &d;
-  int hi, lo;
-  inline ap_range_ref(ap_int_base<N, S> &x, int h, int l) noexcept : d(x), hi(h), lo(l) {}
+template <int _AP_N, bool _AP_S> struct ap_range_ref {
+  typedef typename ap_int_base<_AP_N, false>::_AP_data_t _AP_u_t;
+  ap_int_base<_AP_N, _AP_S> &_AP_d;
+  int _AP_hi, _AP_lo;
+  inline ap_range_ref(ap_int_base<_AP_N, _AP_S> &_AP_x, int _AP_h, int _AP_l) noexcept : _AP_d(_AP_x), _AP_hi(_AP_h), _AP_lo(_AP_l) {}
   ap_range_ref(const ap_range_ref &) = default;
-  static inline u_t mask(int h, int l) noexcept { return ap_int_base<N, false>::ap_ones_() >> (N - 1 - (h - l)); }
-  static inline ap_int_base<N, false> extract(const ap_int_base<N, S> &x, int h, int l) noexcept {
-    return ap_int_base<N, false>::ap_raw_((ap_int_base<N, false>(x).V >> l) & mask(h, l));
+  static inline _AP_u_t _AP_mask(int _AP_h, int _AP_l) noexcept { return ap_int_base<_AP_N, false>::ap_ones_() >> (_AP_N - 1 - (_AP_h - _AP_l)); }
+  static inline ap_int_base<_AP_N, false> _AP_extract(const ap_int_base<_AP_N, _AP_S> &_AP_x, int _AP_h, int _AP_l) noexcept {
+    return ap_int_base<_AP_N, false>::ap_raw_((ap_int_base<_AP_N, false>(_AP_x)._AP_V >> _AP_l) & _AP_mask(_AP_h, _AP_l));
   }
-  inline ap_int_base<N, false> get() const noexcept { return extract(d, hi, lo); }
+  inline ap_int_base<_AP_N, false> get() const noexcept { return _AP_extract(_AP_d, _AP_hi, _AP_lo); }
   // int x = v.range(7, 0) converts like the value (to unsigned or unsigned long long)
-  inline operator typename ap_int_base<N, false>::c_ret_t() const noexcept { return get(); }
+  inline operator typename ap_int_base<_AP_N, false>::_AP_c_ret_t() const noexcept { return get(); }
   inline ap_ulong to_uint64() const noexcept { return get().to_uint64(); }
   inline ap_slong to_int64() const noexcept { return get().to_int64(); }
   inline unsigned to_uint() const noexcept { return get().to_uint(); }
@@ -384,100 +384,100 @@ template <int N, bool S> struct ap_range_ref {
   inline unsigned long to_ulong() const noexcept { return get().to_ulong(); }
   inline long to_long() const noexcept { return get().to_long(); }
   inline double to_double() const noexcept { return get().to_double(); }
-  inline int length() const noexcept { return hi - lo + 1; }
-  inline bool and_reduce() const noexcept { return get().V == mask(hi, lo); }
+  inline int length() const noexcept { return _AP_hi - _AP_lo + 1; }
+  inline bool and_reduce() const noexcept { return get()._AP_V == _AP_mask(_AP_hi, _AP_lo); }
   inline bool or_reduce() const noexcept { return get().or_reduce(); }
   inline bool xor_reduce() const noexcept { return get().xor_reduce(); }
-  template <int N2, bool S2> inline ap_range_ref &operator=(const ap_int_base<N2, S2> &v) noexcept {
-    u_t m = mask(hi, lo) << lo;
-    u_t x = (u_t)ap_int_base<N, false>(v).V << lo;
-    ap_int_base<N, false> u(d);
-    d = ap_int_base<N, S>(ap_int_base<N, false>::ap_raw_((u.V & ~m) | (x & m)));
+  template <int _AP_N2, bool _AP_S2> inline ap_range_ref &operator=(const ap_int_base<_AP_N2, _AP_S2> &_AP_v) noexcept {
+    _AP_u_t _AP_m = _AP_mask(_AP_hi, _AP_lo) << _AP_lo;
+    _AP_u_t _AP_x = (_AP_u_t)ap_int_base<_AP_N, false>(_AP_v)._AP_V << _AP_lo;
+    ap_int_base<_AP_N, false> _AP_u(_AP_d);
+    _AP_d = ap_int_base<_AP_N, _AP_S>(ap_int_base<_AP_N, false>::ap_raw_((_AP_u._AP_V & ~_AP_m) | (_AP_x & _AP_m)));
     return *this;
   }
-  template <class T> inline typename ap_enable_if<ap_c_int<T>::ok, ap_range_ref &>::type operator=(T v) noexcept {
-    return *this = ap_int_base<ap_c_int<T>::width, ap_c_int<T>::sign>(v);
+  template <class _AP_T> inline typename ap_enable_if<ap_c_int<_AP_T>::_AP_ok, ap_range_ref &>::_AP_type operator=(_AP_T _AP_v) noexcept {
+    return *this = ap_int_base<ap_c_int<_AP_T>::width, ap_c_int<_AP_T>::sign>(_AP_v);
   }
-  inline ap_range_ref &operator=(const ap_range_ref &o) noexcept { return *this = o.get(); }
-  template <int N2, bool S2> inline ap_range_ref &operator=(const ap_range_ref<N2, S2> &o) noexcept { return *this = o.get(); }
-  template <int N2, bool S2> inline ap_range_ref &operator=(const ap_bit_ref<N2, S2> &o) noexcept { return *this = o.get(); }
+  inline ap_range_ref &operator=(const ap_range_ref &_AP_o) noexcept { return *this = _AP_o.get(); }
+  template <int _AP_N2, bool _AP_S2> inline ap_range_ref &operator=(const ap_range_ref<_AP_N2, _AP_S2> &_AP_o) noexcept { return *this = _AP_o.get(); }
+  template <int _AP_N2, bool _AP_S2> inline ap_range_ref &operator=(const ap_bit_ref<_AP_N2, _AP_S2> &_AP_o) noexcept { return *this = _AP_o.get(); }
 };
 
 // ---- binary operators ------------------------------------------------------------------
 // Between ap types, and between an ap type and a C integer (taken as ap_int<32>,
 // ap_uint<32>, ap_int<64>, ... by its type).  Floating-point operands go through the
 // implicit conversion to a C integer type (as C would).
-#define AP_C(T) ap_int_base<ap_c_int<T>::width, ap_c_int<T>::sign>
-#define AP_BINOP(OP, RT)                                                                     \
-  template <int N1, bool S1, int N2, bool S2>                                                \
-  inline typename ap_rt<N1, S1, N2, S2>::RT operator OP(const ap_int_base<N1, S1> &a,       \
-                                                        const ap_int_base<N2, S2> &b) noexcept {     \
-    typedef typename ap_rt<N1, S1, N2, S2>::RT R;                                            \
-    return R::ap_raw_(R(a).V OP R(b).V);                                                     \
+#define AP_C(_AP_T) ap_int_base<ap_c_int<_AP_T>::width, ap_c_int<_AP_T>::sign>
+#define AP_BINOP(_AP_OP, _AP_RT)                                                                     \
+  template <int _AP_N1, bool _AP_S1, int _AP_N2, bool _AP_S2>                                                \
+  inline typename ap_rt<_AP_N1, _AP_S1, _AP_N2, _AP_S2>::_AP_RT operator _AP_OP(const ap_int_base<_AP_N1, _AP_S1> &_AP_a,       \
+                                                        const ap_int_base<_AP_N2, _AP_S2> &_AP_b) noexcept {     \
+    typedef typename ap_rt<_AP_N1, _AP_S1, _AP_N2, _AP_S2>::_AP_RT _AP_R;                                            \
+    return _AP_R::ap_raw_(_AP_R(_AP_a)._AP_V _AP_OP _AP_R(_AP_b)._AP_V);                                                     \
   }                                                                                          \
-  template <int N1, bool S1, class T>                                                        \
-  inline typename ap_enable_if<ap_c_int<T>::ok,                                              \
-                               typename ap_rt<N1, S1, ap_c_int<T>::width, ap_c_int<T>::sign>::RT>::type \
-  operator OP(const ap_int_base<N1, S1> &a, T b) noexcept { return a OP AP_C(T)(b); }                \
-  template <int N1, bool S1, class T>                                                        \
-  inline typename ap_enable_if<ap_c_int<T>::ok,                                              \
-                               typename ap_rt<ap_c_int<T>::width, ap_c_int<T>::sign, N1, S1>::RT>::type \
-  operator OP(T a, const ap_int_base<N1, S1> &b) noexcept { return AP_C(T)(a) OP b; }                \
-  template <int N1, bool S1, int N2, bool S2>                                                \
-  inline typename ap_rt<N1, S1, N2, S2>::RT operator OP(const ap_range_ref<N1, S1> &a,      \
-                                                        const ap_int_base<N2, S2> &b) noexcept {     \
-    return ap_int_base<N1, false>(a.get()) OP b;                                             \
+  template <int _AP_N1, bool _AP_S1, class _AP_T>                                                        \
+  inline typename ap_enable_if<ap_c_int<_AP_T>::_AP_ok,                                              \
+                               typename ap_rt<_AP_N1, _AP_S1, ap_c_int<_AP_T>::width, ap_c_int<_AP_T>::sign>::_AP_RT>::_AP_type \
+  operator _AP_OP(const ap_int_base<_AP_N1, _AP_S1> &_AP_a, _AP_T _AP_b) noexcept { return _AP_a _AP_OP AP_C(_AP_T)(_AP_b); }                \
+  template <int _AP_N1, bool _AP_S1, class _AP_T>                                                        \
+  inline typename ap_enable_if<ap_c_int<_AP_T>::_AP_ok,                                              \
+                               typename ap_rt<ap_c_int<_AP_T>::width, ap_c_int<_AP_T>::sign, _AP_N1, _AP_S1>::_AP_RT>::_AP_type \
+  operator _AP_OP(_AP_T _AP_a, const ap_int_base<_AP_N1, _AP_S1> &_AP_b) noexcept { return AP_C(_AP_T)(_AP_a) _AP_OP _AP_b; }                \
+  template <int _AP_N1, bool _AP_S1, int _AP_N2, bool _AP_S2>                                                \
+  inline typename ap_rt<_AP_N1, _AP_S1, _AP_N2, _AP_S2>::_AP_RT operator _AP_OP(const ap_range_ref<_AP_N1, _AP_S1> &_AP_a,      \
+                                                        const ap_int_base<_AP_N2, _AP_S2> &_AP_b) noexcept {     \
+    return ap_int_base<_AP_N1, false>(_AP_a.get()) _AP_OP _AP_b;                                             \
   }                                                                                          \
-  template <int N1, bool S1, int N2, bool S2>                                                \
-  inline typename ap_rt<N1, S1, N2, S2>::RT operator OP(const ap_int_base<N1, S1> &a,       \
-                                                        const ap_range_ref<N2, S2> &b) noexcept {    \
-    return a OP ap_int_base<N2, false>(b.get());                                             \
+  template <int _AP_N1, bool _AP_S1, int _AP_N2, bool _AP_S2>                                                \
+  inline typename ap_rt<_AP_N1, _AP_S1, _AP_N2, _AP_S2>::_AP_RT operator _AP_OP(const ap_int_base<_AP_N1, _AP_S1> &_AP_a,       \
+                                                        const ap_range_ref<_AP_N2, _AP_S2> &_AP_b) noexcept {    \
+    return _AP_a _AP_OP ap_int_base<_AP_N2, false>(_AP_b.get());                                             \
   }                                                                                          \
-  template <int N1, bool S1, class T>                                                        \
-  inline typename ap_enable_if<ap_c_int<T>::ok,                                              \
-                               typename ap_rt<N1, false, ap_c_int<T>::width, ap_c_int<T>::sign>::RT>::type \
-  operator OP(const ap_range_ref<N1, S1> &a, T b) noexcept { return a.get() OP AP_C(T)(b); }
-AP_BINOP(+, plus)
-AP_BINOP(-, minus)
-AP_BINOP(*, mult)
-AP_BINOP(/, div)
-AP_BINOP(%, mod)
-AP_BINOP(&, logic)
-AP_BINOP(|, logic)
-AP_BINOP(^, logic)
+  template <int _AP_N1, bool _AP_S1, class _AP_T>                                                        \
+  inline typename ap_enable_if<ap_c_int<_AP_T>::_AP_ok,                                              \
+                               typename ap_rt<_AP_N1, false, ap_c_int<_AP_T>::width, ap_c_int<_AP_T>::sign>::_AP_RT>::_AP_type \
+  operator _AP_OP(const ap_range_ref<_AP_N1, _AP_S1> &_AP_a, _AP_T _AP_b) noexcept { return _AP_a.get() _AP_OP AP_C(_AP_T)(_AP_b); }
+AP_BINOP(+, _AP_plus)
+AP_BINOP(-, _AP_minus)
+AP_BINOP(*, _AP_mult)
+AP_BINOP(/, _AP_div)
+AP_BINOP(%, _AP_mod)
+AP_BINOP(&, _AP_logic)
+AP_BINOP(|, _AP_logic)
+AP_BINOP(^, _AP_logic)
 #undef AP_BINOP
 
-#define AP_RELOP(OP)                                                                         \
-  template <int N1, bool S1, int N2, bool S2>                                                \
-  inline bool operator OP(const ap_int_base<N1, S1> &a, const ap_int_base<N2, S2> &b) noexcept {     \
-    typedef typename ap_rt<N1, S1, N2, S2>::logic R;                                         \
-    return R(a).V OP R(b).V;                                                                 \
+#define AP_RELOP(_AP_OP)                                                                         \
+  template <int _AP_N1, bool _AP_S1, int _AP_N2, bool _AP_S2>                                                \
+  inline bool operator _AP_OP(const ap_int_base<_AP_N1, _AP_S1> &_AP_a, const ap_int_base<_AP_N2, _AP_S2> &_AP_b) noexcept {     \
+    typedef typename ap_rt<_AP_N1, _AP_S1, _AP_N2, _AP_S2>::_AP_logic _AP_R;                                         \
+    return _AP_R(_AP_a)._AP_V _AP_OP _AP_R(_AP_b)._AP_V;                                                                 \
   }                                                                                          \
-  template <int N1, bool S1, class T>                                                        \
-  inline typename ap_enable_if<ap_c_int<T>::ok, bool>::type operator OP(const ap_int_base<N1, S1> &a, T b) noexcept { \
-    return a OP AP_C(T)(b);                                                                  \
+  template <int _AP_N1, bool _AP_S1, class _AP_T>                                                        \
+  inline typename ap_enable_if<ap_c_int<_AP_T>::_AP_ok, bool>::_AP_type operator _AP_OP(const ap_int_base<_AP_N1, _AP_S1> &_AP_a, _AP_T _AP_b) noexcept { \
+    return _AP_a _AP_OP AP_C(_AP_T)(_AP_b);                                                                  \
   }                                                                                          \
-  template <int N1, bool S1, class T>                                                        \
-  inline typename ap_enable_if<ap_c_int<T>::ok, bool>::type operator OP(T a, const ap_int_base<N1, S1> &b) noexcept { \
-    return AP_C(T)(a) OP b;                                                                  \
+  template <int _AP_N1, bool _AP_S1, class _AP_T>                                                        \
+  inline typename ap_enable_if<ap_c_int<_AP_T>::_AP_ok, bool>::_AP_type operator _AP_OP(_AP_T _AP_a, const ap_int_base<_AP_N1, _AP_S1> &_AP_b) noexcept { \
+    return AP_C(_AP_T)(_AP_a) _AP_OP _AP_b;                                                                  \
   }                                                                                          \
-  template <int N1, bool S1, class T>                                                        \
-  inline typename ap_enable_if<ap_c_float<T>::ok, bool>::type operator OP(const ap_int_base<N1, S1> &a, T b) noexcept { \
-    return a.to_double() OP (double)b;                                                       \
+  template <int _AP_N1, bool _AP_S1, class _AP_T>                                                        \
+  inline typename ap_enable_if<ap_c_float<_AP_T>::_AP_ok, bool>::_AP_type operator _AP_OP(const ap_int_base<_AP_N1, _AP_S1> &_AP_a, _AP_T _AP_b) noexcept { \
+    return _AP_a.to_double() _AP_OP (double)_AP_b;                                                       \
   }                                                                                          \
-  template <int N1, bool S1, class T>                                                        \
-  inline typename ap_enable_if<ap_c_float<T>::ok, bool>::type operator OP(T a, const ap_int_base<N1, S1> &b) noexcept { \
-    return (double)a OP b.to_double();                                                       \
+  template <int _AP_N1, bool _AP_S1, class _AP_T>                                                        \
+  inline typename ap_enable_if<ap_c_float<_AP_T>::_AP_ok, bool>::_AP_type operator _AP_OP(_AP_T _AP_a, const ap_int_base<_AP_N1, _AP_S1> &_AP_b) noexcept { \
+    return (double)_AP_a _AP_OP _AP_b.to_double();                                                       \
   }                                                                                          \
-  template <int N1, bool S1, int N2, bool S2>                                                \
-  inline bool operator OP(const ap_range_ref<N1, S1> &a, const ap_int_base<N2, S2> &b) noexcept { return a.get() OP b; } \
-  template <int N1, bool S1, int N2, bool S2>                                                \
-  inline bool operator OP(const ap_int_base<N1, S1> &a, const ap_range_ref<N2, S2> &b) noexcept { return a OP b.get(); } \
-  template <int N1, bool S1, int N2, bool S2>                                                \
-  inline bool operator OP(const ap_range_ref<N1, S1> &a, const ap_range_ref<N2, S2> &b) noexcept { return a.get() OP b.get(); } \
-  template <int N1, bool S1, class T>                                                        \
-  inline typename ap_enable_if<ap_c_int<T>::ok, bool>::type operator OP(const ap_range_ref<N1, S1> &a, T b) noexcept { \
-    return a.get() OP AP_C(T)(b);                                                            \
+  template <int _AP_N1, bool _AP_S1, int _AP_N2, bool _AP_S2>                                                \
+  inline bool operator _AP_OP(const ap_range_ref<_AP_N1, _AP_S1> &_AP_a, const ap_int_base<_AP_N2, _AP_S2> &_AP_b) noexcept { return _AP_a.get() _AP_OP _AP_b; } \
+  template <int _AP_N1, bool _AP_S1, int _AP_N2, bool _AP_S2>                                                \
+  inline bool operator _AP_OP(const ap_int_base<_AP_N1, _AP_S1> &_AP_a, const ap_range_ref<_AP_N2, _AP_S2> &_AP_b) noexcept { return _AP_a _AP_OP _AP_b.get(); } \
+  template <int _AP_N1, bool _AP_S1, int _AP_N2, bool _AP_S2>                                                \
+  inline bool operator _AP_OP(const ap_range_ref<_AP_N1, _AP_S1> &_AP_a, const ap_range_ref<_AP_N2, _AP_S2> &_AP_b) noexcept { return _AP_a.get() _AP_OP _AP_b.get(); } \
+  template <int _AP_N1, bool _AP_S1, class _AP_T>                                                        \
+  inline typename ap_enable_if<ap_c_int<_AP_T>::_AP_ok, bool>::_AP_type operator _AP_OP(const ap_range_ref<_AP_N1, _AP_S1> &_AP_a, _AP_T _AP_b) noexcept { \
+    return _AP_a.get() _AP_OP AP_C(_AP_T)(_AP_b);                                                            \
   }
 AP_RELOP(==)
 AP_RELOP(!=)
@@ -488,79 +488,79 @@ AP_RELOP(>=)
 #undef AP_RELOP
 
 // shifts: result is the left operand's type
-template <int N1, bool S1, class T>
-inline typename ap_enable_if<ap_c_int<T>::ok, ap_int_base<N1, S1> >::type operator<<(const ap_int_base<N1, S1> &a, T n) noexcept {
-  return a.ap_shl_((unsigned)n);
+template <int _AP_N1, bool _AP_S1, class _AP_T>
+inline typename ap_enable_if<ap_c_int<_AP_T>::_AP_ok, ap_int_base<_AP_N1, _AP_S1> >::_AP_type operator<<(const ap_int_base<_AP_N1, _AP_S1> &_AP_a, _AP_T _AP_n) noexcept {
+  return _AP_a.ap_shl_((unsigned)_AP_n);
 }
-template <int N1, bool S1, class T>
-inline typename ap_enable_if<ap_c_int<T>::ok, ap_int_base<N1, S1> >::type operator>>(const ap_int_base<N1, S1> &a, T n) noexcept {
-  return a.ap_shr_((unsigned)n);
+template <int _AP_N1, bool _AP_S1, class _AP_T>
+inline typename ap_enable_if<ap_c_int<_AP_T>::_AP_ok, ap_int_base<_AP_N1, _AP_S1> >::_AP_type operator>>(const ap_int_base<_AP_N1, _AP_S1> &_AP_a, _AP_T _AP_n) noexcept {
+  return _AP_a.ap_shr_((unsigned)_AP_n);
 }
-template <int N1, bool S1, int N2, bool S2>
-inline ap_int_base<N1, S1> operator<<(const ap_int_base<N1, S1> &a, const ap_int_base<N2, S2> &n) noexcept {
-  return a.ap_shl_(n >= N1 ? (unsigned)N1 : (unsigned)n.to_uint());
+template <int _AP_N1, bool _AP_S1, int _AP_N2, bool _AP_S2>
+inline ap_int_base<_AP_N1, _AP_S1> operator<<(const ap_int_base<_AP_N1, _AP_S1> &_AP_a, const ap_int_base<_AP_N2, _AP_S2> &_AP_n) noexcept {
+  return _AP_a.ap_shl_(_AP_n >= _AP_N1 ? (unsigned)_AP_N1 : (unsigned)_AP_n.to_uint());
 }
-template <int N1, bool S1, int N2, bool S2>
-inline ap_int_base<N1, S1> operator>>(const ap_int_base<N1, S1> &a, const ap_int_base<N2, S2> &n) noexcept {
-  return a.ap_shr_(n >= N1 ? (unsigned)N1 : (unsigned)n.to_uint());
+template <int _AP_N1, bool _AP_S1, int _AP_N2, bool _AP_S2>
+inline ap_int_base<_AP_N1, _AP_S1> operator>>(const ap_int_base<_AP_N1, _AP_S1> &_AP_a, const ap_int_base<_AP_N2, _AP_S2> &_AP_n) noexcept {
+  return _AP_a.ap_shr_(_AP_n >= _AP_N1 ? (unsigned)_AP_N1 : (unsigned)_AP_n.to_uint());
 }
-template <int N1, bool S1, class T>
-inline ap_int_base<N1, false> operator<<(const ap_range_ref<N1, S1> &a, T n) noexcept { return a.get() << n; }
-template <int N1, bool S1, class T>
-inline ap_int_base<N1, false> operator>>(const ap_range_ref<N1, S1> &a, T n) noexcept { return a.get() >> n; }
+template <int _AP_N1, bool _AP_S1, class _AP_T>
+inline ap_int_base<_AP_N1, false> operator<<(const ap_range_ref<_AP_N1, _AP_S1> &_AP_a, _AP_T _AP_n) noexcept { return _AP_a.get() << _AP_n; }
+template <int _AP_N1, bool _AP_S1, class _AP_T>
+inline ap_int_base<_AP_N1, false> operator>>(const ap_range_ref<_AP_N1, _AP_S1> &_AP_a, _AP_T _AP_n) noexcept { return _AP_a.get() >> _AP_n; }
 
 // ---- concatenation (a, b): an rvalue ap_uint<N1 + N2>, a in the high bits --------------
-template <int N1, bool S1, int N2, bool S2>
-inline ap_int_base<N1 + N2, false> ap_concat_(const ap_int_base<N1, S1> &a, const ap_int_base<N2, S2> &b) noexcept {
-  typedef ap_int_base<N1 + N2, false> R;
-  return R::ap_raw_((R(ap_int_base<N1, false>(a)).V << N2) | R(ap_int_base<N2, false>(b)).V);
+template <int _AP_N1, bool _AP_S1, int _AP_N2, bool _AP_S2>
+inline ap_int_base<_AP_N1 + _AP_N2, false> ap_concat_(const ap_int_base<_AP_N1, _AP_S1> &_AP_a, const ap_int_base<_AP_N2, _AP_S2> &_AP_b) noexcept {
+  typedef ap_int_base<_AP_N1 + _AP_N2, false> _AP_R;
+  return _AP_R::ap_raw_((_AP_R(ap_int_base<_AP_N1, false>(_AP_a))._AP_V << _AP_N2) | _AP_R(ap_int_base<_AP_N2, false>(_AP_b))._AP_V);
 }
-template <int N1, bool S1, int N2, bool S2>
-inline ap_int_base<N1 + N2, false> operator,(const ap_int_base<N1, S1> &a, const ap_int_base<N2, S2> &b) noexcept { return ap_concat_(a, b); }
-template <int N1, bool S1, int N2, bool S2>
-inline ap_int_base<N1 + N2, false> operator,(const ap_bit_ref<N1, S1> &a, const ap_int_base<N2, S2> &b) noexcept { return ap_concat_(a.get(), b); }
-template <int N1, bool S1, int N2, bool S2>
-inline ap_int_base<1 + N2, false> operator,(const ap_int_base<N1, S1> &a, const ap_bit_ref<N2, S2> &b) noexcept { return ap_concat_(a, b.get()); }
-template <int N1, bool S1, int N2, bool S2>
-inline ap_int_base<2, false> operator,(const ap_bit_ref<N1, S1> &a, const ap_bit_ref<N2, S2> &b) noexcept { return ap_concat_(a.get(), b.get()); }
+template <int _AP_N1, bool _AP_S1, int _AP_N2, bool _AP_S2>
+inline ap_int_base<_AP_N1 + _AP_N2, false> operator,(const ap_int_base<_AP_N1, _AP_S1> &_AP_a, const ap_int_base<_AP_N2, _AP_S2> &_AP_b) noexcept { return ap_concat_(_AP_a, _AP_b); }
+template <int _AP_N1, bool _AP_S1, int _AP_N2, bool _AP_S2>
+inline ap_int_base<_AP_N1 + _AP_N2, false> operator,(const ap_bit_ref<_AP_N1, _AP_S1> &_AP_a, const ap_int_base<_AP_N2, _AP_S2> &_AP_b) noexcept { return ap_concat_(_AP_a.get(), _AP_b); }
+template <int _AP_N1, bool _AP_S1, int _AP_N2, bool _AP_S2>
+inline ap_int_base<1 + _AP_N2, false> operator,(const ap_int_base<_AP_N1, _AP_S1> &_AP_a, const ap_bit_ref<_AP_N2, _AP_S2> &_AP_b) noexcept { return ap_concat_(_AP_a, _AP_b.get()); }
+template <int _AP_N1, bool _AP_S1, int _AP_N2, bool _AP_S2>
+inline ap_int_base<2, false> operator,(const ap_bit_ref<_AP_N1, _AP_S1> &_AP_a, const ap_bit_ref<_AP_N2, _AP_S2> &_AP_b) noexcept { return ap_concat_(_AP_a.get(), _AP_b.get()); }
 // A range's value has the width of the variable it was taken from (hi and lo are run-time).
-template <int N1, bool S1, int N2, bool S2>
-inline ap_int_base<N1 + N2, false> operator,(const ap_range_ref<N1, S1> &a, const ap_int_base<N2, S2> &b) noexcept { return ap_concat_(a.get(), b); }
-template <int N1, bool S1, int N2, bool S2>
-inline ap_int_base<N1 + N2, false> operator,(const ap_int_base<N1, S1> &a, const ap_range_ref<N2, S2> &b) noexcept { return ap_concat_(a, b.get()); }
-template <int N1, bool S1, int N2, bool S2>
-inline ap_int_base<N1 + N2, false> operator,(const ap_range_ref<N1, S1> &a, const ap_range_ref<N2, S2> &b) noexcept { return ap_concat_(a.get(), b.get()); }
+template <int _AP_N1, bool _AP_S1, int _AP_N2, bool _AP_S2>
+inline ap_int_base<_AP_N1 + _AP_N2, false> operator,(const ap_range_ref<_AP_N1, _AP_S1> &_AP_a, const ap_int_base<_AP_N2, _AP_S2> &_AP_b) noexcept { return ap_concat_(_AP_a.get(), _AP_b); }
+template <int _AP_N1, bool _AP_S1, int _AP_N2, bool _AP_S2>
+inline ap_int_base<_AP_N1 + _AP_N2, false> operator,(const ap_int_base<_AP_N1, _AP_S1> &_AP_a, const ap_range_ref<_AP_N2, _AP_S2> &_AP_b) noexcept { return ap_concat_(_AP_a, _AP_b.get()); }
+template <int _AP_N1, bool _AP_S1, int _AP_N2, bool _AP_S2>
+inline ap_int_base<_AP_N1 + _AP_N2, false> operator,(const ap_range_ref<_AP_N1, _AP_S1> &_AP_a, const ap_range_ref<_AP_N2, _AP_S2> &_AP_b) noexcept { return ap_concat_(_AP_a.get(), _AP_b.get()); }
 
 // ---- printing: os << x for any stream type with write(const char *, n) (std::ostream)
 // without including <ostream> here: decimal, with a '-' for negative values.
-template <int N, bool S> inline int ap_to_dec_(const ap_int_base<N, S> &x, char *buf, int size) noexcept {
-  typedef unsigned _BitInt(N + 1) u_t;
-  bool neg = x.sign();
-  u_t v = neg ? (u_t)0 - (u_t)ap_int_base<N + 1, true>(x).V : (u_t)ap_int_base<N + 1, false>(x).V;
-  int n = size;
+template <int _AP_N, bool _AP_S> inline int ap_to_dec_(const ap_int_base<_AP_N, _AP_S> &_AP_x, char *_AP_buf, int size) noexcept {
+  typedef unsigned _BitInt(_AP_N + 1) _AP_u_t;
+  bool _AP_neg = _AP_x.sign();
+  _AP_u_t _AP_v = _AP_neg ? (_AP_u_t)0 - (_AP_u_t)ap_int_base<_AP_N + 1, true>(_AP_x)._AP_V : (_AP_u_t)ap_int_base<_AP_N + 1, false>(_AP_x)._AP_V;
+  int _AP_n = size;
   do {
-    buf[--n] = (char)('0' + (int)(v % 10));
-    v /= 10;
-  } while (v != 0 && n > 1);
-  if (neg)
-    buf[--n] = '-';
-  return n;
+    _AP_buf[--_AP_n] = (char)('0' + (int)(_AP_v % 10));
+    _AP_v /= 10;
+  } while (_AP_v != 0 && _AP_n > 1);
+  if (_AP_neg)
+    _AP_buf[--_AP_n] = '-';
+  return _AP_n;
 }
-template <class OS, int N, bool S>
-inline auto operator<<(OS &os, const ap_int_base<N, S> &x) -> decltype(os.write((const char *)0, 0), os) {
-  char buf[N * 3 / 10 + 4];
-  int at = ap_to_dec_(x, buf, (int)sizeof(buf));
-  os.write(buf + at, (int)sizeof(buf) - at);
-  return os;
+template <class _AP_OS, int _AP_N, bool _AP_S>
+inline auto operator<<(_AP_OS &_AP_os, const ap_int_base<_AP_N, _AP_S> &_AP_x) -> decltype(_AP_os.write((const char *)0, 0), _AP_os) {
+  char _AP_buf[_AP_N * 3 / 10 + 4];
+  int _AP_at = ap_to_dec_(_AP_x, _AP_buf, (int)sizeof(_AP_buf));
+  _AP_os.write(_AP_buf + _AP_at, (int)sizeof(_AP_buf) - _AP_at);
+  return _AP_os;
 }
-template <class OS, int N, bool S>
-inline auto operator<<(OS &os, const ap_range_ref<N, S> &x) -> decltype(os.write((const char *)0, 0), os) {
-  return os << x.get();
+template <class _AP_OS, int _AP_N, bool _AP_S>
+inline auto operator<<(_AP_OS &_AP_os, const ap_range_ref<_AP_N, _AP_S> &_AP_x) -> decltype(_AP_os.write((const char *)0, 0), _AP_os) {
+  return _AP_os << _AP_x.get();
 }
-template <class OS, int N, bool S>
-inline auto operator<<(OS &os, const ap_bit_ref<N, S> &x) -> decltype(os.write((const char *)0, 0), os) {
-  os.write(x.to_bool() ? "1" : "0", 1);
-  return os;
+template <class _AP_OS, int _AP_N, bool _AP_S>
+inline auto operator<<(_AP_OS &_AP_os, const ap_bit_ref<_AP_N, _AP_S> &_AP_x) -> decltype(_AP_os.write((const char *)0, 0), _AP_os) {
+  _AP_os.write(_AP_x.to_bool() ? "1" : "0", 1);
+  return _AP_os;
 }
 
 #undef AP_C

@@ -10,37 +10,37 @@
 #pragma clang diagnostic ignored "-Wbit-int-extension"
 
 // The constructors every ap_[u]int<N> forwards to ap_int_base<N, S>.
-#define AP_INT_CTORS(NAME, S)                                                           \
-  NAME() = default;                                                                     \
-  template <int N2, bool S2> inline NAME(const ap_int_base<N2, S2> &o) noexcept : Base(o) {}     \
-  template <int N2, bool S2> inline NAME(const ap_bit_ref<N2, S2> &r) noexcept : Base(r) {}      \
-  template <int N2, bool S2> inline NAME(const ap_range_ref<N2, S2> &r) noexcept : Base(r) {}    \
-  template <int W2, int I2, bool S2, ap_q_mode Q2, ap_o_mode O2, int NB2>               \
-  inline NAME(const ap_fixed_base<W2, I2, S2, Q2, O2, NB2> &f) noexcept : Base(f) {}             \
-  constexpr NAME(bool x) noexcept : Base(x) {}                                                      \
-  constexpr NAME(char x) noexcept : Base(x) {}                                                      \
-  constexpr NAME(signed char x) noexcept : Base(x) {}                                               \
-  constexpr NAME(unsigned char x) noexcept : Base(x) {}                                             \
-  constexpr NAME(short x) noexcept : Base(x) {}                                                     \
-  constexpr NAME(unsigned short x) noexcept : Base(x) {}                                            \
-  constexpr NAME(int x) noexcept : Base(x) {}                                                       \
-  constexpr NAME(unsigned int x) noexcept : Base(x) {}                                              \
-  constexpr NAME(long x) noexcept : Base(x) {}                                                      \
-  constexpr NAME(unsigned long x) noexcept : Base(x) {}                                             \
-  constexpr NAME(long long x) noexcept : Base(x) {}                                                 \
-  constexpr NAME(unsigned long long x) noexcept : Base(x) {}                                        \
-  constexpr NAME(float x) noexcept : Base(x) {}                                                     \
-  constexpr NAME(double x) noexcept : Base(x) {}                                                    \
-  inline NAME(const char *s) noexcept : Base(s) {}                                               \
-  inline NAME(const char *s, signed char radix) noexcept : Base(s, radix) {}
+#define AP_INT_CTORS(_AP_NAME, _AP_S)                                                           \
+  _AP_NAME() = default;                                                                     \
+  template <int _AP_N2, bool _AP_S2> inline _AP_NAME(const ap_int_base<_AP_N2, _AP_S2> &_AP_o) noexcept : _AP_Base(_AP_o) {}     \
+  template <int _AP_N2, bool _AP_S2> inline _AP_NAME(const ap_bit_ref<_AP_N2, _AP_S2> &_AP_r) noexcept : _AP_Base(_AP_r) {}      \
+  template <int _AP_N2, bool _AP_S2> inline _AP_NAME(const ap_range_ref<_AP_N2, _AP_S2> &_AP_r) noexcept : _AP_Base(_AP_r) {}    \
+  template <int _AP_W2, int _AP_I2, bool _AP_S2, ap_q_mode _AP_Q2, ap_o_mode _AP_O2, int _AP_NB2>               \
+  inline _AP_NAME(const ap_fixed_base<_AP_W2, _AP_I2, _AP_S2, _AP_Q2, _AP_O2, _AP_NB2> &_AP_f) noexcept : _AP_Base(_AP_f) {}             \
+  constexpr _AP_NAME(bool _AP_x) noexcept : _AP_Base(_AP_x) {}                                                      \
+  constexpr _AP_NAME(char _AP_x) noexcept : _AP_Base(_AP_x) {}                                                      \
+  constexpr _AP_NAME(signed char _AP_x) noexcept : _AP_Base(_AP_x) {}                                               \
+  constexpr _AP_NAME(unsigned char _AP_x) noexcept : _AP_Base(_AP_x) {}                                             \
+  constexpr _AP_NAME(short _AP_x) noexcept : _AP_Base(_AP_x) {}                                                     \
+  constexpr _AP_NAME(unsigned short _AP_x) noexcept : _AP_Base(_AP_x) {}                                            \
+  constexpr _AP_NAME(int _AP_x) noexcept : _AP_Base(_AP_x) {}                                                       \
+  constexpr _AP_NAME(unsigned int _AP_x) noexcept : _AP_Base(_AP_x) {}                                              \
+  constexpr _AP_NAME(long _AP_x) noexcept : _AP_Base(_AP_x) {}                                                      \
+  constexpr _AP_NAME(unsigned long _AP_x) noexcept : _AP_Base(_AP_x) {}                                             \
+  constexpr _AP_NAME(long long _AP_x) noexcept : _AP_Base(_AP_x) {}                                                 \
+  constexpr _AP_NAME(unsigned long long _AP_x) noexcept : _AP_Base(_AP_x) {}                                        \
+  constexpr _AP_NAME(float _AP_x) noexcept : _AP_Base(_AP_x) {}                                                     \
+  constexpr _AP_NAME(double _AP_x) noexcept : _AP_Base(_AP_x) {}                                                    \
+  inline _AP_NAME(const char *_AP_s) noexcept : _AP_Base(_AP_s) {}                                               \
+  inline _AP_NAME(const char *_AP_s, signed char _AP_radix) noexcept : _AP_Base(_AP_s, _AP_radix) {}
 
-template <int N> struct ap_int : ap_int_base<N, true> {
-  typedef ap_int_base<N, true> Base;
+template <int _AP_N> struct ap_int : ap_int_base<_AP_N, true> {
+  typedef ap_int_base<_AP_N, true> _AP_Base;
   AP_INT_CTORS(ap_int, true)
 };
 
-template <int N> struct ap_uint : ap_int_base<N, false> {
-  typedef ap_int_base<N, false> Base;
+template <int _AP_N> struct ap_uint : ap_int_base<_AP_N, false> {
+  typedef ap_int_base<_AP_N, false> _AP_Base;
   AP_INT_CTORS(ap_uint, false)
 };
 

@@ -11,16 +11,16 @@
 
 namespace hls {
 
-#define HLS_MATH_1(NAME, CF, CD)                                              \
-  inline float NAME(float x) noexcept { return ::CF(x); }                              \
-  inline double NAME(double x) noexcept { return ::CD(x); }                            \
-  template <class T> inline double NAME(const T &x) noexcept(noexcept((double)x)) { return ::CD((double)x); } \
-  inline float NAME##f(float x) noexcept { return ::CF(x); }
-#define HLS_MATH_2(NAME, CF, CD)                                              \
-  inline float NAME(float x, float y) noexcept { return ::CF(x, y); }                  \
-  inline double NAME(double x, double y) noexcept { return ::CD(x, y); }               \
-  template <class T, class U> inline double NAME(const T &x, const U &y) noexcept(noexcept((double)x) && noexcept((double)y)) { return ::CD((double)x, (double)y); } \
-  inline float NAME##f(float x, float y) noexcept { return ::CF(x, y); }
+#define HLS_MATH_1(_HLS_NAME, _HLS_CF, _HLS_CD)                                              \
+  inline float _HLS_NAME(float _HLS_x) noexcept { return ::_HLS_CF(_HLS_x); }                              \
+  inline double _HLS_NAME(double _HLS_x) noexcept { return ::_HLS_CD(_HLS_x); }                            \
+  template <class _HLS_T> inline double _HLS_NAME(const _HLS_T &_HLS_x) noexcept(noexcept((double)_HLS_x)) { return ::_HLS_CD((double)_HLS_x); } \
+  inline float _HLS_NAME##_HLS_f(float _HLS_x) noexcept { return ::_HLS_CF(_HLS_x); }
+#define HLS_MATH_2(_HLS_NAME, _HLS_CF, _HLS_CD)                                              \
+  inline float _HLS_NAME(float _HLS_x, float _HLS_y) noexcept { return ::_HLS_CF(_HLS_x, _HLS_y); }                  \
+  inline double _HLS_NAME(double _HLS_x, double _HLS_y) noexcept { return ::_HLS_CD(_HLS_x, _HLS_y); }               \
+  template <class _HLS_T, class _HLS_U> inline double _HLS_NAME(const _HLS_T &_HLS_x, const _HLS_U &_HLS_y) noexcept(noexcept((double)_HLS_x) && noexcept((double)_HLS_y)) { return ::_HLS_CD((double)_HLS_x, (double)_HLS_y); } \
+  inline float _HLS_NAME##_HLS_f(float _HLS_x, float _HLS_y) noexcept { return ::_HLS_CF(_HLS_x, _HLS_y); }
 
 HLS_MATH_1(sqrt, sqrtf, sqrt)
 HLS_MATH_1(cbrt, cbrtf, cbrt)
@@ -67,44 +67,44 @@ HLS_MATH_2(copysign, copysignf, copysign)
 #undef HLS_MATH_1
 #undef HLS_MATH_2
 
-inline float sinpi(float x) noexcept { return ::sinf(x * 3.14159265358979323846f); }
-inline double sinpi(double x) noexcept { return ::sin(x * 3.14159265358979323846); }
-inline float cospi(float x) noexcept { return ::cosf(x * 3.14159265358979323846f); }
-inline double cospi(double x) noexcept { return ::cos(x * 3.14159265358979323846); }
-inline float rsqrt(float x) noexcept { return 1.0f / ::sqrtf(x); }
-inline double rsqrt(double x) noexcept { return 1.0 / ::sqrt(x); }
-inline float recip(float x) noexcept { return 1.0f / x; }
-inline double recip(double x) noexcept { return 1.0 / x; }
-inline float fma(float x, float y, float z) noexcept { return ::fmaf(x, y, z); }
-inline double fma(double x, double y, double z) noexcept { return ::fma(x, y, z); }
-inline float ldexp(float x, int e) noexcept { return ::ldexpf(x, e); }
-inline double ldexp(double x, int e) noexcept { return ::ldexp(x, e); }
-inline float frexp(float x, int *e) noexcept { return ::frexpf(x, e); }
-inline double frexp(double x, int *e) noexcept { return ::frexp(x, e); }
-inline float modf(float x, float *i) noexcept { return ::modff(x, i); }
-inline double modf(double x, double *i) noexcept { return ::modf(x, i); }
-inline void sincos(float x, float *s, float *c) noexcept { *s = ::sinf(x); *c = ::cosf(x); }
-inline void sincos(double x, double *s, double *c) noexcept { *s = ::sin(x); *c = ::cos(x); }
-inline bool isnan(float x) noexcept { return __builtin_isnan(x); }
-inline bool isnan(double x) noexcept { return __builtin_isnan(x); }
-inline bool isinf(float x) noexcept { return __builtin_isinf(x); }
-inline bool isinf(double x) noexcept { return __builtin_isinf(x); }
-inline bool isfinite(float x) noexcept { return __builtin_isfinite(x); }
-inline bool isfinite(double x) noexcept { return __builtin_isfinite(x); }
-inline bool signbit(float x) noexcept { return __builtin_signbit(x); }
-inline bool signbit(double x) noexcept { return __builtin_signbit(x); }
+inline float sinpi(float _HLS_x) noexcept { return ::sinf(_HLS_x * 3.14159265358979323846f); }
+inline double sinpi(double _HLS_x) noexcept { return ::sin(_HLS_x * 3.14159265358979323846); }
+inline float cospi(float _HLS_x) noexcept { return ::cosf(_HLS_x * 3.14159265358979323846f); }
+inline double cospi(double _HLS_x) noexcept { return ::cos(_HLS_x * 3.14159265358979323846); }
+inline float rsqrt(float _HLS_x) noexcept { return 1.0f / ::sqrtf(_HLS_x); }
+inline double rsqrt(double _HLS_x) noexcept { return 1.0 / ::sqrt(_HLS_x); }
+inline float recip(float _HLS_x) noexcept { return 1.0f / _HLS_x; }
+inline double recip(double _HLS_x) noexcept { return 1.0 / _HLS_x; }
+inline float fma(float _HLS_x, float _HLS_y, float _HLS_z) noexcept { return ::fmaf(_HLS_x, _HLS_y, _HLS_z); }
+inline double fma(double _HLS_x, double _HLS_y, double _HLS_z) noexcept { return ::fma(_HLS_x, _HLS_y, _HLS_z); }
+inline float ldexp(float _HLS_x, int _HLS_e) noexcept { return ::ldexpf(_HLS_x, _HLS_e); }
+inline double ldexp(double _HLS_x, int _HLS_e) noexcept { return ::ldexp(_HLS_x, _HLS_e); }
+inline float frexp(float _HLS_x, int *_HLS_e) noexcept { return ::frexpf(_HLS_x, _HLS_e); }
+inline double frexp(double _HLS_x, int *_HLS_e) noexcept { return ::frexp(_HLS_x, _HLS_e); }
+inline float modf(float _HLS_x, float *_HLS_i) noexcept { return ::modff(_HLS_x, _HLS_i); }
+inline double modf(double _HLS_x, double *_HLS_i) noexcept { return ::modf(_HLS_x, _HLS_i); }
+inline void sincos(float _HLS_x, float *_HLS_s, float *_HLS_c) noexcept { *_HLS_s = ::sinf(_HLS_x); *_HLS_c = ::cosf(_HLS_x); }
+inline void sincos(double _HLS_x, double *_HLS_s, double *_HLS_c) noexcept { *_HLS_s = ::sin(_HLS_x); *_HLS_c = ::cos(_HLS_x); }
+inline bool isnan(float _HLS_x) noexcept { return __builtin_isnan(_HLS_x); }
+inline bool isnan(double _HLS_x) noexcept { return __builtin_isnan(_HLS_x); }
+inline bool isinf(float _HLS_x) noexcept { return __builtin_isinf(_HLS_x); }
+inline bool isinf(double _HLS_x) noexcept { return __builtin_isinf(_HLS_x); }
+inline bool isfinite(float _HLS_x) noexcept { return __builtin_isfinite(_HLS_x); }
+inline bool isfinite(double _HLS_x) noexcept { return __builtin_isfinite(_HLS_x); }
+inline bool signbit(float _HLS_x) noexcept { return __builtin_signbit(_HLS_x); }
+inline bool signbit(double _HLS_x) noexcept { return __builtin_signbit(_HLS_x); }
 
 // abs: integers stay integers, floating point forwards to fabs; other types (ap_int,
 // ap_fixed, hls::vector elements) use their own comparison and negation.
-inline int abs(int x) noexcept { return x < 0 ? -x : x; }
-inline long abs(long x) noexcept { return x < 0 ? -x : x; }
-inline long long abs(long long x) noexcept { return x < 0 ? -x : x; }
-inline float abs(float x) noexcept { return ::fabsf(x); }
-inline double abs(double x) noexcept { return ::fabs(x); }
-template <class T> inline T abs(const T &x) noexcept(noexcept(x < 0 ? T(-x) : x)) { return x < 0 ? T(-x) : x; }
+inline int abs(int _HLS_x) noexcept { return _HLS_x < 0 ? -_HLS_x : _HLS_x; }
+inline long abs(long _HLS_x) noexcept { return _HLS_x < 0 ? -_HLS_x : _HLS_x; }
+inline long long abs(long long _HLS_x) noexcept { return _HLS_x < 0 ? -_HLS_x : _HLS_x; }
+inline float abs(float _HLS_x) noexcept { return ::fabsf(_HLS_x); }
+inline double abs(double _HLS_x) noexcept { return ::fabs(_HLS_x); }
+template <class _HLS_T> inline _HLS_T abs(const _HLS_T &_HLS_x) noexcept(noexcept(_HLS_x < 0 ? _HLS_T(-_HLS_x) : _HLS_x)) { return _HLS_x < 0 ? _HLS_T(-_HLS_x) : _HLS_x; }
 
-template <class T> inline T min(const T &a, const T &b) noexcept(noexcept(b < a ? b : a)) { return b < a ? b : a; }
-template <class T> inline T max(const T &a, const T &b) noexcept(noexcept(a < b ? b : a)) { return a < b ? b : a; }
+template <class _HLS_T> inline _HLS_T min(const _HLS_T &_HLS_a, const _HLS_T &_HLS_b) noexcept(noexcept(_HLS_b < _HLS_a ? _HLS_b : _HLS_a)) { return _HLS_b < _HLS_a ? _HLS_b : _HLS_a; }
+template <class _HLS_T> inline _HLS_T max(const _HLS_T &_HLS_a, const _HLS_T &_HLS_b) noexcept(noexcept(_HLS_a < _HLS_b ? _HLS_b : _HLS_a)) { return _HLS_a < _HLS_b ? _HLS_b : _HLS_a; }
 
 } // namespace hls
 

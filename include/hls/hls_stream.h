@@ -14,67 +14,67 @@
 
 namespace hls {
 
-template <class T> T &hls_lval_() noexcept;  // unevaluated operands only
-#define HLS_NX_COPY(T) noexcept(noexcept(::hls::hls_lval_<T>() = ::hls::hls_lval_<const T>()) && noexcept(T()))
+template <class _HLS_T> _HLS_T &hls_lval_() noexcept;  // unevaluated operands only
+#define HLS_NX_COPY(_HLS_T) noexcept(noexcept(::hls::hls_lval_<_HLS_T>() = ::hls::hls_lval_<const _HLS_T>()) && noexcept(_HLS_T()))
 
-template <typename T, int DEPTH = 0> class stream {
-  enum { CAP = DEPTH > HLS_STREAM_CAPACITY ? DEPTH : HLS_STREAM_CAPACITY };
-  T buf_[CAP];
-  int head_, count_;
+template <typename _HLS_T, int _HLS_DEPTH = 0> class stream {
+  enum { _HLS_CAP = _HLS_DEPTH > HLS_STREAM_CAPACITY ? _HLS_DEPTH : HLS_STREAM_CAPACITY };
+  _HLS_T _HLS_buf[_HLS_CAP];
+  int _HLS_head, _HLS_count;
 
 public:
-  typedef T value_type;
-  inline stream() noexcept : head_(0), count_(0) {}
-  inline explicit stream(const char *name) noexcept : head_(0), count_(0) { (void)name; }
+  typedef _HLS_T value_type;
+  inline stream() noexcept : _HLS_head(0), _HLS_count(0) {}
+  inline explicit stream(const char *_HLS_name) noexcept : _HLS_head(0), _HLS_count(0) { (void)_HLS_name; }
   stream(const stream &) = delete;  // streams are not copied (pass them by reference)
   stream &operator=(const stream &) = delete;
 
-  inline bool empty() const noexcept { return count_ == 0; }
-  inline bool full() const noexcept { return count_ == CAP; }
-  inline int size() const noexcept { return count_; }
-  inline int capacity() const noexcept { return CAP; }
+  inline bool empty() const noexcept { return _HLS_count == 0; }
+  inline bool full() const noexcept { return _HLS_count == _HLS_CAP; }
+  inline int size() const noexcept { return _HLS_count; }
+  inline int capacity() const noexcept { return _HLS_CAP; }
 
-  inline void write(const T &v) HLS_NX_COPY(T) {
-    if (count_ == CAP)
+  inline void write(const _HLS_T &_HLS_v) HLS_NX_COPY(_HLS_T) {
+    if (_HLS_count == _HLS_CAP)
       return;
-    int tail = head_ + count_;
-    if (tail >= CAP)
-      tail -= CAP;
-    buf_[tail] = v;
-    count_++;
+    int _HLS_tail = _HLS_head + _HLS_count;
+    if (_HLS_tail >= _HLS_CAP)
+      _HLS_tail -= _HLS_CAP;
+    _HLS_buf[_HLS_tail] = _HLS_v;
+    _HLS_count++;
   }
-  inline void read(T &v) HLS_NX_COPY(T) {
-    if (count_ == 0) {
-      v = T();
+  inline void read(_HLS_T &_HLS_v) HLS_NX_COPY(_HLS_T) {
+    if (_HLS_count == 0) {
+      _HLS_v = _HLS_T();
       return;
     }
-    v = buf_[head_];
-    head_ = head_ + 1 == CAP ? 0 : head_ + 1;
-    count_--;
+    _HLS_v = _HLS_buf[_HLS_head];
+    _HLS_head = _HLS_head + 1 == _HLS_CAP ? 0 : _HLS_head + 1;
+    _HLS_count--;
   }
-  inline T read() HLS_NX_COPY(T) {
-    T v;
-    read(v);
-    return v;
+  inline _HLS_T read() HLS_NX_COPY(_HLS_T) {
+    _HLS_T _HLS_v;
+    read(_HLS_v);
+    return _HLS_v;
   }
-  inline bool read_nb(T &v) HLS_NX_COPY(T) {
-    if (count_ == 0)
+  inline bool read_nb(_HLS_T &_HLS_v) HLS_NX_COPY(_HLS_T) {
+    if (_HLS_count == 0)
       return false;
-    read(v);
+    read(_HLS_v);
     return true;
   }
-  inline bool write_nb(const T &v) HLS_NX_COPY(T) {
-    if (count_ == CAP)
+  inline bool write_nb(const _HLS_T &_HLS_v) HLS_NX_COPY(_HLS_T) {
+    if (_HLS_count == _HLS_CAP)
       return false;
-    write(v);
+    write(_HLS_v);
     return true;
   }
-  inline void operator>>(T &v) HLS_NX_COPY(T) { read(v); }
-  inline void operator<<(const T &v) HLS_NX_COPY(T) { write(v); }
+  inline void operator>>(_HLS_T &_HLS_v) HLS_NX_COPY(_HLS_T) { read(_HLS_v); }
+  inline void operator<<(const _HLS_T &_HLS_v) HLS_NX_COPY(_HLS_T) { write(_HLS_v); }
   // Blocking-read forms with a timeout do not exist in hlsmoe; these are the
   // non-blocking names some kernels use.
-  inline bool read_dep(T &v, volatile bool &) HLS_NX_COPY(T) { read(v); return true; }
-  inline void write_dep(const T &v, volatile bool &) HLS_NX_COPY(T) { write(v); }
+  inline bool read_dep(_HLS_T &_HLS_v, volatile bool &) HLS_NX_COPY(_HLS_T) { read(_HLS_v); return true; }
+  inline void write_dep(const _HLS_T &_HLS_v, volatile bool &) HLS_NX_COPY(_HLS_T) { write(_HLS_v); }
 };
 
 #undef HLS_NX_COPY

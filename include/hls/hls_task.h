@@ -19,8 +19,8 @@ class task {
 public:
   void (*function)();  // the task's function, recorded only
   task() noexcept : function(0) {}
-  template <class F, class... A> inline task(F *f, A &...args) noexcept : function(reinterpret_cast<void (*)()>(f)) {
-    (void)sizeof...(args);
+  template <class _HLS_F, class... _HLS_A> inline task(_HLS_F *_HLS_f, _HLS_A &..._HLS_args) noexcept : function(reinterpret_cast<void (*)()>(_HLS_f)) {
+    (void)sizeof...(_HLS_args);
   }
   task(const task &) = delete;
   task &operator=(const task &) = delete;

@@ -6,51 +6,51 @@
 
 namespace hls {
 
-template <class T> T &hls_vlval_() noexcept;  // unevaluated operands only
-#define HLS_NX(E) noexcept(noexcept(E))
-#define HLS_L ::hls::hls_vlval_<T>()
-#define HLS_C ::hls::hls_vlval_<const T>()
+template <class _HLS_T> _HLS_T &hls_vlval_() noexcept;  // unevaluated operands only
+#define HLS_NX(_HLS_E) noexcept(noexcept(_HLS_E))
+#define HLS_L ::hls::hls_vlval_<_HLS_T>()
+#define HLS_C ::hls::hls_vlval_<const _HLS_T>()
 
-template <typename T, unsigned N> struct vector {
-  T data[N];
+template <typename _HLS_T, unsigned _HLS_N> struct vector {
+  _HLS_T data[_HLS_N];
 
   vector() = default;
-  inline vector(const T &v) HLS_NX(HLS_L = HLS_C) {  // broadcast a scalar
-    for (unsigned i = 0; i < N; i++)
-      data[i] = v;
+  inline vector(const _HLS_T &_HLS_v) HLS_NX(HLS_L = HLS_C) {  // broadcast a scalar
+    for (unsigned _HLS_i = 0; _HLS_i < _HLS_N; _HLS_i++)
+      data[_HLS_i] = _HLS_v;
   }
-  inline vector(const T (&a)[N]) HLS_NX(HLS_L = HLS_C) {
-    for (unsigned i = 0; i < N; i++)
-      data[i] = a[i];
+  inline vector(const _HLS_T (&_HLS_a)[_HLS_N]) HLS_NX(HLS_L = HLS_C) {
+    for (unsigned _HLS_i = 0; _HLS_i < _HLS_N; _HLS_i++)
+      data[_HLS_i] = _HLS_a[_HLS_i];
   }
   // element list: hls::vector<int, 4> v = {1, 2, 3, 4}; missing elements are T()
-  template <class... A> inline vector(const T &a, const T &b, const A &...rest) HLS_NX(HLS_L = HLS_C) {
-    const T tmp[] = {a, b, T(rest)...};
-    for (unsigned i = 0; i < N; i++)
-      data[i] = i < sizeof(tmp) / sizeof(tmp[0]) ? tmp[i] : T();
+  template <class... _HLS_A> inline vector(const _HLS_T &_HLS_a, const _HLS_T &_HLS_b, const _HLS_A &..._HLS_rest) HLS_NX(HLS_L = HLS_C) {
+    const _HLS_T _HLS_tmp[] = {_HLS_a, _HLS_b, _HLS_T(_HLS_rest)...};
+    for (unsigned _HLS_i = 0; _HLS_i < _HLS_N; _HLS_i++)
+      data[_HLS_i] = _HLS_i < sizeof(_HLS_tmp) / sizeof(_HLS_tmp[0]) ? _HLS_tmp[_HLS_i] : _HLS_T();
   }
-  static inline constexpr unsigned size() noexcept { return N; }
-  inline T &operator[](unsigned i) noexcept { return data[i]; }
-  inline const T &operator[](unsigned i) const noexcept { return data[i]; }
-  inline T *begin() noexcept { return data; }
-  inline T *end() noexcept { return data + N; }
-  inline const T *begin() const noexcept { return data; }
-  inline const T *end() const noexcept { return data + N; }
+  static inline constexpr unsigned size() noexcept { return _HLS_N; }
+  inline _HLS_T &operator[](unsigned _HLS_i) noexcept { return data[_HLS_i]; }
+  inline const _HLS_T &operator[](unsigned _HLS_i) const noexcept { return data[_HLS_i]; }
+  inline _HLS_T *begin() noexcept { return data; }
+  inline _HLS_T *end() noexcept { return data + _HLS_N; }
+  inline const _HLS_T *begin() const noexcept { return data; }
+  inline const _HLS_T *end() const noexcept { return data + _HLS_N; }
 
-#define HLS_VEC_OP(OP)                                                    \
-  inline vector &operator OP##=(const vector &b) HLS_NX(HLS_L OP## = HLS_C) {                        \
-    for (unsigned i = 0; i < N; i++)                                      \
-      data[i] OP## = b.data[i];                                           \
+#define HLS_VEC_OP(_HLS_OP)                                                    \
+  inline vector &operator _HLS_OP##=(const vector &_HLS_b) HLS_NX(HLS_L _HLS_OP## = HLS_C) {                        \
+    for (unsigned _HLS_i = 0; _HLS_i < _HLS_N; _HLS_i++)                                      \
+      data[_HLS_i] _HLS_OP## = _HLS_b.data[_HLS_i];                                           \
     return *this;                                                         \
   }                                                                       \
-  inline vector &operator OP##=(const T &b) HLS_NX(HLS_L OP## = HLS_C) {                             \
-    for (unsigned i = 0; i < N; i++)                                      \
-      data[i] OP## = b;                                                   \
+  inline vector &operator _HLS_OP##=(const _HLS_T &_HLS_b) HLS_NX(HLS_L _HLS_OP## = HLS_C) {                             \
+    for (unsigned _HLS_i = 0; _HLS_i < _HLS_N; _HLS_i++)                                      \
+      data[_HLS_i] _HLS_OP## = _HLS_b;                                                   \
     return *this;                                                         \
   }                                                                       \
-  friend inline vector operator OP(vector a, const vector &b) HLS_NX(HLS_L OP## = HLS_C) { return a OP## = b; } \
-  friend inline vector operator OP(vector a, const T &b) HLS_NX(HLS_L OP## = HLS_C) { return a OP## = b; }     \
-  friend inline vector operator OP(const T &a, const vector &b) HLS_NX(HLS_L OP## = HLS_C) { vector r(a); return r OP## = b; }
+  friend inline vector operator _HLS_OP(vector _HLS_a, const vector &_HLS_b) HLS_NX(HLS_L _HLS_OP## = HLS_C) { return _HLS_a _HLS_OP## = _HLS_b; } \
+  friend inline vector operator _HLS_OP(vector _HLS_a, const _HLS_T &_HLS_b) HLS_NX(HLS_L _HLS_OP## = HLS_C) { return _HLS_a _HLS_OP## = _HLS_b; }     \
+  friend inline vector operator _HLS_OP(const _HLS_T &_HLS_a, const vector &_HLS_b) HLS_NX(HLS_L _HLS_OP## = HLS_C) { vector _HLS_r(_HLS_a); return _HLS_r _HLS_OP## = _HLS_b; }
   HLS_VEC_OP(+)
   HLS_VEC_OP(-)
   HLS_VEC_OP(*)
@@ -61,30 +61,30 @@ template <typename T, unsigned N> struct vector {
   HLS_VEC_OP(^)
 #undef HLS_VEC_OP
   inline vector operator-() const HLS_NX(HLS_L = -HLS_C) {
-    vector r;
-    for (unsigned i = 0; i < N; i++)
-      r.data[i] = -data[i];
-    return r;
+    vector _HLS_r;
+    for (unsigned _HLS_i = 0; _HLS_i < _HLS_N; _HLS_i++)
+      _HLS_r.data[_HLS_i] = -data[_HLS_i];
+    return _HLS_r;
   }
-  friend inline bool operator==(const vector &a, const vector &b) HLS_NX(HLS_C == HLS_C) {
-    for (unsigned i = 0; i < N; i++)
-      if (!(a.data[i] == b.data[i]))
+  friend inline bool operator==(const vector &_HLS_a, const vector &_HLS_b) HLS_NX(HLS_C == HLS_C) {
+    for (unsigned _HLS_i = 0; _HLS_i < _HLS_N; _HLS_i++)
+      if (!(_HLS_a.data[_HLS_i] == _HLS_b.data[_HLS_i]))
         return false;
     return true;
   }
-  friend inline bool operator!=(const vector &a, const vector &b) HLS_NX(HLS_C == HLS_C) { return !(a == b); }
+  friend inline bool operator!=(const vector &_HLS_a, const vector &_HLS_b) HLS_NX(HLS_C == HLS_C) { return !(_HLS_a == _HLS_b); }
   // reductions
-  inline T reduce_add() const HLS_NX(HLS_L += HLS_C) {
-    T s = data[0];
-    for (unsigned i = 1; i < N; i++)
-      s += data[i];
-    return s;
+  inline _HLS_T reduce_add() const HLS_NX(HLS_L += HLS_C) {
+    _HLS_T _HLS_s = data[0];
+    for (unsigned _HLS_i = 1; _HLS_i < _HLS_N; _HLS_i++)
+      _HLS_s += data[_HLS_i];
+    return _HLS_s;
   }
-  inline T reduce_mult() const HLS_NX(HLS_L *= HLS_C) {
-    T s = data[0];
-    for (unsigned i = 1; i < N; i++)
-      s *= data[i];
-    return s;
+  inline _HLS_T reduce_mult() const HLS_NX(HLS_L *= HLS_C) {
+    _HLS_T _HLS_s = data[0];
+    for (unsigned _HLS_i = 1; _HLS_i < _HLS_N; _HLS_i++)
+      _HLS_s *= data[_HLS_i];
+    return _HLS_s;
   }
 };
 

@@ -3,6 +3,7 @@
 #   %clang      clang of the same LLVM
 #   %cc-hls     compile C/C++ to IR the way users are told to: -O0 -g -gdwarf-5 -gembed-source
 #   %plugin     the plugin shared object
+#   %hlsmoe     the front door (tools/hlsmoe) with HLSMOE_PLUGIN=%plugin
 #   %hlsyn      the HLSyn data directory (feature "hlsyn-data" when present)
 #   %bin        the build directory (tools)
 #   %hls-model  the inference runtime's tool (sanitizer runtime preloaded when needed)
@@ -59,6 +60,10 @@ config.substitutions.append(("%hls-rewrite", "%s%s/hls-rewrite" % (preload, conf
 config.substitutions.append(("%hls-graph", "%s%s/hls-graph" % (preload, config.hlsmoe_obj_root)))
 config.substitutions.append(("%hls-dspace", "%s%s/hls-dspace" % (preload, config.hlsmoe_obj_root)))
 config.substitutions.append(("%src", config.hlsmoe_src_root))
+# The front door as a user runs it, on the plugin under test (no sanitizer preload:
+# test/lit/frontdoor/lit.local.cfg skips those tests in the sanitizer build).
+config.substitutions.append(("%hlsmoe", "env HLSMOE_PLUGIN=%s %s/tools/hlsmoe"
+                             % (plugin, config.hlsmoe_src_root)))
 config.substitutions.append(("%llvm-share", os.path.join(tools, "..", "share")))
 
 # Tests that read ../shared/data/hlsyn declare "REQUIRES: hlsyn-data".  On a
