@@ -68,19 +68,32 @@ std::string listFunctions(ArrayRef<Function *> Candidates) {
   return S;
 }
 
-// Functions that could be the top: externally visible, called by no other
-// function of the module, not a testbench's main.
+// Whether F is written in the file that was compiled, not in a header
+// (inline functions and templates of headers are never the top).
+bool inMainFile(const Function &F) {
+  const DISubprogram *SP = F.getSubprogram();
+  return !SP || !SP->getUnit() || !SP->getUnit()->getFile() ||
+         filePath(SP->getFile()) == filePath(SP->getUnit()->getFile());
+}
+
+// Functions that could be the top: externally visible, not inline, in the
+// compiled file, called by no other function of the module.  A testbench's
+// main is no candidate, and its calls do not count (it calls the top).
 std::vector<Function *> rootFunctions(ArrayRef<Function *> Fns) {
   std::set<const Function *> Called;
-  for (Function *F : Fns)
+  for (Function *F : Fns) {
+    if (F->getName() == "main")
+      continue;
     for (Instruction &I : instructions(*F))
       if (auto *CB = dyn_cast<CallBase>(&I))
         if (Function *Callee = CB->getCalledFunction())
           if (Callee != F)
             Called.insert(Callee);
+  }
   std::vector<Function *> Roots;
   for (Function *F : Fns)
-    if (!F->hasLocalLinkage() && !Called.count(F) && F->getName() != "main")
+    if (!F->hasLocalLinkage() && !F->hasLinkOnceLinkage() && !F->hasWeakLinkage() &&
+        inMainFile(*F) && !Called.count(F) && F->getName() != "main")
       Roots.push_back(F);
   return Roots;
 }
@@ -322,6 +335,7 @@ GraphAnalysis::Result GraphAnalysis::run(Module &M, ModuleAnalysisManager &MAM) 
       Blocks.push_back({wrap(&B), It == Facts.Innermost.end() ? -1 : It->second});
     }
   }
+  P->Kernel = Kernel;
   P->KernelName = Kernel ? Kernel->getName().str() : "";
   P->Anchor = Fns.empty() ? nullptr : Fns.front();
   hls_build_input In = {FnRefs.data(), FnRefs.size(), P->KernelName.c_str(), Loops.data(),

@@ -31,7 +31,8 @@ struct ProgramGraph {
   bool OK = false;                // false: errors were reported; G is empty
   hls_graph G;
   std::vector<llvm::Loop *> Loops; // the LLVM loop of each graph loop (same order)
-  std::string KernelName;          // "" when no function is marked as the kernel
+  std::string KernelName;          // the top function's name
+  llvm::Function *Kernel = nullptr; // the top function
   llvm::Function *Anchor = nullptr; // the first function of the graph
 };
 

@@ -124,12 +124,6 @@ hls_dspace *loadSpace(const hls_graph &G, std::string &Source, hls_diags *D) {
   return G.nknobs ? hls_space_derive(&G, D) : nullptr;
 }
 
-Function *kernelOf(Module &M, const hls_graph &G) {
-  if (G.kernel[0])
-    return M.getFunction(G.kernel);
-  return M.getFunction(G.functions[0]);
-}
-
 // Runs the offline check against the labelled points of -hls-oracle.
 void oracleCheck(const RemarkContext &C, hls_predictor *P, const hls_explore_options &O,
                  hls_diags *D) {
@@ -185,7 +179,7 @@ bool predictAndExplore(Module &M, FunctionAnalysisManager &FAM, const ProgramGra
       std::string Where = SpaceSource == "derived" || SpaceSource.empty() ? M.getSourceFileName()
                                                                           : SpaceSource;
       O.where = Where.c_str();
-      RemarkContext C{FAM, G, Space, PG.Loops, kernelOf(M, G)};
+      RemarkContext C{FAM, G, Space, PG.Loops, PG.Kernel};
       hls_score_models Models = {hls_predictor_model_path(P), hls_predictor_valid_model_path(P)};
       if (!ScorePoints.empty())
         hls_score_points(&G, ScorePoints.c_str(), hls_predictor_score, P, &Models,
