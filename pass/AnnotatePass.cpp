@@ -3,6 +3,7 @@
 #include "Diagnostics.h"
 #include "LoopMetadata.h"
 #include "MetadataKeys.h"
+#include "PluginFiles.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Analysis/LoopInfo.h"
@@ -423,6 +424,8 @@ const Annotation *annotateModule(Module &M, ModuleAnalysisManager &MAM, bool Emi
     return &A;
   auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
   for (size_t I = 0; I < Desc.Funcs.size(); I++) {
+    if (isLibraryFunction(*Desc.FuncRefs[I]))
+      continue; // hlsmoe's HLS headers: not the user's loops
     auto &ORE = FAM.getResult<OptimizationRemarkEmitterAnalysis>(*Desc.FuncRefs[I]);
     remarkFunction(ORE, *Desc.FuncRefs[I], A.Out.funcs[I]);
     for (size_t L = 0; L < Desc.Loops.size(); L++)

@@ -4,6 +4,7 @@
 #include "Diagnostics.h"
 #include "LoopFacts.h"
 #include "LoopMetadata.h"
+#include "PluginFiles.h"
 
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/Analysis/CFG.h"
@@ -93,7 +94,7 @@ std::vector<Function *> rootFunctions(ArrayRef<Function *> Fns) {
   std::vector<Function *> Roots;
   for (Function *F : Fns)
     if (!F->hasLocalLinkage() && !F->hasLinkOnceLinkage() && !F->hasWeakLinkage() &&
-        inMainFile(*F) && !Called.count(F) && F->getName() != "main")
+        inMainFile(*F) && !isLibraryFunction(*F) && !Called.count(F) && F->getName() != "main")
       Roots.push_back(F);
   return Roots;
 }

@@ -4,11 +4,11 @@
 #include "Diagnostics.h"
 #include "GraphPass.h"
 #include "MoERemarks.h"
+#include "PluginFiles.h"
 #include "Rewrite.h"
 
 #include "llvm/Support/CommandLine.h"
 
-#include <dlfcn.h>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -86,16 +86,6 @@ namespace hlsmoe {
 namespace {
 
 constexpr const char *PassName = "hls-moe";
-
-// The plugin's own directory: shipped models live next to it.
-std::string pluginDir() {
-  Dl_info Info;
-  if (!dladdr(reinterpret_cast<void *>(&pluginDir), &Info) || !Info.dli_fname)
-    return ".";
-  std::string Path = Info.dli_fname;
-  size_t Slash = Path.rfind('/');
-  return Slash == std::string::npos ? "." : Path.substr(0, Slash);
-}
 
 // ---- driver -----------------------------------------------------------------------------
 

@@ -106,7 +106,11 @@ void emitExplorationRemarks(const RemarkContext &C, const hls_explore_result &R,
     if (!R.current.feasible)
       Rem << "; outside the validity or utilisation limits";
   });
-  if (Explored && !C.Space)
+  if (Explored && !C.Space && C.G.nloops == 0)
+    remark(C, "NoLoops",
+           "the kernel has no loops, so no loop pragma to choose: the prediction above is the "
+           "kernel as written");
+  else if (Explored && !C.Space)
     remark(C, "NothingToExplore", "no auto{} knob in the kernel: nothing to explore");
   if (!Explored || !C.Space)
     return;
