@@ -2,8 +2,9 @@
 // Written for hlsmoe from the public interface description in UG1399 ("HLS Stream
 // Library").  A fixed ring buffer: no heap, no standard library, no exceptions, a
 // trivial destructor.  Like C simulation, a stream runs the producer to completion
-// before the consumer, so its capacity is not DEPTH but max(DEPTH, HLS_STREAM_CAPACITY)
-// (default 1024).  Reading an empty stream returns T() and leaves the stream empty;
+// before the consumer, so its capacity is not DEPTH but HLS_STREAM_CAPACITY (default
+// 1024; -DHLS_STREAM_CAPACITY=N raises it).  As in Vitis, stream<T, DEPTH> is a
+// stream<T>, so kernels pass either to a `hls::stream<T> &` parameter.  Reading an empty stream returns T() and leaves the stream empty;
 // writing a full stream drops the value (Vitis C simulation would warn or block).
 #ifndef HLSMOE_HLS_STREAM_H
 #define HLSMOE_HLS_STREAM_H
@@ -17,8 +18,10 @@ namespace hls {
 template <class _HLS_T> _HLS_T &hls_lval_() noexcept;  // unevaluated operands only
 #define HLS_NX_COPY(_HLS_T) noexcept(noexcept(::hls::hls_lval_<_HLS_T>() = ::hls::hls_lval_<const _HLS_T>()) && noexcept(_HLS_T()))
 
-template <typename _HLS_T, int _HLS_DEPTH = 0> class stream {
-  enum { _HLS_CAP = _HLS_DEPTH > HLS_STREAM_CAPACITY ? _HLS_DEPTH : HLS_STREAM_CAPACITY };
+template <typename _HLS_T, int _HLS_DEPTH = 0> class stream;
+
+template <typename _HLS_T> class stream<_HLS_T, 0> {
+  enum { _HLS_CAP = HLS_STREAM_CAPACITY };
   _HLS_T _HLS_buf[_HLS_CAP];
   int _HLS_head, _HLS_count;
 
@@ -75,6 +78,14 @@ public:
   // non-blocking names some kernels use.
   inline bool read_dep(_HLS_T &_HLS_v, volatile bool &) HLS_NX_COPY(_HLS_T) { read(_HLS_v); return true; }
   inline void write_dep(const _HLS_T &_HLS_v, volatile bool &) HLS_NX_COPY(_HLS_T) { write(_HLS_v); }
+};
+
+// A stream with a depth: the depth is for the hardware's FIFO; here it is
+// the same buffer.
+template <typename _HLS_T, int _HLS_DEPTH> class stream : public stream<_HLS_T, 0> {
+public:
+  inline stream() noexcept {}
+  inline explicit stream(const char *_HLS_name) noexcept : stream<_HLS_T, 0>(_HLS_name) {}
 };
 
 #undef HLS_NX_COPY

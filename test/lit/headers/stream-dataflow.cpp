@@ -57,3 +57,14 @@ extern "C" void dataflow_top(const int *in, int *out, int n) {
 // CHECK: out 1 4 7 4000000000 {{-?[0-9]+}}
 // CHECK-NEXT: sum 4000014940
 // CHECK-NEXT: nb 1 1 7 full 0 size 0
+
+// A stream with a depth passes to a `hls::stream<T> &` parameter, as in Vitis.
+// RUN: %clang -x c++ -std=c++17 -fsyntax-only -Wall -Wno-unknown-pragmas -Werror -DDEPTH_CHECK -I %src/include/hls %s
+#ifdef DEPTH_CHECK
+static int drain(hls::stream<int> &s) { return s.read(); }
+int depth_check() {
+  hls::stream<int, 32> deep;
+  deep.write(3);
+  return drain(deep);
+}
+#endif
