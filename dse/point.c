@@ -1,6 +1,7 @@
 #include "dse/point.h"
 
 #include <cJSON.h>
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,7 +100,8 @@ int hls_point_load(hls_point *pt, const char *path, hls_diags *diags) {
   if (!text) {
     memset(pt, 0, sizeof *pt);
     pt->path = hls_xstrdup(path);
-    hls_diag_add(diags, HLS_SEV_ERROR, path, 0, 0, "cannot read design-point file");
+    hls_diag_add(diags, HLS_SEV_ERROR, path, 0, 0, "cannot read design-point file: %s",
+                 strerror(errno));
     return -1;
   }
   int rc = hls_point_parse(pt, path, text, diags);

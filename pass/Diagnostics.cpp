@@ -151,9 +151,18 @@ bool emitDiagnostics(Module &M, const hls_diags &Diags, const char *PassName) {
   // default handler ends the process at the first error and whose clang
   // handler cannot locate a plugin's diagnostic.  The summary error below
   // goes through diagnose, so that opt and clang fail.
-  for (size_t I = 0; I < Diags.count; I++)
-    if (Diags.items[I].severity != HLS_SEV_REMARK)
+  // At most ErrorLimit errors, as clang's -ferror-limit: a bad file (a point
+  // file of 40,000 broken lines) must not bury the first ones.
+  constexpr size_t ErrorLimit = 20;
+  size_t Shown = 0;
+  for (size_t I = 0; I < Diags.count && Shown < ErrorLimit; I++)
+    if (Diags.items[I].severity != HLS_SEV_REMARK) {
       errs() << compilerForm(M, Diags.items[I]);
+      Shown += Diags.items[I].severity == HLS_SEV_ERROR;
+    }
+  if (Diags.errors > Shown)
+    errs() << "hlsmoe: error: too many errors emitted, stopping now (" << Diags.errors - Shown
+           << " more not shown)\n";
   errs().flush();
 
   if (!Diags.errors)

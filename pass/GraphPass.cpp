@@ -254,10 +254,13 @@ bool writeExports(const hls_graph &G, Module &M, hls_diags *D) {
       return false;
     }
     hls_graph_write_dot(&G, Out);
-    if (Out != stdout)
-      fclose(Out);
-    else
-      fflush(Out);
+    bool Bad = ferror(Out) != 0;
+    Bad |= (Out != stdout ? fclose(Out) : fflush(Out)) != 0; // a full disk shows here
+    if (Bad) {
+      hls_diag_add(D, HLS_SEV_ERROR, GraphDOT.c_str(), 0, 0, "cannot write the graph DOT: %s",
+                   strerror(errno ? errno : EIO));
+      OK = false;
+    }
   }
   return OK;
 }

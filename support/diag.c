@@ -1,6 +1,8 @@
+#define _POSIX_C_SOURCE 200809L /* fileno */
 #include "support/diag.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,15 +117,32 @@ char *hls_read_file(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
   if (!f)
     return NULL;
+  struct stat st;
+  int err = fstat(fileno(f), &st) != 0        ? errno
+            : S_ISDIR(st.st_mode)            ? EISDIR
+            : !S_ISREG(st.st_mode)           ? ENODEV
+            : st.st_size > HLS_READ_FILE_MAX ? EFBIG
+                                             : 0;
+  if (err) {
+    fclose(f);
+    errno = err;
+    return NULL;
+  }
   size_t cap = 1 << 16, n = 0;
   char *buf = hls_xmalloc(cap + 1);
   for (;;) {
     n += fread(buf + n, 1, cap - n, f);
     if (n < cap)
       break;
+    if (n >= HLS_READ_FILE_MAX) { /* grew while read */
+      fclose(f);
+      free(buf);
+      errno = EFBIG;
+      return NULL;
+    }
     buf = hls_xrealloc(buf, (cap *= 2) + 1);
   }
-  int err = ferror(f) ? (errno ? errno : EIO) : 0;
+  err = ferror(f) ? (errno ? errno : EIO) : 0;
   fclose(f);
   if (err) {
     free(buf);

@@ -49,9 +49,13 @@ void hls_diags_print(const hls_diags *d, FILE *out);
 /* Sorts by file, line, column, then insertion order: deterministic output. */
 void hls_diags_sort(hls_diags *d);
 
-/* Reads a whole file into a NUL-terminated buffer (caller frees); *len gets
- * its size.  NULL with errno set when it cannot be opened or read (EISDIR
- * for a directory). */
+/* Files larger than this are refused before they are read. */
+#define HLS_READ_FILE_MAX ((long long)1 << 30)
+
+/* Reads a whole regular file into a NUL-terminated buffer (caller frees);
+ * *len gets its size.  NULL with errno set when it cannot be opened or read:
+ * EISDIR for a directory, ENODEV for a device or pipe (/dev/zero would never
+ * end), EFBIG above HLS_READ_FILE_MAX. */
 char *hls_read_file(const char *path, size_t *len);
 
 /* Writes text and a newline to path ("-" is stdout).  Returns 0, or -1 with
