@@ -114,6 +114,16 @@ int hls_bind_graph(const hls_graph *g, hls_point *pt, hls_value *point, hls_diag
   return rc;
 }
 
+int hls_encode_text(const hls_graph *g, const char *where, const char *text, hls_value *point,
+                    float *pragma, hls_diags *d) {
+  hls_point pt;
+  int rc = hls_point_parse(&pt, where, text, d) || hls_bind_graph(g, &pt, point, d) ? -1 : 0;
+  if (rc == 0)
+    hls_encode_point(g, point, pragma); /* before pt goes: point borrows its strings */
+  hls_point_free(&pt);
+  return rc;
+}
+
 /* ---- design space ---------------------------------------------------------------- */
 
 int hls_bind_space(const hls_dspace *s, const hls_point *pt, hls_dspace_value *values,

@@ -25,6 +25,13 @@ void hls_bind_annotation(const hls_annotate_input *in, hls_annotation *out, hls_
  * value of its kind; unknown names are errors.  Returns 0 or -1. */
 int hls_bind_graph(const hls_graph *g, hls_point *pt, hls_value *point, hls_diags *d);
 
+/* Parses `text` as a design point (dse/point.h), binds it to the graph's
+ * knobs and encodes it into pragma[g->nscopes][HLS_PRAGMA_DIM]: the path from
+ * a JSON line to the model's input.  `point` is scratch for g->nknobs + 1
+ * values.  Returns 0, or -1 with errors naming `where`. */
+int hls_encode_text(const hls_graph *g, const char *where, const char *text, hls_value *point,
+                    float *pragma, hls_diags *d);
+
 /* The knob values the source states: literal slot values cannot be knobs, so
  * this is the space's default for every knob unless `pt` (may be NULL) gives
  * a value.  values has one entry per knob of the space.  Strings are borrowed

@@ -24,27 +24,23 @@ typedef struct {
 static int add_line(const hls_graph *g, const char *where, const char *line,
                     hls_value *point, labelled_set *set, hls_diags *d) {
   size_t row = g->nscopes * HLS_PRAGMA_DIM;
-  hls_point pt = {0};
+  if (set->n == set->capacity) {
+    set->capacity = set->capacity ? 2 * set->capacity : 256;
+    set->points = hls_xrealloc(set->points, set->capacity * sizeof *set->points);
+    set->pragma = hls_xrealloc(set->pragma, (set->capacity * row + 1) * sizeof *set->pragma);
+  }
   cJSON *obj = cJSON_Parse(line);
   int rc = 0;
   if (!obj) {
     hls_diag_add(d, HLS_SEV_ERROR, where, 0, 0, "malformed JSON line");
     rc = -1;
-  } else if (hls_point_parse(&pt, where, line, d) || hls_bind_graph(g, &pt, point, d)) {
+  } else if (hls_encode_text(g, where, line, point, set->pragma + set->n * row, d)) {
     rc = -1;
   } else {
-    if (set->n == set->capacity) {
-      set->capacity = set->capacity ? 2 * set->capacity : 256;
-      set->points = hls_xrealloc(set->points, set->capacity * sizeof *set->points);
-      set->pragma = hls_xrealloc(set->pragma, (set->capacity * row + 1) * sizeof *set->pragma);
-    }
-    labelled *l = &set->points[set->n];
+    labelled *l = &set->points[set->n++];
     l->latency = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(obj, "perf"));
     l->valid = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "valid"));
-    hls_encode_point(g, point, set->pragma + set->n * row);
-    set->n++;
   }
-  hls_point_free(&pt);
   cJSON_Delete(obj);
   return rc;
 }

@@ -118,12 +118,10 @@ static int encode_line(void *ctx, char *line, unsigned line_no) {
   snprintf(where, sizeof where, "%s:%u", e->path, line_no);
   hls_diags d;
   hls_diags_init(&d);
-  hls_point pt;
-  if (hls_point_parse(&pt, where, line, &d) || hls_bind_graph(g, &pt, e->point, &d)) {
+  if (hls_encode_text(g, where, line, e->point, e->rows, &d)) {
     hls_diags_print(&d, stderr);
     e->bad = 1;
   } else {
-    hls_encode_point(g, e->point, e->rows);
     putchar('[');
     for (size_t s = 0; s < g->nscopes; s++) {
       printf(s ? ",[" : "[");
@@ -133,7 +131,6 @@ static int encode_line(void *ctx, char *line, unsigned line_no) {
     }
     puts("]");
   }
-  hls_point_free(&pt);
   hls_diags_free(&d);
   return 0;
 }

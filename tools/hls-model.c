@@ -198,15 +198,9 @@ static float *random_points(const hls_graph *g, size_t n, uint64_t seed) {
 /* Encodes a point given as JSON text.  Returns 0 or -1 (diagnostics in d). */
 static int encode_text(const hls_graph *g, const char *where, const char *text, float *out,
                        hls_diags *d) {
-  hls_point pt;
-  if (hls_point_parse(&pt, where, text, d))
-    return -1;
   hls_value *s = hls_xcalloc(g->nknobs + 1, sizeof *s);
-  int rc = hls_bind_graph(g, &pt, s, d);
-  if (!rc)
-    hls_encode_point(g, s, out);
+  int rc = hls_encode_text(g, where, text, s, out, d);
   free(s);
-  hls_point_free(&pt);
   return rc;
 }
 
