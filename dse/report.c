@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dse/setting.h"
 #include "graph/schema.h"
 #include "model/config.h"
 
@@ -20,10 +21,73 @@ static cJSON *point_json(const hls_dspace *s, const hls_dspace_value *v) {
   return o;
 }
 
-static cJSON *design_json(const hls_dspace *s, const hls_design *design, double current_cycles) {
+static const char *const slot_names[3] = {"pipeline", "parallel", "tile"};
+
+/* [{"pipeline": "HLS pipeline II=1", "parallel": ""}, ...], one object per
+ * entry of the report's "loops" (the loops with knob slots, in that order):
+ * the pragma of every knob slot under the design ("" for none), what
+ * hls-rewrite writes.  (Loop names repeat across functions, hence the array.) */
+static cJSON *pragmas_json(const hls_graph *g, const hls_value *values) {
+  cJSON *a = cJSON_CreateArray();
+  for (size_t l = 0; l < g->nloops; l++) {
+    if (g->loops[l].scope < 0)
+      continue;
+    cJSON *loop = cJSON_CreateObject();
+    for (int k = 0; k < 3; k++) {
+      const hls_graph_slot *slot = hls_loop_slot(&g->loops[l], k);
+      char text[128];
+      if (slot->present && slot->knob[0] &&
+          hls_slot_pragma(g, &g->loops[l], k, values, text, sizeof text) == 0)
+        cJSON_AddStringToObject(loop, slot_names[k], text);
+    }
+    cJSON_AddItemToArray(a, loop);
+  }
+  return a;
+}
+
+/* Where each knob-carrying loop is and which knobs it has. */
+static cJSON *loops_json(const hls_report_origin *origin) {
+  const hls_graph *g = origin->graph;
+  cJSON *a = cJSON_CreateArray();
+  for (size_t l = 0; l < g->nloops; l++) {
+    const hls_graph_loop *gl = &g->loops[l];
+    if (gl->scope < 0)
+      continue;
+    const hls_report_loop *src = origin->loops ? &origin->loops[l] : NULL;
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "name", gl->name);
+    cJSON_AddStringToObject(o, "function", g->functions[gl->function]);
+    if (src && src->file) {
+      cJSON_AddStringToObject(o, "file", src->file);
+      cJSON_AddNumberToObject(o, "line", src->line);
+      cJSON_AddNumberToObject(o, "col", src->col);
+    }
+    cJSON_AddNumberToObject(o, "trip_count", (double)gl->trip_count);
+    cJSON *slots = cJSON_AddObjectToObject(o, "slots");
+    for (int k = 0; k < 3; k++) {
+      const hls_graph_slot *slot = hls_loop_slot(gl, k);
+      if (!slot->present)
+        continue;
+      cJSON *so = cJSON_AddObjectToObject(slots, slot_names[k]);
+      if (slot->knob[0])
+        cJSON_AddStringToObject(so, "knob", slot->knob);
+      cJSON_AddBoolToObject(so, "derived", slot->derived);
+      cJSON_AddStringToObject(so, "dialect", hls_dialect_name((hls_dialect)slot->vocab));
+      if (src && src->pragma_line[k])
+        cJSON_AddNumberToObject(so, "pragma_line", src->pragma_line[k]);
+    }
+    cJSON_AddItemToArray(a, o);
+  }
+  return a;
+}
+
+static cJSON *design_json(const hls_report_origin *origin, const hls_dspace *s,
+                          const hls_design *design, double current_cycles) {
   cJSON *o = cJSON_CreateObject();
   double cycles = hls_latency_cycles(design->pred.perf);
   cJSON_AddItemToObject(o, "point", point_json(s, design->values));
+  if (origin->graph && s)
+    cJSON_AddItemToObject(o, "pragmas", pragmas_json(origin->graph, design->values));
   cJSON_AddNumberToObject(o, "perf", design->pred.perf);
   cJSON_AddNumberToObject(o, "latency", cycles);
   for (int u = 0; u < HLS_UTILS; u++)
@@ -44,7 +108,9 @@ static cJSON *report_json(const hls_report_origin *origin, const hls_dspace *spa
   cJSON_AddStringToObject(root, "schema", hls_schema_id());
   cJSON_AddStringToObject(root, "model", origin->model);
   double current = hls_latency_cycles(r->current.pred.perf);
-  cJSON_AddItemToObject(root, "current", design_json(space, &r->current, current));
+  if (origin->dialect)
+    cJSON_AddStringToObject(root, "dialect", origin->dialect);
+  cJSON_AddItemToObject(root, "current", design_json(origin, space, &r->current, current));
   cJSON *s = cJSON_AddObjectToObject(root, "space");
   cJSON_AddStringToObject(s, "source", origin->space_source);
   cJSON_AddNumberToObject(s, "size", (double)r->space_size);
@@ -56,7 +122,9 @@ static cJSON *report_json(const hls_report_origin *origin, const hls_dspace *spa
   cJSON_AddBoolToObject(search, "stopped_by_time", r->stopped_by_time);
   cJSON *top = cJSON_AddArrayToObject(root, "top");
   for (size_t i = 0; i < r->ntop; i++)
-    cJSON_AddItemToArray(top, design_json(space, &r->top[i], current));
+    cJSON_AddItemToArray(top, design_json(origin, space, &r->top[i], current));
+  if (origin->graph)
+    cJSON_AddItemToObject(root, "loops", loops_json(origin));
   return root;
 }
 

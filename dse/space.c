@@ -43,6 +43,28 @@ static size_t parallel_factors(int64_t t, int64_t *out) {
   return u;
 }
 
+/* Unroll factors of a Vitis loop, as the HLSyn-Vitis spaces have them: the
+ * divisors of t and the powers of two below it, t itself (full unroll) when
+ * the loop is small; at most MAX_FACTORS, the powers of two first, then the
+ * largest other divisors.  Unknown t: 1..32. */
+#define FULL_UNROLL_MAX 128
+static size_t unroll_factors(int64_t t, int64_t *out) {
+  size_t n = 0;
+  if (t <= 0) {
+    for (int64_t f = 1; f <= 32; f *= 2)
+      out[n++] = f;
+    return n;
+  }
+  for (int64_t f = 1; f < t && n < MAX_FACTORS - 1; f *= 2)
+    out[n++] = f;
+  if (t <= FULL_UNROLL_MAX)
+    out[n++] = t;
+  for (int64_t dv = t / 2; dv >= 3 && n < MAX_FACTORS; dv--)
+    if (t % dv == 0 && !is_pow2(dv))
+      out[n++] = dv;
+  return n;
+}
+
 /* Tile factors: 1, 2, 4, 8 below t, and t. */
 static size_t tile_factors(int64_t t, int64_t *out) {
   size_t n = 0;
@@ -51,6 +73,23 @@ static size_t tile_factors(int64_t t, int64_t *out) {
   if (t > 0)
     out[n++] = t;
   return n;
+}
+
+/* Sorts, adds `extra` (a value as written, when not listed) and drops duplicates. */
+static size_t tidy_factors(int64_t *v, size_t n, int64_t extra) {
+  if (extra > 0)
+    v[n++] = extra;
+  for (size_t i = 1; i < n; i++)
+    for (size_t j = i; j > 0 && v[j] < v[j - 1]; j--) {
+      int64_t tmp = v[j];
+      v[j] = v[j - 1];
+      v[j - 1] = tmp;
+    }
+  size_t u = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!u || v[i] != v[u - 1])
+      v[u++] = v[i];
+  return u;
 }
 
 static void put_list(hls_strbuf *b, const int64_t *v, size_t n) {
@@ -68,38 +107,89 @@ static void put_condition(hls_strbuf *b, int *nconds, const char *fmt, const cha
   ++*nconds;
 }
 
-/* "(x==1 or A!='flatten')" for every pipeline knob of an enclosing loop: a
- * fine-grained pipelined loop unrolls everything inside it. */
+/* For every pipeline knob of an enclosing loop: `keep` (the knob's default)
+ * unless that loop is not pipelined fine-grained (a fine-grained pipelined
+ * loop unrolls everything inside it). */
 static void put_ancestor_rule(hls_strbuf *b, int *nconds, const hls_graph *g, int32_t loop,
                               const char *keep) {
-  for (int32_t p = g->loops[loop].parent; p >= 0; p = g->loops[p].parent)
-    if (g->loops[p].pipeline.present && g->loops[p].pipeline.knob[0])
-      put_condition(b, nconds, "(%s or %s!='flatten')", keep, g->loops[p].pipeline.knob);
+  for (int32_t p = g->loops[loop].parent; p >= 0; p = g->loops[p].parent) {
+    const hls_graph_slot *a = &g->loops[p].pipeline;
+    if (!a->present || !a->knob[0])
+      continue;
+    if (a->vocab == HLS_DIALECT_MERLIN)
+      put_condition(b, nconds, "(%s or %s!='flatten')", keep, a->knob);
+    else {
+      hls_strbuf_printf(b, *nconds ? " and " : " if ");
+      hls_strbuf_printf(b, "(%s or %s=='NA' or %s=='off')", keep, a->knob, a->knob);
+      ++*nconds;
+    }
+  }
+}
+
+/* AutoDSE's rule for the knobs hlsmoe derives: nothing to choose inside a
+ * fully unrolled loop either. */
+static void put_unrolled_ancestor_rule(hls_strbuf *b, int *nconds, const hls_graph *g,
+                                       int32_t loop, const char *keep) {
+  for (int32_t p = g->loops[loop].parent; p >= 0; p = g->loops[p].parent) {
+    const hls_graph_slot *a = &g->loops[p].parallel;
+    if (a->present && a->knob[0] && g->loops[p].trip_count > 0) {
+      char bound[32];
+      snprintf(bound, sizeof bound, "%lld", (long long)g->loops[p].trip_count);
+      hls_strbuf_printf(b, *nconds ? " and " : " if ");
+      hls_strbuf_printf(b, "(%s or %s!=%s)", keep, a->knob, bound);
+      ++*nconds;
+    }
+  }
+}
+
+static void put_pipeline_knob(hls_strbuf *b, const hls_graph *g, const hls_graph_knob *k) {
+  int nconds = 0, vitis = k->vocab != HLS_DIALECT_MERLIN;
+  const char *deflt = k->derived ? k->written : vitis ? "NA" : "off";
+  char keep[48];
+  snprintf(keep, sizeof keep, "x=='%s'", deflt);
+  hls_strbuf_printf(b, "\"default\": \"%s\", \"ds_type\": \"PIPELINE\", \"options\": \"[x for x in ",
+                    deflt);
+  if (!vitis)
+    hls_strbuf_printf(b, "['off','','flatten']");
+  else if (strcmp(deflt, "NA") && strcmp(deflt, "   ") && strcmp(deflt, "off"))
+    hls_strbuf_printf(b, "['NA','   ','off','%s']", deflt); /* II=N as written */
+  else
+    hls_strbuf_printf(b, "['NA','   ','off']");
+  put_ancestor_rule(b, &nconds, g, k->loop, keep);
+  if (k->derived)
+    put_unrolled_ancestor_rule(b, &nconds, g, k->loop, keep);
+  hls_strbuf_printf(b, "]\", \"order\": \"%s\"}",
+                    vitis ? "0 if x=='NA' or x=='off' else 1" : "0 if x!='flatten' else 1");
 }
 
 static void put_knob(hls_strbuf *b, const hls_graph *g, const hls_graph_knob *k) {
   const hls_graph_loop *l = &g->loops[k->loop];
-  int64_t t = l->trip_count, f[MAX_FACTORS];
+  int64_t t = l->trip_count, f[MAX_FACTORS + 1];
   int nconds = 0;
   hls_strbuf_printf(b, "\"%s\": {", k->name);
   if (k->kind == HLS_KNOB_PIPELINE) {
-    hls_strbuf_printf(b, "\"default\": \"off\", \"ds_type\": \"PIPELINE\", "
-           "\"options\": \"[x for x in ['off','','flatten']");
-    put_ancestor_rule(b, &nconds, g, k->loop, "x=='off'");
-    hls_strbuf_printf(b, "]\", \"order\": \"0 if x!='flatten' else 1\"}");
+    put_pipeline_knob(b, g, k);
     return;
   }
   int parallel = k->kind == HLS_KNOB_PARALLEL;
-  size_t n = parallel ? parallel_factors(t, f) : tile_factors(t, f);
-  hls_strbuf_printf(b, "\"default\": 1, \"ds_type\": \"%s\", \"options\": \"[x for x in ",
-      parallel ? "PARALLEL" : "TILING");
+  int64_t deflt = k->derived ? strtoll(k->written, NULL, 10) : 1;
+  size_t n = !parallel ? tile_factors(t, f)
+             : k->vocab == HLS_DIALECT_MERLIN ? parallel_factors(t, f)
+                                               : unroll_factors(t, f);
+  n = tidy_factors(f, n, k->derived ? deflt : 0);
+  char keep[40];
+  snprintf(keep, sizeof keep, "x==%lld", (long long)deflt);
+  hls_strbuf_printf(b, "\"default\": %lld, \"ds_type\": \"%s\", \"options\": \"[x for x in ",
+                    (long long)deflt, parallel ? "PARALLEL" : "TILING");
   put_list(b, f, n);
   if (parallel && l->tile.present && l->tile.knob[0] && t > 0) {
     char bound[32];
     snprintf(bound, sizeof bound, "%lld", (long long)t);
     put_condition(b, &nconds, "x*%s<=%s", l->tile.knob, bound);
   }
-  put_ancestor_rule(b, &nconds, g, k->loop, "x==1");
+  put_ancestor_rule(b, &nconds, g, k->loop, keep);
+  if (k->derived)
+    put_unrolled_ancestor_rule(b, &nconds, g, k->loop, keep);
   hls_strbuf_printf(b, "]\", \"order\": \"0 if x&(x-1)==0 else 1\"}");
 }
 

@@ -6,6 +6,7 @@
  *   globals and constants as their first use is met while adding data edges;
  *   pragma nodes (loop order; pipeline, parallel, tile); block nodes last. */
 #include "graph/builder.h"
+#include "graph/derive.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -576,6 +577,10 @@ static void add_knob(hls_graph *g, const hls_graph_slot *s, hls_knob_kind kind, 
   snprintf(k->name, sizeof k->name, "%s", s->knob);
   k->kind = (uint8_t)kind;
   k->loop = loop;
+  k->vocab = s->vocab;
+  k->derived = s->derived;
+  if (s->derived)
+    hls_derived_written(s, kind == HLS_KNOB_PIPELINE, k->written, sizeof k->written);
 }
 
 static int knob_cmp(const void *a, const void *b) {
@@ -610,6 +615,19 @@ static void record_loops(builder *b) {
   }
   if (g->nknobs)
     qsort(g->knobs, g->nknobs, sizeof *g->knobs, knob_cmp);
+  /* one knob per name: the instances of a template's loop share theirs
+   * (graph/derive.h); the first loop stands for them (qsort is not stable,
+   * so the smallest loop index is kept explicitly) */
+  size_t u = 0;
+  for (size_t k = 0; k < g->nknobs; k++) {
+    if (u && strcmp(g->knobs[u - 1].name, g->knobs[k].name) == 0) {
+      if (g->knobs[k].loop < g->knobs[u - 1].loop)
+        g->knobs[u - 1].loop = g->knobs[k].loop;
+      continue;
+    }
+    g->knobs[u++] = g->knobs[k];
+  }
+  g->nknobs = u;
 }
 
 /* ---- driver ---------------------------------------------------------------------- */

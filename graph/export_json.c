@@ -68,9 +68,13 @@ static cJSON *slot_json(const hls_graph_slot *s, int is_pipeline) {
   if (!s->present)
     return cJSON_CreateNull();
   cJSON *o = cJSON_CreateObject();
-  if (s->knob[0])
+  if (s->knob[0]) {
     cJSON_AddStringToObject(o, "knob", s->knob);
-  else if (is_pipeline)
+    /* the knob's values are read in this dialect's vocabulary */
+    cJSON_AddStringToObject(o, "vocab", s->vocab == HLS_DIALECT_MERLIN ? "merlin" : "vitis");
+    if (s->derived)
+      cJSON_AddBoolToObject(o, "derived", 1);
+  } else if (is_pipeline)
     cJSON_AddStringToObject(o, "mode", hls_pipe_mode_name(s->pipe));
   else
     cJSON_AddNumberToObject(o, "factor", (double)s->factor);
@@ -116,6 +120,11 @@ static cJSON *knobs_json(const hls_graph *g) {
     cJSON_AddStringToObject(o, "function", g->functions[gl->function]);
     cJSON_AddNumberToObject(o, "trip_count", (double)gl->trip_count);
     cJSON_AddBoolToObject(o, "trip_known", gl->trip_known);
+    cJSON_AddStringToObject(o, "vocab", kn->vocab == HLS_DIALECT_MERLIN ? "merlin" : "vitis");
+    if (kn->derived) {
+      cJSON_AddBoolToObject(o, "derived", 1);
+      cJSON_AddStringToObject(o, "written", kn->written);
+    }
     cJSON_AddItemToArray(a, o);
   }
   return a;

@@ -53,7 +53,10 @@ typedef struct {
   uint32_t position;
 } hls_edge;
 
-/* A pragma slot as the graph records it: a literal value or a knob. */
+/* A pragma slot as the graph records it: a literal value or a knob.  A
+ * derived knob (graph/derive.h) is one hlsmoe made for a loop the source
+ * gives no auto{} for; its literal fields keep the value as written (no
+ * pragma: pipeline unset, factor 1), the design the space starts from. */
 typedef struct {
   int present;
   char knob[HLS_KNOB_MAX]; /* "" when literal */
@@ -61,6 +64,8 @@ typedef struct {
   int64_t ii;
   int64_t factor;          /* literal factor; 0 = full unroll */
   int reduction;
+  uint8_t vocab;           /* hls_dialect whose values the knob takes */
+  uint8_t derived;
 } hls_graph_slot;
 
 typedef struct {
@@ -91,8 +96,13 @@ typedef struct {
 
 typedef struct {
   char name[HLS_KNOB_MAX];
-  uint8_t kind; /* hls_knob_kind */
+  uint8_t kind;    /* hls_knob_kind */
+  uint8_t vocab;   /* hls_dialect of its values (pragma/vocabulary.h) */
+  uint8_t derived; /* made for a loop without auto{} (graph/derive.h) */
   int32_t loop;
+  /* derived knobs: the value as written, in the vocabulary (a pipeline value,
+   * or a factor in decimal); the design the exploration starts from */
+  char written[24];
 } hls_graph_knob;
 
 typedef struct {

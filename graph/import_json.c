@@ -158,6 +158,9 @@ static void read_slot(reader *r, const cJSON *o, hls_graph_slot *s, int is_pipel
   if (cJSON_IsNumber(ii))
     s->ii = (int64_t)ii->valuedouble;
   s->reduction = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "reduction"));
+  const char *vocab = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "vocab"));
+  s->vocab = (uint8_t)(vocab && strcmp(vocab, "vitis") == 0 ? HLS_DIALECT_VITIS : HLS_DIALECT_MERLIN);
+  s->derived = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "derived"));
   if (!s->knob[0] && ((is_pipeline && s->pipe == HLS_PIPE_UNSET) || (!is_pipeline && !factor)))
     fail(r, "a pragma slot has neither a knob nor a value");
 }
@@ -231,6 +234,12 @@ static void read_knobs(reader *r, const cJSON *root, hls_graph *g) {
       fail(r, "knob with an unknown kind or loop");
       return;
     }
+    const hls_graph_loop *gl = &g->loops[g->knobs[k].loop];
+    const hls_graph_slot *slot = kk == 0 ? &gl->pipeline : kk == 1 ? &gl->parallel : &gl->tile;
+    g->knobs[k].vocab = slot->vocab;
+    g->knobs[k].derived = slot->derived;
+    const char *written = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "written"));
+    snprintf(g->knobs[k].written, sizeof g->knobs[k].written, "%s", written ? written : "");
   }
 }
 

@@ -132,8 +132,13 @@ bool exploreAndReport(Module &M, const RemarkContext &C, hls_predictor *P,
   if (hls_explore(&C.G, C.Space, Current, hls_predictor_score, P, &O, &R, D) == 0) {
     emitExplorationRemarks(C, R, Explore);
     if (!ReportPath.empty()) {
+      std::vector<hls_report_loop> Loops;
+      for (const ProgramGraph::LoopSource &S : C.Sources)
+        Loops.push_back({S.File.empty() ? nullptr : S.File.c_str(), S.Line, S.Col,
+                         {S.PragmaLine[0], S.PragmaLine[1], S.PragmaLine[2]}});
       hls_report_origin Origin = {M.getSourceFileName().c_str(), C.G.kernel,
-                                  hls_predictor_model_path(P), SpaceSource.c_str()};
+                                  hls_predictor_model_path(P), SpaceSource.c_str(), &C.G,
+                                  Loops.data(), hls_dialect_name(C.Dialect)};
       hls_report_write(ReportPath.c_str(), &Origin, C.Space, &R, D);
     }
     for (size_t L = 0; Rewrite && R.ntop && L < C.G.nloops; L++)
@@ -169,7 +174,7 @@ bool predictAndExplore(Module &M, FunctionAnalysisManager &FAM, const ProgramGra
       std::string Where = SpaceSource == "derived" || SpaceSource.empty() ? M.getSourceFileName()
                                                                           : SpaceSource;
       O.where = Where.c_str();
-      RemarkContext C{FAM, G, Space, PG.Loops, PG.Kernel};
+      RemarkContext C{FAM, G, Space, PG.Loops, PG.Kernel, PG.Sources, PG.Dialect};
       hls_score_models Models = {hls_predictor_model_path(P), hls_predictor_valid_model_path(P)};
       if (!ScorePoints.empty())
         hls_score_points(&G, ScorePoints.c_str(), hls_predictor_score, P, &Models,

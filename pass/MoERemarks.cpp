@@ -4,6 +4,10 @@
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/Support/FormatVariadic.h"
 
+extern "C" {
+#include "dse/setting.h"
+}
+
 #include <cmath>
 #include <string>
 
@@ -13,21 +17,29 @@ namespace hlsmoe {
 namespace {
 
 constexpr const char *PassName = "hls-moe";
+// Not matched by -pass-remarks-analysis=hls-moe (a regex search): YAML only.
+constexpr const char *DesignPassName = "hlsmoe-design";
 
 // ---- formatting ---------------------------------------------------------------
 
-// Pipeline values as modes (off, cg, flatten: the dataset writes cg as ""),
-// factors as numbers.
-std::string valueText(hls_dspace_value V) {
+// A knob's value as remarks show it: pipeline values in the knob's
+// vocabulary (Merlin "" as cg, Vitis "NA" as none), factors as numbers.
+std::string valueText(const hls_graph_knob *K, hls_dspace_value V) {
   if (V.is_string)
-    return hls_pipe_point_display(V.string);
+    return hls_pipe_value_display(K ? (hls_dialect)K->vocab : HLS_DIALECT_MERLIN, V.string);
   return std::to_string(V.integer);
 }
 
-std::string pointText(const hls_dspace *S, const hls_dspace_value *Values) {
+const hls_graph_knob *knobOf(const hls_graph &G, const char *Name) {
+  int I = hls_graph_knob_index(&G, Name);
+  return I >= 0 ? &G.knobs[I] : nullptr;
+}
+
+std::string pointText(const hls_graph &G, const hls_dspace *S, const hls_dspace_value *Values) {
   std::string T;
   for (size_t K = 0; S && K < hls_dspace_knob_count(S); K++)
-    T += (K ? " " : "") + std::string(hls_dspace_knob_name(S, K)) + "=" + valueText(Values[K]);
+    T += (K ? " " : "") + std::string(hls_dspace_knob_name(S, K)) + "=" +
+         valueText(knobOf(G, hls_dspace_knob_name(S, K)), Values[K]);
   return T.empty() ? "no knobs" : T;
 }
 
@@ -59,39 +71,107 @@ DebugLoc functionLoc(Function *F) {
   return DebugLoc();
 }
 
-void remark(const RemarkContext &C, const char *Name, function_ref<void(OptimizationRemarkAnalysis &)> Fill,
-            DebugLoc DL = DebugLoc(), const BasicBlock *Where = nullptr) {
+void remark(const RemarkContext &C, const char *Pass, const char *Name,
+            function_ref<void(OptimizationRemarkAnalysis &)> Fill, DebugLoc DL = DebugLoc(),
+            const BasicBlock *Where = nullptr) {
   Function *F = Where ? const_cast<Function *>(Where->getParent()) : C.Kernel;
   auto &ORE = C.FAM.getResult<OptimizationRemarkEmitterAnalysis>(*F);
   ORE.emit([&] {
-    OptimizationRemarkAnalysis R(PassName, Name, DL ? DL : functionLoc(F),
+    OptimizationRemarkAnalysis R(Pass, Name, DL ? DL : functionLoc(F),
                                  Where ? Where : &F->getEntryBlock());
     Fill(R);
     return R;
   });
 }
 
+void remark(const RemarkContext &C, const char *Name, function_ref<void(OptimizationRemarkAnalysis &)> Fill,
+            DebugLoc DL = DebugLoc(), const BasicBlock *Where = nullptr) {
+  remark(C, PassName, Name, Fill, DL, Where);
+}
+
 void remark(const RemarkContext &C, const char *Name, const std::string &Text) {
   remark(C, Name, [&](OptimizationRemarkAnalysis &R) { R << Text; });
 }
 
-// The knob values of loop L in a design, e.g. "pipeline=flatten tile=4".
-std::string loopValues(const RemarkContext &C, size_t L, const hls_dspace_value *Values) {
-  std::string T;
-  const hls_graph_loop &GL = C.G.loops[L];
-  const std::pair<const char *, const hls_graph_slot *> Slots[] = {
-      {"pipeline", &GL.pipeline}, {"parallel", &GL.parallel}, {"tile", &GL.tile}};
-  for (auto [Name, Slot] : Slots) {
-    if (!Slot->present)
+// The pragmas of loop L's slots under a design, as written into the source.
+struct LoopPragmas {
+  std::string Text[3]; // per slot: the pragma, "" for none
+  bool Has[3] = {false, false, false};
+};
+
+LoopPragmas loopPragmas(const RemarkContext &C, size_t L, const hls_dspace_value *Values) {
+  LoopPragmas P;
+  for (int Group = 0; Group < 3; Group++) {
+    const hls_graph_slot *S = hls_loop_slot(&C.G.loops[L], Group);
+    if (!S->present || !S->knob[0])
       continue;
-    std::string V;
-    if (Slot->knob[0] && C.Space)
-      V = valueText(Values[hls_dspace_knob_index(C.Space, Slot->knob)]);
-    else
-      V = Slot == &GL.pipeline ? hls_pipe_mode_name(Slot->pipe) : std::to_string(Slot->factor);
-    T += (T.empty() ? "" : " ") + std::string(Name) + "=" + V;
+    char Buf[128];
+    hls_slot_pragma(&C.G, &C.G.loops[L], Group, Values, Buf, sizeof Buf);
+    P.Text[Group] = Buf;
+    P.Has[Group] = true;
   }
-  return T;
+  return P;
+}
+
+// What to write on loop L to get the best design, e.g. "write '#pragma HLS
+// pipeline II=1' (now: none); keep '#pragma HLS unroll factor=2'".
+std::string loopAdvice(const RemarkContext &C, size_t L, const hls_dspace_value *Now,
+                       const hls_dspace_value *Best) {
+  LoopPragmas A = loopPragmas(C, L, Now), B = loopPragmas(C, L, Best);
+  std::string T;
+  auto quoted = [](const std::string &P) { return "'#pragma " + P + "'"; };
+  for (int Group = 0; Group < 3; Group++) {
+    if (!A.Has[Group])
+      continue;
+    std::string Step;
+    const hls_graph_slot *S = hls_loop_slot(&C.G.loops[L], Group);
+    if (!S->derived) { // an auto{} placeholder: the user sets its value
+      int K = hls_graph_knob_index(&C.G, S->knob);
+      std::string V = valueText(&C.G.knobs[K], Best[K]), W = valueText(&C.G.knobs[K], Now[K]);
+      Step = V == W ? "keep auto{" + std::string(S->knob) + "} = " + W
+                    : "set auto{" + std::string(S->knob) + "} to " + V + " (now " + W + ")";
+    } else if (A.Text[Group] == B.Text[Group])
+      Step = A.Text[Group].empty() ? "" : "keep " + quoted(A.Text[Group]);
+    else if (B.Text[Group].empty())
+      Step = "remove " + quoted(A.Text[Group]);
+    else
+      Step = "write " + quoted(B.Text[Group]) + " (now: " +
+             (A.Text[Group].empty() ? std::string("none") : quoted(A.Text[Group])) + ")";
+    if (!Step.empty())
+      T += (T.empty() ? "" : "; ") + Step;
+  }
+  return T.empty() ? "no pragma (as written)" : T;
+}
+
+// A pragma without its dialect word, for short lists: "pipeline II=1".
+std::string shortPragma(const std::string &P) {
+  size_t Space = P.find(' ');
+  return Space == std::string::npos ? P : P.substr(Space + 1);
+}
+
+// The pragmas a design changes against the design as written, short:
+// "L1 pipeline II=1, unroll factor=4; L2 no unroll".
+std::string designChanges(const RemarkContext &C, const hls_dspace_value *Now,
+                          const hls_dspace_value *D) {
+  static const char *const Slot[3] = {"pipeline", "unroll", "tile"};
+  std::string T;
+  for (size_t L = 0; L < C.G.nloops; L++) {
+    if (C.G.loops[L].scope < 0)
+      continue;
+    LoopPragmas A = loopPragmas(C, L, Now), B = loopPragmas(C, L, D);
+    std::string Loop;
+    for (int Group = 0; Group < 3; Group++)
+      if (A.Has[Group] && A.Text[Group] != B.Text[Group])
+        Loop += (Loop.empty() ? "" : ", ") +
+                (B.Text[Group].empty() ? "no " + std::string(Slot[Group]) : shortPragma(B.Text[Group]));
+    // loops of called functions carry the function's name: L0 repeats
+    std::string Name = C.G.loops[L].function == 0
+                           ? std::string(C.G.loops[L].name)
+                           : std::string(C.G.functions[C.G.loops[L].function]) + ":" + C.G.loops[L].name;
+    if (!Loop.empty())
+      T += (T.empty() ? "" : "; ") + Name + " " + Loop;
+  }
+  return T.empty() ? "as written" : T;
 }
 
 } // namespace
@@ -100,7 +180,7 @@ void emitExplorationRemarks(const RemarkContext &C, const hls_explore_result &R,
   remark(C, "Prediction", [&](OptimizationRemarkAnalysis &Rem) {
     Rem << "pragmas as written";
     if (C.Space)
-      Rem << " (" << ore::NV("Design", pointText(C.Space, R.current.values)) << ")";
+      Rem << " (" << ore::NV("Design", pointText(C.G, C.Space, R.current.values)) << ")";
     Rem << ": ";
     streamPrediction(Rem, R.current.pred);
     if (!R.current.feasible)
@@ -111,7 +191,9 @@ void emitExplorationRemarks(const RemarkContext &C, const hls_explore_result &R,
            "the kernel has no loops, so no loop pragma to choose: the prediction above is the "
            "kernel as written");
   else if (Explored && !C.Space)
-    remark(C, "NothingToExplore", "no auto{} knob in the kernel: nothing to explore");
+    remark(C, "NothingToExplore",
+           "no knob in the kernel (its loops are library code, or -hls-knobs=declared and no "
+           "auto{} placeholder): nothing to explore");
   if (!Explored || !C.Space)
     return;
   remark(C, "Exploration",
@@ -133,10 +215,16 @@ void emitExplorationRemarks(const RemarkContext &C, const hls_explore_result &R,
     const hls_design &D = R.top[I];
     double Speedup = Current / hls_latency_cycles(D.pred.perf);
     remark(C, "RankedDesign", [&](OptimizationRemarkAnalysis &Rem) {
-      Rem << "#" << ore::NV("Rank", (unsigned)(I + 1)) << ": "
-          << ore::NV("Design", pointText(C.Space, D.values)) << ": ";
+      Rem << "#" << ore::NV("Rank", (unsigned)(I + 1)) << " ("
+          << ore::NV("Speedup", fixed(Speedup, 2)) << "x): ";
       streamPrediction(Rem, D.pred);
-      Rem << "; " << ore::NV("Speedup", fixed(Speedup, 2)) << "x the speed of the pragmas as written";
+      Rem << "; " << ore::NV("Changes", designChanges(C, R.current.values, D.values));
+    });
+    // The whole design, every knob, for YAML readers: under a pass name of
+    // its own, so that -pass-remarks-analysis=hls-moe keeps terminals short.
+    remark(C, DesignPassName, "RankedDesignPoint", [&](OptimizationRemarkAnalysis &Rem) {
+      Rem << "#" << ore::NV("Rank", (unsigned)(I + 1)) << ": "
+          << ore::NV("Design", pointText(C.G, C.Space, D.values));
     });
   }
   for (size_t L = 0; L < C.G.nloops; L++) {
@@ -146,9 +234,8 @@ void emitExplorationRemarks(const RemarkContext &C, const hls_explore_result &R,
     remark(
         C, "LoopRecommendation",
         [&](OptimizationRemarkAnalysis &Rem) {
-          Rem << "loop " << ore::NV("Loop", C.G.loops[L].name) << ": as written "
-              << ore::NV("AsWritten", loopValues(C, L, R.current.values)) << "; best design "
-              << ore::NV("Best", loopValues(C, L, R.top[0].values));
+          Rem << "loop " << ore::NV("Loop", C.G.loops[L].name) << ": "
+              << ore::NV("Advice", loopAdvice(C, L, R.current.values, R.top[0].values));
         },
         LL->getStartLoc(), LL->getHeader());
   }

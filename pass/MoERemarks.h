@@ -10,6 +10,8 @@
 
 #include <vector>
 
+#include "GraphPass.h"
+
 extern "C" {
 #include "dse/dspace.h"
 #include "dse/explore.h"
@@ -26,6 +28,8 @@ struct RemarkContext {
   const hls_dspace *Space;            // null: a kernel without knobs
   const std::vector<llvm::Loop *> &Loops; // the LLVM loop of each graph loop
   llvm::Function *Kernel;             // where kernel-wide remarks attach
+  const std::vector<ProgramGraph::LoopSource> &Sources; // per graph loop
+  hls_dialect Dialect;                // the kernel's
 };
 
 // The remarks of an exploration (Explored: a search ran, not only a prediction).
