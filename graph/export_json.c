@@ -78,7 +78,7 @@ static cJSON *slot_json(const hls_graph_slot *s, int is_pipeline) {
     cJSON_AddStringToObject(o, "mode", hls_pipe_mode_name(s->pipe));
   else
     cJSON_AddNumberToObject(o, "factor", (double)s->factor);
-  if (is_pipeline && s->ii)
+  if (is_pipeline && s->ii && !s->knob[0]) /* a knob's value carries its II */
     cJSON_AddNumberToObject(o, "ii", (double)s->ii);
   if (!is_pipeline)
     cJSON_AddBoolToObject(o, "reduction", s->reduction);

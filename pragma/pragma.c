@@ -420,6 +420,12 @@ static int vitis_pipeline(parser *p) {
 static int vitis_unroll(parser *p) {
   hls_pragma *r = emit(p, HLS_PRAGMA_PARALLEL, "unroll");
   int off = 0;
+  if (peek(p)->kind == TOK_KNOB) {
+    /* "unroll auto{K}" (one HLSyn-Vitis kernel writes it): read as the factor;
+     * Vitis itself is given "unroll 4" there, which it does not document */
+    tok_copy(next(p), r->knob, sizeof r->knob);
+    return expect_end(p);
+  }
   while (peek(p)->kind != TOK_END) {
     const token *k, *v;
     if (vitis_option(p, &k, &v))

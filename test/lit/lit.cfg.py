@@ -73,3 +73,10 @@ hlsyn = config.hlsyn_data
 config.substitutions.append(("%hlsyn", hlsyn))
 if os.path.isdir(os.path.join(hlsyn, "kernels")) or os.environ.get("HLSMOE_REQUIRE_DATA") == "1":
     config.available_features.add("hlsyn-data")
+
+# The Vitis HLS 2025.1 set beside it (../shared/data/hlsyn-vitis): "REQUIRES:
+# hlsyn-vitis-data", the same rule.
+hlsyn_vitis = os.path.join(os.path.dirname(os.path.normpath(hlsyn)), "hlsyn-vitis")
+config.substitutions.insert(0, ("%hlsyn-vitis", hlsyn_vitis))  # before %hlsyn, its prefix
+if os.path.isdir(os.path.join(hlsyn_vitis, "kernels")) or os.environ.get("HLSMOE_REQUIRE_DATA") == "1":
+    config.available_features.add("hlsyn-vitis-data")
