@@ -20,7 +20,36 @@ static cJSON *point_json(const hls_dspace *s, const hls_dspace_value *v) {
   return o;
 }
 
-static cJSON *design_json(const hls_dspace *s, const hls_design *design, double current_cycles) {
+/* The analytic estimator's loop table of a design, as in a Vitis synthesis
+ * report: per loop (graph order) its trip count, unroll factor, schedule,
+ * II, iteration latency and the cycles of one execution. */
+static cJSON *loops_json(const hls_report_origin *origin, const hls_dspace_value *values) {
+  const hls_graph *g = origin->graph;
+  hls_loop_setting *settings = hls_xcalloc(g->nloops + 1, sizeof *settings);
+  hls_analytic_result r;
+  hls_analytic_settings(g, values, settings);
+  hls_analytic_estimate(origin->analytic, settings, &r);
+  cJSON *a = cJSON_CreateArray();
+  for (size_t l = 0; l < g->nloops; l++) {
+    const hls_analytic_loop *row = &r.loops[l];
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "loop", g->loops[l].name);
+    cJSON_AddStringToObject(o, "function", g->functions[g->loops[l].function]);
+    cJSON_AddNumberToObject(o, "trip_count", (double)row->trip);
+    cJSON_AddNumberToObject(o, "unroll", (double)row->unroll);
+    cJSON_AddStringToObject(o, "schedule", hls_sched_name((hls_sched)row->sched));
+    cJSON_AddNumberToObject(o, "ii", row->ii);
+    cJSON_AddStringToObject(o, "ii_limit", hls_ii_limit_name((hls_ii_limit)row->limit));
+    cJSON_AddNumberToObject(o, "iteration_latency", row->depth);
+    cJSON_AddNumberToObject(o, "cycles", row->cycles);
+    cJSON_AddItemToArray(a, o);
+  }
+  free(settings);
+  return a;
+}
+
+static cJSON *design_json(const hls_report_origin *origin, const hls_dspace *s,
+                          const hls_design *design, double current_cycles) {
   cJSON *o = cJSON_CreateObject();
   double cycles = hls_latency_cycles(design->pred.perf);
   cJSON_AddItemToObject(o, "point", point_json(s, design->values));
@@ -32,6 +61,8 @@ static cJSON *design_json(const hls_dspace *s, const hls_design *design, double 
   cJSON_AddNumberToObject(o, "valid", design->pred.valid);
   cJSON_AddBoolToObject(o, "feasible", design->feasible);
   cJSON_AddNumberToObject(o, "speedup", current_cycles / cycles);
+  if (origin->analytic)
+    cJSON_AddItemToObject(o, "loops", loops_json(origin, design->values));
   return o;
 }
 
@@ -44,7 +75,7 @@ static cJSON *report_json(const hls_report_origin *origin, const hls_dspace *spa
   cJSON_AddStringToObject(root, "schema", hls_schema_id());
   cJSON_AddStringToObject(root, "model", origin->model);
   double current = hls_latency_cycles(r->current.pred.perf);
-  cJSON_AddItemToObject(root, "current", design_json(space, &r->current, current));
+  cJSON_AddItemToObject(root, "current", design_json(origin, space, &r->current, current));
   cJSON *s = cJSON_AddObjectToObject(root, "space");
   cJSON_AddStringToObject(s, "source", origin->space_source);
   cJSON_AddNumberToObject(s, "size", (double)r->space_size);
@@ -56,7 +87,7 @@ static cJSON *report_json(const hls_report_origin *origin, const hls_dspace *spa
   cJSON_AddBoolToObject(search, "stopped_by_time", r->stopped_by_time);
   cJSON *top = cJSON_AddArrayToObject(root, "top");
   for (size_t i = 0; i < r->ntop; i++)
-    cJSON_AddItemToArray(top, design_json(space, &r->top[i], current));
+    cJSON_AddItemToArray(top, design_json(origin, space, &r->top[i], current));
   return root;
 }
 

@@ -5,6 +5,7 @@
 
 #include "dse/dspace.h"
 #include "dse/explore.h"
+#include "model/analytic.h"
 #include "support/diag.h"
 
 /* What the report says about where its numbers come from. */
@@ -13,6 +14,10 @@ typedef struct {
   const char *kernel;       /* the kernel function, "" if none is marked */
   const char *model;        /* the regression model's file */
   const char *space_source; /* "derived" or the ds_config file */
+  /* When set (the analytic predictor), every design gets its loop table,
+   * "loops": one row per loop of graph (docs/analytic.md). */
+  hls_analytic *analytic;
+  const hls_graph *graph;
 } hls_report_origin;
 
 /* Writes the report of r (space may be NULL: a kernel without knobs) to path

@@ -610,6 +610,9 @@ static void record_loops(builder *b) {
   }
   if (g->nknobs)
     qsort(g->knobs, g->nknobs, sizeof *g->knobs, knob_cmp);
+  g->nblocks = b->in->nblocks;
+  g->block_loop = hls_xcalloc(g->nblocks ? g->nblocks : 1, sizeof *g->block_loop);
+  memcpy(g->block_loop, b->block_loop, g->nblocks * sizeof *g->block_loop);
 }
 
 /* ---- driver ---------------------------------------------------------------------- */

@@ -15,6 +15,7 @@ extern "C" {
 #include "dse/explore.h"
 #include "dse/oracle.h"
 #include "graph/graph.h"
+#include "model/analytic.h"
 }
 
 namespace hlsmoe {
@@ -26,6 +27,7 @@ struct RemarkContext {
   const hls_dspace *Space;            // null: a kernel without knobs
   const std::vector<llvm::Loop *> &Loops; // the LLVM loop of each graph loop
   llvm::Function *Kernel;             // where kernel-wide remarks attach
+  hls_analytic *Analytic = nullptr;   // the analytic predictor: loop tables in the remarks
 };
 
 // The remarks of an exploration (Explored: a search ran, not only a prediction).
