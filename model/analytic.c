@@ -232,7 +232,7 @@ static int64_t clamp_unroll(int64_t u, int64_t trip) { return u < 1 ? 1 : u > tr
  * latency rec: u - 1 more links, or a tree of log2(u) levels for a
  * reduction (the flow builds partial sums). */
 static double unroll_chain(double u, double rec, int reduction) {
-  if (u <= 1)
+  if (u <= 1 || rec < 1) /* combinational (integer) recurrences are re-associated */
     return 0;
   return (reduction ? ceil(log2(u)) : u - 1) * rec;
 }
@@ -261,12 +261,20 @@ static double flat_depth(hls_analytic *a, int32_t l, double copies) {
   return d;
 }
 
+/* A recurrence over u unrolled copies: u links in a row, unless the flow
+ * builds partial sums (a reduction) or the links are combinational integer
+ * operations, which it re-associates (an induction variable steps by u). */
+static double unrolled_recurrence(double rec, double u, int reduction) {
+  return reduction || rec < 1 ? rec : rec * u;
+}
+
 /* The II of a pipelined loop and what sets it. */
 static double pipeline_ii(hls_analytic *a, int32_t l, double u, int flattened, uint8_t *limit) {
   const hls_loop_setting *s = &a->settings[l];
-  double rec = own_recurrence(a, l) * (s->reduction ? 1.0 : u);
+  double rec = unrolled_recurrence(own_recurrence(a, l), u, s->reduction);
   for (uint32_t c = a->child_begin[l]; flattened && c < a->child_begin[l + 1]; c++) {
-    double r = inner_memory_recurrence(a, l, (int32_t)a->children[c]) * (s->reduction ? 1.0 : u);
+    double r = unrolled_recurrence(inner_memory_recurrence(a, l, (int32_t)a->children[c]), u,
+                                   s->reduction);
     rec = r > rec ? r : rec;
   }
   double ports = port_ii(a, l, u, flattened), ii = 1;

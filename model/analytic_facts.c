@@ -58,7 +58,7 @@ static int64_t def_of(const reader *r, int64_t v) { return v < 0 ? -1 : r->var_d
 
 /* Scalar elements of the aggregate an alloca, GEP or global works on. */
 static double extent_of(const hls_graph *g, uint32_t node) {
-  return exp2(16.0 * feature(g, node, HLS_NF_log_extent)) - 1.0;
+  return round(exp2(16.0 * feature(g, node, HLS_NF_log_extent)) - 1.0); /* the column is a float */
 }
 
 /* ---- classes ------------------------------------------------------------- */
@@ -78,10 +78,15 @@ static int fp_class(const hls_graph *g, uint32_t node, int f, int d) {
 static int call_class(const hls_graph *g, uint32_t node) {
   int fp = feature(g, node, HLS_NF_type_double) > 0 || feature(g, node, HLS_NF_type_float) > 0 ||
            feature(g, node, HLS_NF_type_half) > 0;
+  int intrinsic = feature(g, node, HLS_NF_call_intrinsic) > 0;
+  /* llvm.fmuladd / llvm.fma (clang contracts a*b+c at -O0): the floating-point
+   * intrinsics with three operands */
+  if (intrinsic && fp && operand(g, node, 2) >= 0)
+    return fp_class(g, node, HLS_OPC_fmac, HLS_OPC_dmac);
   if (feature(g, node, HLS_NF_call_math) > 0)
     return fp_class(g, node, HLS_OPC_fmath, HLS_OPC_dmath);
-  if (feature(g, node, HLS_NF_call_intrinsic) > 0) /* llvm.fmuladd when it yields a float */
-    return fp ? fp_class(g, node, HLS_OPC_fmac, HLS_OPC_dmac) : HLS_OPC_free;
+  if (intrinsic) /* memcpy, memset, ...: no arithmetic of their own here */
+    return HLS_OPC_free;
   if (feature(g, node, HLS_NF_call_defined) > 0)
     return HLS_OPC_call;
   return HLS_OPC_ext_call;
@@ -157,7 +162,7 @@ static int32_t object_of(reader *r, int64_t v) {
     int alloca_or_global = !through_pointer && (is_op(g, d, "alloca") || (d < 0 && g->nodes[v].function < 0));
     o->is_local = alloca_or_global;
     o->extent = alloca_or_global ? extent_of(g, (uint32_t)key_node) : 0;
-    o->is_register = alloca_or_global && !through_gep && o->extent <= 1.0;
+    o->is_register = alloca_or_global && !through_gep && o->extent < 1.5; /* one element */
   }
   hls_afact_object *o = &a->objects[r->object_of[key]];
   if (!o->is_local && gep_extent > o->extent)
