@@ -1,5 +1,6 @@
 #include "dse/bind.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "graph/derive.h"
@@ -112,7 +113,13 @@ int hls_bind_graph(const hls_graph *g, hls_point *pt, hls_value *point, hls_diag
     const hls_graph_knob *kn = &g->knobs[k];
     hls_knob_value *v = take(pt, kn->name);
     memset(&point[k], 0, sizeof point[k]);
-    if (!v) {
+    if (!v && kn->derived) { /* a derived knob left out keeps its value as written */
+      point[k].is_string = kn->kind == HLS_KNOB_PIPELINE;
+      if (point[k].is_string)
+        point[k].string = kn->written;
+      else
+        point[k].integer = strtoll(kn->written, NULL, 10);
+    } else if (!v) {
       hls_diag_add(d, HLS_SEV_ERROR, pt->path, 0, 0, "design point has no value for knob '%s'",
                    kn->name);
       rc = -1;

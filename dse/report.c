@@ -81,6 +81,34 @@ static cJSON *loops_json(const hls_report_origin *origin) {
   return a;
 }
 
+/* The analytic estimator's loop table of a design, as in a Vitis synthesis
+ * report: per loop (graph order) its trip count, unroll factor, schedule,
+ * II, iteration latency and the cycles of one execution. */
+static cJSON *loop_estimates_json(const hls_report_origin *origin, const hls_dspace_value *values) {
+  const hls_graph *g = origin->graph;
+  hls_loop_setting *settings = hls_xcalloc(g->nloops + 1, sizeof *settings);
+  hls_analytic_result r;
+  hls_analytic_settings(g, values, settings);
+  hls_analytic_estimate(origin->analytic, settings, &r);
+  cJSON *a = cJSON_CreateArray();
+  for (size_t l = 0; l < g->nloops; l++) {
+    const hls_analytic_loop *row = &r.loops[l];
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "loop", g->loops[l].name);
+    cJSON_AddStringToObject(o, "function", g->functions[g->loops[l].function]);
+    cJSON_AddNumberToObject(o, "trip_count", (double)row->trip);
+    cJSON_AddNumberToObject(o, "unroll", (double)row->unroll);
+    cJSON_AddStringToObject(o, "schedule", hls_sched_name((hls_sched)row->sched));
+    cJSON_AddNumberToObject(o, "ii", row->ii);
+    cJSON_AddStringToObject(o, "ii_limit", hls_ii_limit_name((hls_ii_limit)row->limit));
+    cJSON_AddNumberToObject(o, "iteration_latency", row->depth);
+    cJSON_AddNumberToObject(o, "cycles", row->cycles);
+    cJSON_AddItemToArray(a, o);
+  }
+  free(settings);
+  return a;
+}
+
 static cJSON *design_json(const hls_report_origin *origin, const hls_dspace *s,
                           const hls_design *design, double current_cycles) {
   cJSON *o = cJSON_CreateObject();
@@ -96,6 +124,8 @@ static cJSON *design_json(const hls_report_origin *origin, const hls_dspace *s,
   cJSON_AddNumberToObject(o, "valid", design->pred.valid);
   cJSON_AddBoolToObject(o, "feasible", design->feasible);
   cJSON_AddNumberToObject(o, "speedup", current_cycles / cycles);
+  if (origin->analytic)
+    cJSON_AddItemToObject(o, "loop_estimates", loop_estimates_json(origin, design->values));
   return o;
 }
 

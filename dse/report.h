@@ -6,6 +6,7 @@
 #include "dse/dspace.h"
 #include "dse/explore.h"
 #include "graph/graph.h"
+#include "model/analytic.h"
 #include "support/diag.h"
 
 /* Where a loop of the graph stands in the source, for hls-rewrite. */
@@ -25,6 +26,9 @@ typedef struct {
   const hls_graph *graph;   /* the kernel's graph (NULL: no loops section) */
   const hls_report_loop *loops; /* parallel to graph->loops, may be NULL */
   const char *dialect;      /* the kernel's: "vitis" or "merlin" */
+  /* When set (the analytic predictor), every design gets its loop table,
+   * "loop_estimates": one row per loop of graph (docs/analytic.md). */
+  hls_analytic *analytic;
 } hls_report_origin;
 
 /* Writes the report of r (space may be NULL: a kernel without knobs) to path

@@ -628,6 +628,9 @@ static void record_loops(builder *b) {
     g->knobs[u++] = g->knobs[k];
   }
   g->nknobs = u;
+  g->nblocks = b->in->nblocks;
+  g->block_loop = hls_xcalloc(g->nblocks ? g->nblocks : 1, sizeof *g->block_loop);
+  memcpy(g->block_loop, b->block_loop, g->nblocks * sizeof *g->block_loop);
 }
 
 /* ---- driver ---------------------------------------------------------------------- */

@@ -148,6 +148,9 @@ char *hls_graph_to_json(const hls_graph *g, const char *source) {
   cJSON_AddItemToObject(root, "e", matrix(g->e, g->nedges, HLS_EDGE_DIM));
   cJSON_AddItemToObject(root, "loops", loops_json(g));
   cJSON_AddItemToObject(root, "knobs", knobs_json(g));
+  cJSON *blocks = cJSON_AddArrayToObject(root, "block_loops");
+  for (size_t k = 0; k < g->nblocks; k++)
+    cJSON_AddItemToArray(blocks, cJSON_CreateNumber(g->block_loop[k]));
   char *text = cJSON_PrintUnformatted(root);
   cJSON_Delete(root);
   return text;

@@ -129,6 +129,12 @@ typedef struct {
    * in_edge[in_offset[v] .. in_offset[v+1]), in edge order. */
   uint32_t *in_offset; /* [nnodes + 1] */
   uint32_t *in_edge;   /* [nedges] */
+
+  /* The innermost loop (index into loops, -1 outside loops) of each basic
+   * block, by the graph-wide block index of hls_node.block: which code is a
+   * loop's own body (model/analytic.c).  Not a feature. */
+  int32_t *block_loop; /* [nblocks] */
+  size_t nblocks;
 } hls_graph;
 
 void hls_graph_free(hls_graph *g);

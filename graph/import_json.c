@@ -243,6 +243,25 @@ static void read_knobs(reader *r, const cJSON *root, hls_graph *g) {
   }
 }
 
+/* The innermost loop of each block.  Optional: graphs exported before it
+ * existed load without it (nblocks 0), and what needs it says so. */
+static void read_block_loops(reader *r, const cJSON *root, hls_graph *g) {
+  const cJSON *a = cJSON_GetObjectItemCaseSensitive(root, "block_loops");
+  if (!cJSON_IsArray(a))
+    return;
+  g->nblocks = array_len(a);
+  g->block_loop = hls_xcalloc(g->nblocks ? g->nblocks : 1, sizeof *g->block_loop);
+  size_t k = 0;
+  for (const cJSON *v = a->child; v; v = v->next, k++) {
+    double l = cJSON_IsNumber(v) ? v->valuedouble : -2;
+    if (l < -1 || l >= (double)g->nloops) {
+      fail(r, "block_loops refers to a loop outside the graph");
+      return;
+    }
+    g->block_loop[k] = (int32_t)l;
+  }
+}
+
 static void read_functions(reader *r, const cJSON *root, hls_graph *g) {
   const cJSON *fns = member(r, root, "functions", is_array);
   const cJSON *kernel = member(r, root, "kernel", is_string);
@@ -281,6 +300,8 @@ int hls_graph_from_json(const char *path, const char *text, hls_graph *g, hls_di
     read_loops(&r, root, g);
   if (!r.failed)
     read_knobs(&r, root, g);
+  if (!r.failed)
+    read_block_loops(&r, root, g);
   cJSON_Delete(root);
   if (r.failed) {
     hls_graph_free(g);

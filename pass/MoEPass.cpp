@@ -38,6 +38,12 @@ static cl::opt<std::string> ModelPath("hls-model", cl::value_desc("file.safetens
 static cl::opt<std::string> ValidModelPath("hls-valid-model", cl::value_desc("file.safetensors"),
                                            cl::desc("Validity model (default: "
                                                     "hiermoe-v21-valid.safetensors next to the plugin)"));
+static cl::opt<hls_predictor_kind> PredictorKind(
+    "hls-predictor", cl::init(HLS_PREDICTOR_NETWORK), cl::desc("What predicts latency and resources"),
+    cl::values(clEnumValN(HLS_PREDICTOR_NETWORK, "network", "the HierMoE network (model files)"),
+               clEnumValN(HLS_PREDICTOR_ANALYTIC, "analytic",
+                          "the analytic estimator: loop nest, operation latencies, ports; no model "
+                          "files")));
 static cl::opt<std::string> DSConfig("hls-ds-config", cl::value_desc("file.json"),
                                      cl::desc("Design space in the AutoDSE ds_config format "
                                               "(default: derived from the loops)"));
@@ -138,7 +144,8 @@ bool exploreAndReport(Module &M, const RemarkContext &C, hls_predictor *P,
                          {S.PragmaLine[0], S.PragmaLine[1], S.PragmaLine[2]}});
       hls_report_origin Origin = {M.getSourceFileName().c_str(), C.G.kernel,
                                   hls_predictor_model_path(P), SpaceSource.c_str(), &C.G,
-                                  Loops.data(), hls_dialect_name(C.Dialect)};
+                                  Loops.data(), hls_dialect_name(C.Dialect),
+                                  hls_predictor_analytic(P)};
       hls_report_write(ReportPath.c_str(), &Origin, C.Space, &R, D);
     }
     for (size_t L = 0; Rewrite && R.ntop && L < C.G.nloops; L++)
@@ -160,7 +167,7 @@ bool predictAndExplore(Module &M, FunctionAnalysisManager &FAM, const ProgramGra
   std::string Dir = pluginDir();
   hls_predictor_options PO = {ModelPath.empty() ? nullptr : ModelPath.c_str(),
                               ValidModelPath.empty() ? nullptr : ValidModelPath.c_str(),
-                              Dir.c_str()};
+                              Dir.c_str(), (int)PredictorKind.getValue()};
   hls_predictor *P = hls_predictor_new(&PO, &G, D);
   std::string SpaceSource;
   hls_dspace *Space = nullptr;
@@ -174,7 +181,8 @@ bool predictAndExplore(Module &M, FunctionAnalysisManager &FAM, const ProgramGra
       std::string Where = SpaceSource == "derived" || SpaceSource.empty() ? M.getSourceFileName()
                                                                           : SpaceSource;
       O.where = Where.c_str();
-      RemarkContext C{FAM, G, Space, PG.Loops, PG.Kernel, PG.Sources, PG.Dialect};
+      RemarkContext C{FAM, G, Space, PG.Loops, PG.Kernel, PG.Sources, PG.Dialect,
+                      hls_predictor_analytic(P)};
       hls_score_models Models = {hls_predictor_model_path(P), hls_predictor_valid_model_path(P)};
       if (!ScorePoints.empty())
         hls_score_points(&G, ScorePoints.c_str(), hls_predictor_score, P, &Models,

@@ -10,6 +10,7 @@ extern "C" {
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 using namespace llvm;
 
@@ -174,6 +175,37 @@ std::string designChanges(const RemarkContext &C, const hls_dspace_value *Now,
   return T.empty() ? "as written" : T;
 }
 
+// The analytic estimator's loop table of the design as written: one remark
+// per loop at its location, like a row of a Vitis synthesis report's loop table.
+void emitLoopEstimates(const RemarkContext &C, const hls_dspace_value *Values) {
+  std::vector<hls_loop_setting> Settings(C.G.nloops + 1);
+  hls_analytic_result R;
+  hls_analytic_settings(&C.G, Values, Settings.data());
+  hls_analytic_estimate(C.Analytic, Settings.data(), &R);
+  for (size_t L = 0; L < C.G.nloops; L++) {
+    const hls_analytic_loop &Row = R.loops[L];
+    Loop *LL = C.Loops[L];
+    if (!LL)
+      continue;
+    remark(
+        C, "LoopEstimate",
+        [&](OptimizationRemarkAnalysis &Rem) {
+          Rem << "loop " << ore::NV("Loop", C.G.loops[L].name) << ": trip count "
+              << ore::NV("TripCount", (long long)Row.trip) << ", unroll "
+              << ore::NV("Unroll", (long long)Row.unroll) << ", "
+              << ore::NV("Schedule", hls_sched_name((hls_sched)Row.sched));
+          if (Row.ii > 0)
+            Rem << ", II " << ore::NV("II", (long long)std::llround(Row.ii)) << " ("
+                << ore::NV("IILimit", hls_ii_limit_name((hls_ii_limit)Row.limit)) << ")";
+          Rem << ", iteration latency "
+              << ore::NV("IterationLatency", (long long)std::llround(Row.depth)) << ", "
+              << ore::NV("Cycles", formatv("{0:N}", (unsigned long long)std::llround(Row.cycles)).str())
+              << " cycles (analytic)";
+        },
+        LL->getStartLoc(), LL->getHeader());
+  }
+}
+
 } // namespace
 
 void emitExplorationRemarks(const RemarkContext &C, const hls_explore_result &R, bool Explored) {
@@ -186,6 +218,8 @@ void emitExplorationRemarks(const RemarkContext &C, const hls_explore_result &R,
     if (!R.current.feasible)
       Rem << "; outside the validity or utilisation limits";
   });
+  if (C.Analytic)
+    emitLoopEstimates(C, R.current.values);
   if (Explored && !C.Space && C.G.nloops == 0)
     remark(C, "NoLoops",
            "the kernel has no loops, so no loop pragma to choose: the prediction above is the "

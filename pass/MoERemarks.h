@@ -17,6 +17,7 @@ extern "C" {
 #include "dse/explore.h"
 #include "dse/oracle.h"
 #include "graph/graph.h"
+#include "model/analytic.h"
 }
 
 namespace hlsmoe {
@@ -30,6 +31,7 @@ struct RemarkContext {
   llvm::Function *Kernel;             // where kernel-wide remarks attach
   const std::vector<ProgramGraph::LoopSource> &Sources; // per graph loop
   hls_dialect Dialect;                // the kernel's
+  hls_analytic *Analytic = nullptr;   // the analytic predictor: loop tables in the remarks
 };
 
 // The remarks of an exploration (Explored: a search ran, not only a prediction).
