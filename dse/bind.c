@@ -41,8 +41,26 @@ static const char *knob_kind(hls_pragma_kind k) {
   return k == HLS_PRAGMA_PIPELINE ? "PIPELINE" : k == HLS_PRAGMA_PARALLEL ? "PARALLEL" : "TILE";
 }
 
+/* II=auto{K} of a pipeline slot: a positive integer. */
+static void bind_ii(hls_annotation *out, hls_slot *s, const char *path, hls_point *pt) {
+  const hls_pragma *p = s->origin;
+  hls_knob_value *v = take(pt, s->ii_knob);
+  if (!v)
+    hls_diag_add(&out->diags, HLS_SEV_ERROR, path, p->line, p->col,
+                 "knob '%s' of '#pragma %s' has no value in design point '%s'", s->ii_knob, p->text,
+                 pt->path);
+  else if (v->is_string || !v->valid_integer)
+    hls_diag_add(&out->diags, HLS_SEV_ERROR, pt->path, v->line, v->col,
+                 "knob '%s' is an II (line %u of %s): its value must be a positive integer",
+                 s->ii_knob, p->line, path);
+  else
+    s->ii = v->integer;
+}
+
 static void bind_slot(hls_annotation *out, hls_slot *s, hls_pragma_kind kind, const char *path,
                       hls_point *pt) {
+  if (s->present && s->ii_knob[0])
+    bind_ii(out, s, path, pt);
   if (!s->present || !s->knob[0])
     return;
   const hls_pragma *p = s->origin;
@@ -54,7 +72,7 @@ static void bind_slot(hls_annotation *out, hls_slot *s, hls_pragma_kind kind, co
     return;
   }
   hls_value value;
-  if (decode(v, kind == HLS_PRAGMA_PIPELINE, p->dialect, &value)) {
+  if (decode(v, kind == HLS_PRAGMA_PIPELINE && s->knob[0], p->dialect, &value)) {
     if (kind == HLS_PRAGMA_PIPELINE)
       hls_diag_add(&out->diags, HLS_SEV_ERROR, pt->path, v->line, v->col,
                    "knob '%s' is a %s pipeline knob (line %u of %s): its value must be %s",
@@ -131,7 +149,8 @@ int hls_bind_graph(const hls_graph *g, hls_point *pt, hls_value *point, hls_diag
                      hls_pipe_vocabulary_help((hls_dialect)kn->vocab));
       else
         hls_diag_add(d, HLS_SEV_ERROR, pt->path, v->line, v->col,
-                     "knob '%s' is a factor: a positive integer", kn->name);
+                     "knob '%s' is %s: a positive integer", kn->name,
+                     kn->kind == HLS_KNOB_II ? "an II" : "a factor");
       rc = -1;
     }
   }
@@ -192,7 +211,7 @@ int hls_bind_space(const hls_dspace *s, const hls_point *pt, hls_dspace_value *v
 static int kind_matches(hls_ds_type t, hls_knob_kind k) {
   return (t == HLS_DS_PIPELINE && k == HLS_KNOB_PIPELINE) ||
          (t == HLS_DS_PARALLEL && k == HLS_KNOB_PARALLEL) ||
-         (t == HLS_DS_TILING && k == HLS_KNOB_TILE);
+         (t == HLS_DS_TILING && k == HLS_KNOB_TILE) || (t == HLS_DS_II && k == HLS_KNOB_II);
 }
 
 int hls_bind_check_space(const hls_graph *g, const hls_dspace *s, const char *where,
@@ -211,6 +230,7 @@ int hls_bind_check_space(const hls_graph *g, const hls_dspace *s, const char *wh
                    g->knobs[k].name, hls_dspace_type_name(hls_dspace_knob_type(s, (size_t)i)),
                    g->knobs[k].kind == HLS_KNOB_PIPELINE   ? "PIPELINE"
                    : g->knobs[k].kind == HLS_KNOB_PARALLEL ? "PARALLEL"
+                   : g->knobs[k].kind == HLS_KNOB_II       ? "II"
                                                            : "TILE");
       rc = -1;
     }

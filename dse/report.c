@@ -36,7 +36,7 @@ static cJSON *pragmas_json(const hls_graph *g, const hls_value *values) {
     for (int k = 0; k < 3; k++) {
       const hls_graph_slot *slot = hls_loop_slot(&g->loops[l], k);
       char text[128];
-      if (slot->present && slot->knob[0] &&
+      if (slot->present && (slot->knob[0] || slot->ii_knob[0]) &&
           hls_slot_pragma(g, &g->loops[l], k, values, text, sizeof text) == 0)
         cJSON_AddStringToObject(loop, slot_names[k], text);
     }
@@ -71,6 +71,8 @@ static cJSON *loops_json(const hls_report_origin *origin) {
       cJSON *so = cJSON_AddObjectToObject(slots, slot_names[k]);
       if (slot->knob[0])
         cJSON_AddStringToObject(so, "knob", slot->knob);
+      if (slot->ii_knob[0])
+        cJSON_AddStringToObject(so, "ii_knob", slot->ii_knob);
       cJSON_AddBoolToObject(so, "derived", slot->derived);
       cJSON_AddStringToObject(so, "dialect", hls_dialect_name((hls_dialect)slot->vocab));
       if (src && src->pragma_line[k])

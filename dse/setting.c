@@ -14,6 +14,8 @@ int hls_slot_pragma(const hls_graph *g, const hls_graph_loop *l, int group,
     return 0;
   hls_pipe_mode mode = s->pipe;
   int64_t ii = s->ii, factor = s->factor;
+  if (group == 0 && s->ii_knob[0])
+    ii = values[hls_graph_knob_index(g, s->ii_knob)].integer;
   if (s->knob[0]) {
     const hls_value *v = &values[hls_graph_knob_index(g, s->knob)];
     if (group == 0 && (!v->is_string ||

@@ -171,6 +171,11 @@ static void put_knob(hls_strbuf *b, const hls_graph *g, const hls_graph_knob *k)
     put_pipeline_knob(b, g, k);
     return;
   }
+  if (k->kind == HLS_KNOB_II) { /* II=auto{K}: the IIs worth asking for */
+    hls_strbuf_printf(b, "\"default\": 1, \"ds_type\": \"II\", \"options\": \"[1,2,4,8]\", "
+                         "\"order\": \"0\"}");
+    return;
+  }
   int parallel = k->kind == HLS_KNOB_PARALLEL;
   int64_t deflt = k->derived ? strtoll(k->written, NULL, 10) : 1;
   size_t n = !parallel ? tile_factors(t, f)

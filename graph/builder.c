@@ -569,6 +569,13 @@ static void fill_features(builder *b) {
 /* ---- loops and knobs ---------------------------------------------------------- */
 
 static void add_knob(hls_graph *g, const hls_graph_slot *s, hls_knob_kind kind, int32_t loop) {
+  if (kind == HLS_KNOB_PIPELINE && s->present && s->ii_knob[0]) { /* II=auto{K} */
+    hls_graph_slot ii = *s;
+    snprintf(ii.knob, sizeof ii.knob, "%s", s->ii_knob);
+    ii.derived = 0;
+    ii.ii_knob[0] = '\0';
+    add_knob(g, &ii, HLS_KNOB_II, loop);
+  }
   if (!s->present || !s->knob[0])
     return;
   g->knobs = hls_xrealloc(g->knobs, (g->nknobs + 1) * sizeof *g->knobs);

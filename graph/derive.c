@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static int has_knob(const hls_graph_slot *s) { return s->present && s->knob[0]; }
+static int has_knob(const hls_graph_slot *s) { return s->present && (s->knob[0] || s->ii_knob[0]); }
 
 static int declares_space(const hls_loop_fact *loops, size_t n, const unsigned char *eligible) {
   for (size_t i = 0; i < n; i++)

@@ -11,8 +11,11 @@ static hls_pipe_mode pipe_of(const hls_graph *g, const hls_graph_loop *l, const 
   *ii = 0;
   if (!l->pipeline.present)
     return HLS_PIPE_UNSET;
+  if (l->pipeline.ii_knob[0]) /* II=auto{K} */
+    *ii = point[hls_graph_knob_index(g, l->pipeline.ii_knob)].integer;
   if (!l->pipeline.knob[0]) {
-    *ii = l->pipeline.ii;
+    if (!l->pipeline.ii_knob[0])
+      *ii = l->pipeline.ii;
     return l->pipeline.pipe;
   }
   const hls_value *v = &point[hls_graph_knob_index(g, l->pipeline.knob)];

@@ -78,8 +78,10 @@ static cJSON *slot_json(const hls_graph_slot *s, int is_pipeline) {
     cJSON_AddStringToObject(o, "mode", hls_pipe_mode_name(s->pipe));
   else
     cJSON_AddNumberToObject(o, "factor", (double)s->factor);
-  if (is_pipeline && s->ii && !s->knob[0]) /* a knob's value carries its II */
+  if (is_pipeline && s->ii && !s->knob[0] && !s->ii_knob[0]) /* a knob's value carries its II */
     cJSON_AddNumberToObject(o, "ii", (double)s->ii);
+  if (s->ii_knob[0])
+    cJSON_AddStringToObject(o, "ii_knob", s->ii_knob);
   if (!is_pipeline)
     cJSON_AddBoolToObject(o, "reduction", s->reduction);
   return o;
@@ -108,7 +110,7 @@ static cJSON *loops_json(const hls_graph *g) {
 }
 
 static cJSON *knobs_json(const hls_graph *g) {
-  static const char *const kinds[] = {"pipeline", "parallel", "tile"};
+  static const char *const kinds[] = {"pipeline", "parallel", "tile", "ii"};
   cJSON *a = cJSON_CreateArray();
   for (size_t k = 0; k < g->nknobs; k++) {
     const hls_graph_knob *kn = &g->knobs[k];

@@ -64,6 +64,7 @@ typedef struct {
   int64_t ii;
   int64_t factor;          /* literal factor; 0 = full unroll */
   int reduction;
+  char ii_knob[HLS_KNOB_MAX]; /* pipeline slot: II=auto{K}, an integer knob; "" when none */
   uint8_t vocab;           /* hls_dialect whose values the knob takes */
   uint8_t derived;
 } hls_graph_slot;
@@ -81,7 +82,8 @@ typedef struct {
   int32_t scope;      /* row in the pragma matrix, -1 if the loop carries no slot */
 } hls_graph_loop;
 
-typedef enum { HLS_KNOB_PIPELINE, HLS_KNOB_PARALLEL, HLS_KNOB_TILE } hls_knob_kind;
+/* HLS_KNOB_II: the II of `pipeline II=auto{K}`, an integer */
+typedef enum { HLS_KNOB_PIPELINE, HLS_KNOB_PARALLEL, HLS_KNOB_TILE, HLS_KNOB_II } hls_knob_kind;
 
 /* A knob's value in a design point: a factor, or a pipeline value as design
  * points write it ("off", "" or "flatten": pragma/pragma.h).  A design point

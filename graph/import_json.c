@@ -147,6 +147,9 @@ static void read_slot(reader *r, const cJSON *o, hls_graph_slot *s, int is_pipel
   const cJSON *knob = cJSON_GetObjectItemCaseSensitive(o, "knob");
   if (cJSON_IsString(knob))
     snprintf(s->knob, sizeof s->knob, "%s", knob->valuestring);
+  const char *ii_knob = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "ii_knob"));
+  if (ii_knob)
+    snprintf(s->ii_knob, sizeof s->ii_knob, "%s", ii_knob);
   const cJSON *mode = cJSON_GetObjectItemCaseSensitive(o, "mode");
   if (cJSON_IsString(mode)) {
     s->pipe = hls_pipe_mode_from_name(mode->valuestring);
@@ -205,7 +208,7 @@ static void read_loops(reader *r, const cJSON *root, hls_graph *g) {
 }
 
 static void read_knobs(reader *r, const cJSON *root, hls_graph *g) {
-  static const char *const kinds[] = {"pipeline", "parallel", "tile"};
+  static const char *const kinds[] = {"pipeline", "parallel", "tile", "ii"};
   const cJSON *knobs = member(r, root, "knobs", is_array);
   if (!knobs)
     return;
@@ -219,7 +222,7 @@ static void read_knobs(reader *r, const cJSON *root, hls_graph *g) {
       return;
     snprintf(g->knobs[k].name, sizeof g->knobs[k].name, "%s", name->valuestring);
     int kk = -1;
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 4; i++)
       if (strcmp(kind->valuestring, kinds[i]) == 0)
         kk = i;
     g->knobs[k].kind = (uint8_t)(kk < 0 ? 0 : kk);
@@ -235,7 +238,7 @@ static void read_knobs(reader *r, const cJSON *root, hls_graph *g) {
       return;
     }
     const hls_graph_loop *gl = &g->loops[g->knobs[k].loop];
-    const hls_graph_slot *slot = kk == 0 ? &gl->pipeline : kk == 1 ? &gl->parallel : &gl->tile;
+    const hls_graph_slot *slot = kk == 0 || kk == 3 ? &gl->pipeline : kk == 1 ? &gl->parallel : &gl->tile;
     g->knobs[k].vocab = slot->vocab;
     g->knobs[k].derived = slot->derived;
     const char *written = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "written"));

@@ -185,10 +185,11 @@ void copyString(char *Dst, size_t Cap, StringRef S) {
 // pragma states one or the design point binds its knob, and the knob.
 hls_graph_slot graphSlot(const hls_slot &Slot, bool IsPipeline) {
   hls_graph_slot S = {};
-  S.present = Slot.present && (Slot.bound || Slot.knob[0]);
+  S.present = Slot.present && (Slot.bound || Slot.knob[0] || Slot.ii_knob[0]);
   if (!S.present)
     return S;
   copyString(S.knob, sizeof S.knob, Slot.knob);
+  copyString(S.ii_knob, sizeof S.ii_knob, Slot.ii_knob);
   S.vocab = (uint8_t)(Slot.origin ? Slot.origin->dialect : HLS_DIALECT_VITIS);
   if (IsPipeline) {
     S.pipe = Slot.bound ? Slot.pipe : HLS_PIPE_UNSET;

@@ -104,7 +104,7 @@ LoopPragmas loopPragmas(const RemarkContext &C, size_t L, const hls_dspace_value
   LoopPragmas P;
   for (int Group = 0; Group < 3; Group++) {
     const hls_graph_slot *S = hls_loop_slot(&C.G.loops[L], Group);
-    if (!S->present || !S->knob[0])
+    if (!S->present || !(S->knob[0] || S->ii_knob[0]))
       continue;
     char Buf[128];
     hls_slot_pragma(&C.G, &C.G.loops[L], Group, Values, Buf, sizeof Buf);
@@ -126,11 +126,16 @@ std::string loopAdvice(const RemarkContext &C, size_t L, const hls_dspace_value 
       continue;
     std::string Step;
     const hls_graph_slot *S = hls_loop_slot(&C.G.loops[L], Group);
-    if (!S->derived) { // an auto{} placeholder: the user sets its value
-      int K = hls_graph_knob_index(&C.G, S->knob);
-      std::string V = valueText(&C.G.knobs[K], Best[K]), W = valueText(&C.G.knobs[K], Now[K]);
-      Step = V == W ? "keep auto{" + std::string(S->knob) + "} = " + W
-                    : "set auto{" + std::string(S->knob) + "} to " + V + " (now " + W + ")";
+    if (!S->derived) { // auto{} placeholders: the user sets their values
+      for (const char *Knob : {S->knob, S->ii_knob}) {
+        if (!Knob[0])
+          continue;
+        int K = hls_graph_knob_index(&C.G, Knob);
+        std::string V = valueText(&C.G.knobs[K], Best[K]), W = valueText(&C.G.knobs[K], Now[K]);
+        Step += std::string(Step.empty() ? "" : "; ") +
+                (V == W ? "keep auto{" + std::string(Knob) + "} = " + W
+                        : "set auto{" + std::string(Knob) + "} to " + V + " (now " + W + ")");
+      }
     } else if (A.Text[Group] == B.Text[Group])
       Step = A.Text[Group].empty() ? "" : "keep " + quoted(A.Text[Group]);
     else if (B.Text[Group].empty())

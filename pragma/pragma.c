@@ -403,7 +403,9 @@ static int vitis_pipeline(parser *p) {
     if (vitis_option(p, &k, &v))
       return -1;
     if (tok_is(k, "ii")) {
-      if (!v || parse_positive(p, v, "II", &r->ii))
+      if (v && v->kind == TOK_KNOB)
+        tok_copy(v, r->ii_knob, sizeof r->ii_knob); /* II=auto{K}: an integer knob */
+      else if (!v || parse_positive(p, v, "II", &r->ii))
         return v ? -1 : tok_text_error(p, k, "'%s' expects =N");
     } else if (tok_is(k, "off")) {
       if (is_true_value(v))

@@ -45,6 +45,7 @@ typedef struct {
   int64_t ii;              /* PIPELINE: initiation interval, 0 = unspecified */
   int64_t factor;          /* PARALLEL/TILE: 0 = not given (full unroll for PARALLEL) */
   char knob[HLS_KNOB_MAX]; /* auto{NAME} placeholder of the value, "" if literal */
+  char ii_knob[HLS_KNOB_MAX]; /* PIPELINE: II=auto{NAME}, "" if none */
   int has_reduction;       /* PARALLEL reduction[=var] */
   char reduction[HLS_KNOB_MAX]; /* reduction variable, "" when unnamed */
   int64_t tripcount;       /* TRIPCOUNT: max=, else avg=, else min= */

@@ -157,6 +157,8 @@ def _pipe_of(graph, loop, point):
     slot = loop["pipeline"]
     if slot is None:
         return None, 0
+    if "ii_knob" in slot:   # II=auto{K}
+        return slot["mode"], int(point[slot["ii_knob"]])
     if "knob" in slot:
         value = point[slot["knob"]]
         try:
