@@ -142,19 +142,35 @@ static void put_unrolled_ancestor_rule(hls_strbuf *b, int *nconds, const hls_gra
   }
 }
 
-static void put_pipeline_knob(hls_strbuf *b, const hls_graph *g, const hls_graph_knob *k) {
+/* The Vitis options beyond NA, pipeline and off: an II as written, and the
+ * IIs the user asks for (-hls-pipeline-ii). */
+static void put_vitis_iis(hls_strbuf *b, const char *written, const hls_space_options *o) {
+  int listed = strcmp(written, "NA") == 0 || strcmp(written, "   ") == 0 || strcmp(written, "off") == 0;
+  if (!listed)
+    hls_strbuf_printf(b, ",'%s'", written); /* II=N as written */
+  for (size_t i = 0; o && i < o->npipeline_ii; i++) {
+    char v[32];
+    snprintf(v, sizeof v, "II=%u", o->pipeline_ii[i]);
+    if (o->pipeline_ii[i] > 1 && strcmp(v, written) != 0)
+      hls_strbuf_printf(b, ",'%s'", v);
+  }
+}
+
+static void put_pipeline_knob(hls_strbuf *b, const hls_graph *g, const hls_graph_knob *k,
+                              const hls_space_options *o) {
   int nconds = 0, vitis = k->vocab != HLS_DIALECT_MERLIN;
   const char *deflt = k->derived ? k->written : vitis ? "NA" : "off";
   char keep[48];
   snprintf(keep, sizeof keep, "x=='%s'", deflt);
   hls_strbuf_printf(b, "\"default\": \"%s\", \"ds_type\": \"PIPELINE\", \"options\": \"[x for x in ",
                     deflt);
-  if (!vitis)
+  if (!vitis) {
     hls_strbuf_printf(b, "['off','','flatten']");
-  else if (strcmp(deflt, "NA") && strcmp(deflt, "   ") && strcmp(deflt, "off"))
-    hls_strbuf_printf(b, "['NA','   ','off','%s']", deflt); /* II=N as written */
-  else
-    hls_strbuf_printf(b, "['NA','   ','off']");
+  } else {
+    hls_strbuf_printf(b, "['NA','   ','off'");
+    put_vitis_iis(b, deflt, o);
+    hls_strbuf_printf(b, "]");
+  }
   put_ancestor_rule(b, &nconds, g, k->loop, keep);
   if (k->derived)
     put_unrolled_ancestor_rule(b, &nconds, g, k->loop, keep);
@@ -162,13 +178,14 @@ static void put_pipeline_knob(hls_strbuf *b, const hls_graph *g, const hls_graph
                     vitis ? "0 if x=='NA' or x=='off' else 1" : "0 if x!='flatten' else 1");
 }
 
-static void put_knob(hls_strbuf *b, const hls_graph *g, const hls_graph_knob *k) {
+static void put_knob(hls_strbuf *b, const hls_graph *g, const hls_graph_knob *k,
+                     const hls_space_options *o) {
   const hls_graph_loop *l = &g->loops[k->loop];
   int64_t t = l->trip_count, f[MAX_FACTORS + 1];
   int nconds = 0;
   hls_strbuf_printf(b, "\"%s\": {", k->name);
   if (k->kind == HLS_KNOB_PIPELINE) {
-    put_pipeline_knob(b, g, k);
+    put_pipeline_knob(b, g, k, o);
     return;
   }
   if (k->kind == HLS_KNOB_II) { /* II=auto{K}: the IIs worth asking for */
@@ -198,20 +215,20 @@ static void put_knob(hls_strbuf *b, const hls_graph *g, const hls_graph_knob *k)
   hls_strbuf_printf(b, "]\", \"order\": \"0 if x&(x-1)==0 else 1\"}");
 }
 
-char *hls_space_derive_text(const hls_graph *g) {
+char *hls_space_derive_text(const hls_graph *g, const hls_space_options *o) {
   hls_strbuf b = {0};
   hls_strbuf_printf(&b, "{\"design-space.definition\": {");
   for (size_t k = 0; k < g->nknobs; k++) {
     if (k)
       hls_strbuf_printf(&b, ", ");
-    put_knob(&b, g, &g->knobs[k]);
+    put_knob(&b, g, &g->knobs[k], o);
   }
   hls_strbuf_printf(&b, "}}\n");
   return b.text;
 }
 
-hls_dspace *hls_space_derive(const hls_graph *g, hls_diags *d) {
-  char *text = hls_space_derive_text(g);
+hls_dspace *hls_space_derive(const hls_graph *g, const hls_space_options *o, hls_diags *d) {
+  char *text = hls_space_derive_text(g, o);
   hls_dspace *s = hls_dspace_parse("<derived design space>", text, strlen(text), d);
   free(text);
   return s;

@@ -47,6 +47,9 @@ static cl::opt<hls_predictor_kind> PredictorKind(
 static cl::opt<std::string> DSConfig("hls-ds-config", cl::value_desc("file.json"),
                                      cl::desc("Design space in the AutoDSE ds_config format "
                                               "(default: derived from the loops)"));
+static cl::list<unsigned> PipelineII(
+    "hls-pipeline-ii", cl::CommaSeparated, cl::value_desc("N,..."),
+    cl::desc("IIs above 1 that the Vitis pipeline knobs of a derived space may take too"));
 static cl::opt<bool> Explore("hls-explore", cl::init(true),
                              cl::desc("Explore the design space (false: predict only)"));
 enum SearchKind { SearchAuto = HLS_SEARCH_AUTO, SearchAll = HLS_SEARCH_EXHAUSTIVE, SearchBeam = HLS_SEARCH_BEAM };
@@ -117,7 +120,9 @@ hls_dspace *loadSpace(const hls_graph &G, std::string &Source, hls_diags *D) {
     return hls_dspace_load(DSConfig.c_str(), D);
   }
   Source = "derived";
-  return G.nknobs ? hls_space_derive(&G, D) : nullptr;
+  std::vector<unsigned> IIs(PipelineII.begin(), PipelineII.end());
+  hls_space_options O = {IIs.data(), IIs.size()};
+  return G.nknobs ? hls_space_derive(&G, &O, D) : nullptr;
 }
 
 // Runs the offline check against the labelled points of -hls-oracle.
