@@ -10,6 +10,23 @@ static int is_pow2(int64_t v) { return v > 0 && (v & (v - 1)) == 0; }
 
 #define MAX_FACTORS 16
 
+/* Sorts, adds `extra` (a value as written, when not listed) and drops duplicates. */
+static size_t tidy_factors(int64_t *v, size_t n, int64_t extra) {
+  if (extra > 0)
+    v[n++] = extra;
+  for (size_t i = 1; i < n; i++)
+    for (size_t j = i; j > 0 && v[j] < v[j - 1]; j--) {
+      int64_t tmp = v[j];
+      v[j] = v[j - 1];
+      v[j - 1] = tmp;
+    }
+  size_t u = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!u || v[i] != v[u - 1])
+      v[u++] = v[i];
+  return u;
+}
+
 /* Parallel factors for trip count t: 1, the powers of two below t, the four
  * largest other divisors of t, and t itself (full unroll).  Unknown t: 1..32. */
 static size_t parallel_factors(int64_t t, int64_t *out) {
@@ -29,18 +46,7 @@ static size_t parallel_factors(int64_t t, int64_t *out) {
   for (size_t i = 0; i < ne; i++)
     out[n++] = extra[i];
   out[n++] = t;
-  /* sort and drop duplicates (t may be a power of two already listed) */
-  for (size_t i = 1; i < n; i++)
-    for (size_t j = i; j > 0 && out[j] < out[j - 1]; j--) {
-      int64_t tmp = out[j];
-      out[j] = out[j - 1];
-      out[j - 1] = tmp;
-    }
-  size_t u = 0;
-  for (size_t i = 0; i < n; i++)
-    if (!u || out[i] != out[u - 1])
-      out[u++] = out[i];
-  return u;
+  return tidy_factors(out, n, 0); /* t may be a power of two already listed */
 }
 
 /* Unroll factors of a Vitis loop, as the HLSyn-Vitis spaces have them: the
@@ -73,23 +79,6 @@ static size_t tile_factors(int64_t t, int64_t *out) {
   if (t > 0)
     out[n++] = t;
   return n;
-}
-
-/* Sorts, adds `extra` (a value as written, when not listed) and drops duplicates. */
-static size_t tidy_factors(int64_t *v, size_t n, int64_t extra) {
-  if (extra > 0)
-    v[n++] = extra;
-  for (size_t i = 1; i < n; i++)
-    for (size_t j = i; j > 0 && v[j] < v[j - 1]; j--) {
-      int64_t tmp = v[j];
-      v[j] = v[j - 1];
-      v[j - 1] = tmp;
-    }
-  size_t u = 0;
-  for (size_t i = 0; i < n; i++)
-    if (!u || v[i] != v[u - 1])
-      v[u++] = v[i];
-  return u;
 }
 
 static void put_list(hls_strbuf *b, const int64_t *v, size_t n) {
