@@ -1,4 +1,3 @@
-#define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "dse/explore.h"
 
 #include "dse/bind.h"
@@ -7,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 void hls_explore_defaults(hls_explore_options *o) {
   memset(o, 0, sizeof *o);
@@ -45,11 +43,7 @@ typedef struct {
   size_t seen_cap, seen_count;
 } explorer;
 
-static double now_seconds(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
+static double now_seconds(void) { return hls_now_seconds(); }
 
 int hls_design_feasible(const hls_explore_options *o, const hls_prediction *p) {
   if (!(p->valid >= o->min_valid) || !isfinite(p->perf))
@@ -146,7 +140,9 @@ static int explore_all(explorer *x) {
     if (submit(x, point))
       break;
   hls_dspace_iter_free(it);
-  if (rc < 0)
+  if (rc == HLS_DSPACE_TIMEOUT)
+    x->out_of_time = 1;
+  else if (rc < 0)
     x->failed = 1;
   return flush(x);
 }
@@ -206,8 +202,9 @@ static size_t expand(explorer *x, const hls_dspace_value *beam, size_t nbeam,
       size_t k = order[oi];
       hls_dspace_value *opts = NULL;
       size_t nopts = 0;
-      if (hls_dspace_options(x->s, k, base, &opts, &nopts, x->d)) {
-        x->failed = 1;
+      int rc = hls_dspace_options(x->s, k, base, &opts, &nopts, x->d);
+      if (rc) {
+        *(rc == HLS_DSPACE_TIMEOUT ? &x->out_of_time : &x->failed) = 1;
         return added;
       }
       for (size_t i = 0; i < nopts && budget_left(x); i++) {
@@ -215,7 +212,10 @@ static size_t expand(explorer *x, const hls_dspace_value *beam, size_t nbeam,
           continue;
         copy_values(scratch, base, x->nknobs);
         scratch[k] = opts[i];
-        if (hls_dspace_contains(x->s, scratch, NULL, 0, x->d) != 1 || !mark_seen(x, scratch))
+        int in = hls_dspace_contains(x->s, scratch, NULL, 0, x->d);
+        if (in == HLS_DSPACE_TIMEOUT)
+          x->out_of_time = 1;
+        if (in != 1 || !mark_seen(x, scratch))
           continue;
         if (submit(x, scratch))
           break;
@@ -271,6 +271,28 @@ static int score_current(explorer *x, const hls_dspace_value *current) {
   return 0;
 }
 
+/* An empty space is an error that says so, with the knob that emptied it
+ * (searching it would walk every dead-end prefix: 10^12 of them for twelve
+ * knobs of ten options before a thirteenth with none).  A count stopped by
+ * the deadline before it found any point says that instead. */
+static int check_not_empty(explorer *x, const hls_dspace *space, int count) {
+  if (x->r->space_size > 0)
+    return 0;
+  if (count == HLS_DSPACE_TIMEOUT) {
+    hls_diag_add(x->d, HLS_SEV_ERROR, x->o->where, 0, 0,
+                 "no design point found in the design space within the time limit "
+                 "(-hls-budget-seconds=%g): it may be empty", x->o->seconds);
+    return -1;
+  }
+  char why[512] = "";
+  if (hls_dspace_dead_end(space, why, sizeof why, NULL) == 1)
+    hls_diag_add(x->d, HLS_SEV_ERROR, x->o->where, 0, 0,
+                 "the design space is empty: %s", why);
+  else
+    hls_diag_add(x->d, HLS_SEV_ERROR, x->o->where, 0, 0, "the design space is empty");
+  return -1;
+}
+
 static void explorer_free(explorer *x) {
   free(x->pragma);
   free(x->pending);
@@ -279,7 +301,7 @@ static void explorer_free(explorer *x) {
   free(x->seen);
 }
 
-int hls_explore(const hls_graph *g, const hls_dspace *space, const hls_dspace_value *current,
+int hls_explore(const hls_graph *g, hls_dspace *space, const hls_dspace_value *current,
                 hls_score_fn score, void *ctx, const hls_explore_options *opts,
                 hls_explore_result *r, hls_diags *d) {
   hls_explore_options o = *opts, defaults;
@@ -320,10 +342,16 @@ int hls_explore(const hls_graph *g, const hls_dspace *space, const hls_dspace_va
     r->seconds = now_seconds() - x.start;
     return rc;
   }
+  if (!rc && o.seconds > 0)
+    hls_dspace_set_deadline(space, x.start + o.seconds);
   int count = rc ? -1 : hls_dspace_count(space, o.budget + 1, &r->space_size, d);
-  if (count < 0)
+  if (count == HLS_DSPACE_TIMEOUT)
+    x.out_of_time = 1;
+  if (count == HLS_DSPACE_TIMEOUT || count == 0)
+    rc = check_not_empty(&x, space, count);
+  else if (count < 0)
     rc = -1;
-  if (!rc) {
+  if (!rc && !x.out_of_time) {
     r->space_exact = count == 0;
     int fits = r->space_exact && r->space_size <= o.budget;
     r->exhaustive = o.strategy == HLS_SEARCH_EXHAUSTIVE || (o.strategy == HLS_SEARCH_AUTO && fits);
@@ -336,6 +364,7 @@ int hls_explore(const hls_graph *g, const hls_dspace *space, const hls_dspace_va
   r->seconds = now_seconds() - x.start;
   if (x.failed)
     rc = -1;
+  hls_dspace_set_deadline(space, 0);
   explorer_free(&x);
   return rc;
 }

@@ -66,11 +66,13 @@ typedef struct {
   double seconds;
 } hls_explore_result;
 
-/* Explores `space` for graph g.  `current` holds the knob values the source
+/* Explores `space` for graph g, within o->seconds: the space's deadline
+ * (hls_dspace_set_deadline) is set for the search and cleared after it.  An
+ * empty space is an error naming the knob left without options.  `current` holds the knob values the source
  * states (n values in the space's knob order).  The space's knobs must be
  * exactly the graph's, of matching kinds.  A graph without knobs takes a NULL
  * space and gets its one design predicted.  Returns 0, or -1 with errors in d. */
-int hls_explore(const hls_graph *g, const hls_dspace *space, const hls_dspace_value *current,
+int hls_explore(const hls_graph *g, hls_dspace *space, const hls_dspace_value *current,
                 hls_score_fn score, void *ctx, const hls_explore_options *o,
                 hls_explore_result *r, hls_diags *d);
 void hls_explore_result_free(hls_explore_result *r);

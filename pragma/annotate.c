@@ -103,9 +103,17 @@ static void not_emitted(ctx *c, const hls_source *s, const hls_pragma *p) {
        p->text);
 }
 
+/* A loop pragma outside every function applies to nothing: an error, not
+ * code left uncompiled. */
+static void outside_functions(ctx *c, const hls_source *s, const hls_pragma *p) {
+  DIAG(c, HLS_SEV_ERROR, s->path, p->line, p->col,
+       "'#pragma %s' is outside any function; loop pragmas belong %s the loop they apply to",
+       p->text, p->placement == HLS_PLACE_IN_BODY ? "in the body of" : "directly before");
+}
+
 static void place_before_loop(ctx *c, int file, const hls_source *s, const hls_pragma *p) {
   if (func_at(c, file, p->line) < 0) {
-    not_emitted(c, s, p);
+    (p->file_scope ? outside_functions : not_emitted)(c, s, p);
     return;
   }
   unsigned next = hls_source_next_code_line(s, p->line);
@@ -124,7 +132,7 @@ static void place_before_loop(ctx *c, int file, const hls_source *s, const hls_p
 static void place_in_body(ctx *c, int file, const hls_source *s, const hls_pragma *p) {
   int func = func_at(c, file, p->line);
   if (func < 0) {
-    not_emitted(c, s, p);
+    (p->file_scope && p->kind != HLS_PRAGMA_UNMODELLED ? outside_functions : not_emitted)(c, s, p);
     return;
   }
   int loop = loop_enclosing(c, file, p->line);

@@ -5,6 +5,7 @@
 #   %plugin     the plugin shared object
 #   %hlsmoe     the front door (tools/hlsmoe) with HLSMOE_PLUGIN=%plugin
 #   %hlsyn      the HLSyn data directory (feature "hlsyn-data" when present)
+#   %reliability  ../shared/reliability, the issue-15 reproducers (feature "reliability-data")
 #   %bin        the build directory (tools)
 #   %hls-model  the inference runtime's tool (sanitizer runtime preloaded when needed)
 #   %train      the training tools' package: `%train.export check M` runs
@@ -73,3 +74,11 @@ hlsyn = config.hlsyn_data
 config.substitutions.append(("%hlsyn", hlsyn))
 if os.path.isdir(os.path.join(hlsyn, "kernels")) or os.environ.get("HLSMOE_REQUIRE_DATA") == "1":
     config.available_features.add("hlsyn-data")
+
+# The reliability reproducers (issue 15) sit beside the HLSyn data, in
+# ../shared/reliability: tests of them declare "REQUIRES: reliability-data"
+# and are skipped without it, unless HLSMOE_REQUIRE_DATA=1.
+reliability = os.path.join(os.path.dirname(os.path.dirname(hlsyn)), "reliability")
+config.substitutions.append(("%reliability", reliability))
+if os.path.isfile(os.path.join(reliability, "README.md")) or os.environ.get("HLSMOE_REQUIRE_DATA") == "1":
+    config.available_features.add("reliability-data")
