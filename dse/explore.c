@@ -1,6 +1,7 @@
 #include "dse/explore.h"
 
 #include "dse/bind.h"
+#include "model/config.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -93,6 +94,45 @@ static void progress(explorer *x) {
   fflush(stderr);
 }
 
+/* The first output of a prediction that is not finite, or outside what any
+ * design can be (a latency under a thousandth of a cycle or over 10^18
+ * cycles, a utilisation beyond 1000 times the device): the target's name,
+ * with the value in *value; NULL when all are plausible. */
+static const char *implausible_output(const hls_prediction *p, double *value) {
+  *value = hls_latency_cycles(p->perf); /* a finite perf can still mean infinite cycles */
+  if (!isfinite(*value) || *value < HLS_PREDICTED_CYCLES_MIN || *value > HLS_PREDICTED_CYCLES_MAX)
+    return "latency";
+  for (int u = 0; u < HLS_UTILS; u++) {
+    *value = p->util[u];
+    if (!isfinite(*value) || fabs(*value) > HLS_PREDICTED_UTIL_MAX)
+      return hls_model_target_name(HLS_TASK_REGRESSION, HLS_TARGET_util_LUT + u);
+  }
+  *value = p->valid;
+  return isfinite(p->valid) ? NULL : "validity";
+}
+
+/* An implausible prediction is never shown or ranked: it means a damaged
+ * model (one flipped exponent bit predicted "latency 0 cycles, LUT
+ * 2.4e35%"; finite weights can still overflow), so the search stops,
+ * naming the model. */
+static int check_finite(explorer *x, const hls_prediction *p, size_t n, const char *what) {
+  for (size_t i = 0; i < n; i++) {
+    double value;
+    const char *bad = implausible_output(&p[i], &value);
+    if (bad) {
+      const char *file = strcmp(bad, "validity") == 0 && x->o->valid_model ? x->o->valid_model
+                                                                            : x->o->model;
+      hls_diag_add(x->d, HLS_SEV_ERROR, file, 0, 0,
+                   "the model predicts %s %s (%g) for %s; the model file is damaged or does not "
+                   "suit this kernel", isfinite(value) ? "an implausible" : "a non-finite", bad,
+                   value, what);
+      x->failed = 1;
+      return -1;
+    }
+  }
+  return 0;
+}
+
 static int flush(explorer *x) {
   if (!x->npending || x->failed)
     return x->failed ? -1 : 0;
@@ -101,6 +141,8 @@ static int flush(explorer *x) {
     x->failed = 1;
     return -1;
   }
+  if (check_finite(x, x->pred, x->npending, "a design of the space"))
+    return -1;
   for (size_t i = 0; i < x->npending; i++)
     if (hls_design_feasible(x->o, &x->pred[i]))
       offer(x, x->pending + i * x->nknobs, &x->pred[i], x->pending_order[i]);
@@ -267,6 +309,8 @@ static int score_current(explorer *x, const hls_dspace_value *current) {
     hls_diag_add(x->d, HLS_SEV_ERROR, x->o->where, 0, 0, "scoring the current design failed");
     return -1;
   }
+  if (check_finite(x, &r->current.pred, 1, "the design as written"))
+    return -1;
   r->current.feasible = hls_design_feasible(x->o, &r->current.pred);
   return 0;
 }
@@ -316,6 +360,8 @@ int hls_explore(const hls_graph *g, hls_dspace *space, const hls_dspace_value *c
     o.beam = defaults.beam;
   if (!o.where)
     o.where = "";
+  if (!o.model)
+    o.model = "";
   memset(r, 0, sizeof *r);
   if (!space && g->nknobs == 0)
     o.predict_only = 1; /* a kernel without knobs: one design, as written */

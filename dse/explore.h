@@ -33,6 +33,8 @@ typedef struct {
   int predict_only;          /* score the current design, search nothing */
   int strategy;              /* HLS_SEARCH_* */
   const char *where;         /* the file errors of the search name: the space's ("" if NULL) */
+  const char *model;         /* the model files, for an error about their predictions */
+  const char *valid_model;   /* (NULL: none named) */
 } hls_explore_options;
 
 enum {
@@ -42,6 +44,11 @@ enum {
 };
 
 void hls_explore_defaults(hls_explore_options *o);
+
+/* Predictions outside these bounds stop the search as a damaged model's. */
+#define HLS_PREDICTED_CYCLES_MIN 1e-3
+#define HLS_PREDICTED_CYCLES_MAX 1e18
+#define HLS_PREDICTED_UTIL_MAX 1000.0 /* times the device */
 
 /* Is a prediction a candidate: valid enough, within every utilisation limit,
  * and finite? */
