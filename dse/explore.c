@@ -363,6 +363,11 @@ int hls_explore(const hls_graph *g, hls_dspace *space, const hls_dspace_value *c
   if (!o.model)
     o.model = "";
   memset(r, 0, sizeof *r);
+  if (o.top_k > HLS_EXPLORE_MAX_DESIGNS) { /* 200,000,000 designs once aborted out of memory */
+    hls_diag_add(d, HLS_SEV_ERROR, "", 0, 0, "-hls-designs=%zu: at most %d designs are reported",
+                 o.top_k, HLS_EXPLORE_MAX_DESIGNS);
+    return -1;
+  }
   if (!space && g->nknobs == 0)
     o.predict_only = 1; /* a kernel without knobs: one design, as written */
   else if (!space || hls_bind_check_space(g, space, o.where, d))

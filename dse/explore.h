@@ -49,6 +49,8 @@ void hls_explore_defaults(hls_explore_options *o);
 #define HLS_PREDICTED_CYCLES_MIN 1e-3
 #define HLS_PREDICTED_CYCLES_MAX 1e18
 #define HLS_PREDICTED_UTIL_MAX 1000.0 /* times the device */
+/* Designs reported at most (top_k): each is allocated before the search. */
+#define HLS_EXPLORE_MAX_DESIGNS 100000
 
 /* Is a prediction a candidate: valid enough, within every utilisation limit,
  * and finite? */
