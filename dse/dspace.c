@@ -340,7 +340,10 @@ hls_dspace *hls_dspace_load(const char *path, hls_diags *d) {
 
 /* ---- accessors ---- */
 
+void hls_dspace_set_deadline(hls_dspace *s, double deadline) { s->deadline = deadline; }
+
 size_t hls_dspace_knob_count(const hls_dspace *s) { return s->n; }
+const char *hls_dspace_path(const hls_dspace *s) { return s->path; }
 const char *hls_dspace_knob_name(const hls_dspace *s, size_t knob) {
   return s->knobs[knob].name;
 }

@@ -24,6 +24,7 @@
 #include <stdint.h>
 
 #include "graph/graph.h"
+#include "support/clock.h"
 #include "support/diag.h"
 
 struct cJSON;
@@ -41,6 +42,17 @@ typedef struct hls_dspace hls_dspace;
 /* Limits that keep hostile inputs from exhausting the stack or memory. */
 #define HLS_DSPACE_MAX_KNOBS 1024
 #define HLS_DSPACE_MAX_DEPTH 200 /* expression nesting */
+/* Budgets of one evaluation of an options or order expression, as hardened
+ * expression languages have (Starlark's step limit, CEL's cost budget):
+ * nodes evaluated, and lists made plus elements put into lists.  Real
+ * spaces spend hundreds; exceeding one is a located error naming it. */
+#define HLS_DSPACE_MAX_STEPS 10000000ull
+#define HLS_DSPACE_MAX_ELEMENTS 1000000ull
+
+/* What the walks (count, enumeration, options, membership) return when the
+ * space's deadline passed while they ran: no diagnostic is added, the caller
+ * decides (the search stops with what it has). */
+#define HLS_DSPACE_TIMEOUT (-2)
 
 /* Reads and checks a ds_config file: JSON structure, knob fields, expression
  * syntax, name references and dependency cycles.  Options that depend on no
@@ -51,9 +63,16 @@ hls_dspace *hls_dspace_load(const char *path, hls_diags *d);
 hls_dspace *hls_dspace_parse(const char *path, const char *text, size_t len, hls_diags *d);
 void hls_dspace_free(hls_dspace *s);
 
+/* Sets the moment (hls_now_seconds(), support/clock.h; 0: none) after which
+ * every walk and every evaluation of this space stops with
+ * HLS_DSPACE_TIMEOUT.  They look at the clock every few thousand steps, so a
+ * walk over 10^12 dead-end prefixes ends within milliseconds of it. */
+void hls_dspace_set_deadline(hls_dspace *s, double deadline);
+
 /* Knobs are indexed 0..n-1 in strcmp order of their names; points are arrays
  * of n values in that order. */
 size_t hls_dspace_knob_count(const hls_dspace *s);
+const char *hls_dspace_path(const hls_dspace *s); /* as given to load or parse */
 const char *hls_dspace_knob_name(const hls_dspace *s, size_t knob);
 long hls_dspace_knob_index(const hls_dspace *s, const char *name); /* -1: none */
 hls_ds_type hls_dspace_knob_type(const hls_dspace *s, size_t knob);
@@ -81,7 +100,8 @@ int hls_dspace_order(const hls_dspace *s, size_t knob, hls_dspace_value x, int64
 /* Number of points.  With cap > 0, counting stops once cap points are known
  * to exist: *out = min(size, cap).  Sizes beyond UINT64_MAX saturate.
  * Returns 0 when *out is the exact size, 1 when it is only a lower bound
- * (size >= cap, or saturated), -1 on an evaluation error. */
+ * (size >= cap, or saturated), -1 on an evaluation error, HLS_DSPACE_TIMEOUT
+ * at the deadline (*out then is 1 if a point was found, else 0). */
 int hls_dspace_count(const hls_dspace *s, uint64_t cap, uint64_t *out, hls_diags *d);
 
 /* Pull-style enumeration in depth-first order over hls_dspace_assign_order:
@@ -89,7 +109,8 @@ int hls_dspace_count(const hls_dspace *s, uint64_t cap, uint64_t *out, hls_diags
 typedef struct hls_dspace_iter hls_dspace_iter;
 hls_dspace_iter *hls_dspace_iter_new(const hls_dspace *s);
 /* Returns 1 and sets *point (n values, valid until the next call), 0 at the
- * end, -1 on an evaluation error (the iterator then stays at its end). */
+ * end, -1 on an evaluation error or HLS_DSPACE_TIMEOUT at the deadline (the
+ * iterator then stays at its end). */
 int hls_dspace_iter_next(hls_dspace_iter *it, const hls_dspace_value **point, hls_diags *d);
 void hls_dspace_iter_free(hls_dspace_iter *it);
 
@@ -101,9 +122,16 @@ int hls_dspace_foreach(const hls_dspace *s, hls_dspace_visit_fn fn, void *user, 
 /* Is `point` (n values in knob order) in the space, i.e. is every value one
  * of its knob's options evaluated under the other values?  Returns 1 inside,
  * 0 outside (the reason goes to why[why_size] when why is non-NULL), -1 on an
- * evaluation error. */
+ * evaluation error, HLS_DSPACE_TIMEOUT at the deadline. */
 int hls_dspace_contains(const hls_dspace *s, const hls_dspace_value *point, char *why,
                         size_t why_size, hls_diags *d);
+
+/* Why a space has no point, for the message of an empty space: follows the
+ * first option of every knob in assignment order to the first knob left
+ * without options and describes it ("knob K has no options ([...]) given
+ * A = 1, B = 4").  Returns 1 with the text in why, 0 when that walk reaches
+ * a point (the space is not empty), -1 on an evaluation error or timeout. */
+int hls_dspace_dead_end(const hls_dspace *s, char *why, size_t why_size, hls_diags *d);
 
 /* Converts a dataset point object {"__PARA__L0": 4, "__PIPE__L0": "off"} to
  * an array in knob order; strings are borrowed from `obj`.  Returns 0, or 1

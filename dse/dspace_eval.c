@@ -163,6 +163,37 @@ void dspace_ctx_free(evalctx *c) {
   free(c->slots);
 }
 
+/* The budgets of one evaluation (dspace.h): a small file must not buy
+ * unbounded time or memory, as `[y+y for y in [[1]]]` nested 60 deep would
+ * (2^60 elements).  Every node evaluated is a step; every list made and
+ * every element put into a list is an element.  Returns -1 after reporting
+ * the limit at the column of node n. */
+static int spend(evalctx *c, const node *n, uint64_t steps, uint64_t elements) {
+  uint64_t before = c->steps;
+  c->steps += steps;
+  c->elements += elements;
+  if (c->failed)
+    return -1;
+  /* The clock every 4096 steps: cheap, and an evaluation near the step
+   * limit would otherwise overrun the search's deadline by a second. */
+  if ((before >> 12) != (c->steps >> 12) && hls_deadline_passed(c->space->deadline)) {
+    c->timed_out = c->failed = 1;
+    return -1;
+  }
+  if (c->steps > HLS_DSPACE_MAX_STEPS) {
+    dspace_eval_error(c, n->col, "evaluation exceeds the limit of %llu steps (HLS_DSPACE_MAX_STEPS)",
+                      (unsigned long long)HLS_DSPACE_MAX_STEPS);
+    return -1;
+  }
+  if (c->elements > HLS_DSPACE_MAX_ELEMENTS) {
+    dspace_eval_error(c, n->col,
+                      "evaluation exceeds the limit of %llu list elements (HLS_DSPACE_MAX_ELEMENTS)",
+                      (unsigned long long)HLS_DSPACE_MAX_ELEMENTS);
+    return -1;
+  }
+  return 0;
+}
+
 static vlist *new_list(evalctx *c) {
   if (c->used == c->cap) {
     size_t cap = c->cap ? 2 * c->cap : 8;
@@ -299,6 +330,9 @@ static val float_arith(evalctx *c, const node *n, double a, double b) {
 static val binary(evalctx *c, const node *n, val a, val b) {
   bin_op op = (bin_op)n->op;
   if (op == OP_ADD && a.tag == V_LIST && b.tag == V_LIST) {
+    size_t n_out = a.u.l->n + b.u.l->n;
+    if (spend(c, n, n_out, n_out + 1) < 0)
+      return mk_int(0);
     vlist *l = new_list(c);
     for (size_t i = 0; i < a.u.l->n; i++)
       list_push(l, a.u.l->items[i]);
@@ -375,6 +409,8 @@ static val eval_comprehension(evalctx *c, const node *n) {
   if (src.tag != V_LIST)
     return dspace_eval_error(c, c->e->nodes[n->kid[1]].col,
                              "can only iterate over a list, not '%s'", dspace_type_name(src.tag));
+  if (spend(c, n, 0, 1) < 0)
+    return src;
   vlist *out = new_list(c);
   for (size_t i = 0; i < src.u.l->n; i++) {
     c->slots[n->num] = src.u.l->items[i];
@@ -388,7 +424,7 @@ static val eval_comprehension(evalctx *c, const node *n) {
     if (!keep)
       continue;
     val item = eval(c, n->kid[0]);
-    if (c->failed)
+    if (c->failed || spend(c, n, 0, 1) < 0)
       return item;
     list_push(out, item);
   }
@@ -418,6 +454,8 @@ static val eval_unary(evalctx *c, const node *n) {
 
 static val eval(evalctx *c, int id) {
   const node *n = &c->e->nodes[id];
+  if (spend(c, n, 1, 0) < 0)
+    return mk_int(0);
   switch (n->kind) {
   case N_INT: return mk_int(n->num);
   case N_BOOL: return mk_bool((int)n->num);
@@ -425,10 +463,12 @@ static val eval(evalctx *c, int id) {
   case N_KNOB: return from_public(c->point[n->num]);
   case N_VAR: return c->slots[n->num];
   case N_LIST: {
+    if (spend(c, n, 0, 1) < 0)
+      return mk_int(0);
     vlist *l = new_list(c);
     for (int k = n->kid[0]; k >= 0; k = c->e->nodes[k].next) {
       val item = eval(c, k);
-      if (c->failed)
+      if (c->failed || spend(c, n, 0, 1) < 0)
         return item;
       list_push(l, item);
     }

@@ -155,6 +155,7 @@ struct hls_dspace {
   size_t *live_off; /* live knobs at level i: live[live_off[i] .. live_off[i+1]) */
   size_t *live;
   int max_slots;
+  double deadline; /* hls_dspace_set_deadline; 0: none */
 };
 
 /* ---- evaluation (dspace_eval.c) ---- */
@@ -172,6 +173,8 @@ typedef struct {
   size_t used, cap;
   hls_diags *d;
   int failed;
+  uint64_t steps, elements; /* spent by the current evaluation (HLS_DSPACE_MAX_*) */
+  int timed_out;            /* the space's deadline passed (no diagnostic) */
   /* For messages: the inputs of the failing evaluation. */
   const hls_dspace *space;
   const size_t *deps; /* knobs the expression reads */

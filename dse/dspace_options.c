@@ -15,13 +15,15 @@ static int eval_top(evalctx *c, const knob_info *k, const expr *e, const hls_dsp
   c->point = point;
   c->used = 0;
   c->failed = 0;
+  c->steps = c->elements = 0;
+  c->timed_out = 0;
   c->has_x = x != NULL;
   c->deps = x ? NULL : k->deps; /* an order expression reads only x */
   c->ndeps = x ? 0 : k->ndeps;
   if (x)
     c->slots[0] = *x;
   *out = dspace_eval(c);
-  return c->failed ? -1 : 0;
+  return c->timed_out ? HLS_DSPACE_TIMEOUT : c->failed ? -1 : 0;
 }
 
 /* Evaluates knob k's options into out (cleared first), checking that the
@@ -124,7 +126,7 @@ int hls_dspace_order(const hls_dspace *s, size_t knob, hls_dspace_value x, int64
   dspace_ctx_init(&c, s, d);
   int rc = eval_order(&c, &s->knobs[knob], x, out);
   dspace_ctx_free(&c);
-  return rc;
+  return rc < 0 && c.timed_out ? HLS_DSPACE_TIMEOUT : rc;
 }
 
 int hls_dspace_options(const hls_dspace *s, size_t knob, const hls_dspace_value *point,
@@ -144,5 +146,5 @@ int hls_dspace_options(const hls_dspace *s, size_t knob, const hls_dspace_value 
     *count = n;
   }
   free(scratch.v);
-  return v ? 0 : -1;
+  return v ? 0 : c.timed_out ? HLS_DSPACE_TIMEOUT : -1;
 }

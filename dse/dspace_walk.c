@@ -27,7 +27,14 @@ typedef struct {
   uint64_t cap_points; /* 0: none */
   int stopped;         /* the cap was reached: unwind without memoising */
   int saturated;
+  int found;           /* a point was reached: the count is at least 1 */
+  uint64_t visits;     /* count_rec calls, to look at the clock now and then */
 } counter;
+
+/* Every 1024 steps of a walk, has the space's deadline passed? */
+static int walk_timed_out(const hls_dspace *s, uint64_t *visits) {
+  return (++*visits & 1023) == 0 && hls_deadline_passed(s->deadline);
+}
 
 static uint64_t hash_bytes(uint64_t h, const void *p, size_t n) {
   const unsigned char *b = p;
@@ -122,8 +129,13 @@ static uint64_t sat_add(counter *c, uint64_t a, uint64_t b) {
 static int count_rec(counter *c, size_t level, uint64_t *out) {
   const hls_dspace *s = c->s;
   if (level == s->n) {
+    c->found = 1;
     *out = 1;
     return 0;
+  }
+  if (walk_timed_out(s, &c->visits)) {
+    c->ctx.timed_out = 1;
+    return -1;
   }
   uint64_t h = level_hash(c, level);
   memo_slot *m = memo_find(c, level, h);
@@ -139,6 +151,7 @@ static int count_rec(counter *c, size_t level, uint64_t *out) {
   uint64_t total = 0;
   if (level + 1 == s->n) {
     total = n; /* the last knob: its options are its completions */
+    c->found |= n > 0;
   } else {
     for (size_t i = 0; i < n && !c->stopped; i++) {
       uint64_t sub;
@@ -160,24 +173,38 @@ static int count_rec(counter *c, size_t level, uint64_t *out) {
   return 0;
 }
 
+/* point: the prefix to count under, or NULL for a zeroed array of its own. */
+static void counter_init(counter *c, const hls_dspace *s, hls_dspace_value *point, hls_diags *d) {
+  memset(c, 0, sizeof *c);
+  c->s = s;
+  dspace_ctx_init(&c->ctx, s, d);
+  c->point = point ? point : hls_xcalloc(s->n + 1, sizeof *c->point);
+  c->scratch = hls_xcalloc(s->n + 1, sizeof *c->scratch);
+  memo_grow(c);
+}
+
+static void counter_free(counter *c, int own_point) {
+  for (size_t i = 0; i < c->s->n; i++)
+    free(c->scratch[i].v);
+  free(c->scratch);
+  if (own_point)
+    free(c->point);
+  free(c->table);
+  free(c->keys.v);
+  dspace_ctx_free(&c->ctx);
+}
+
 int hls_dspace_count(const hls_dspace *s, uint64_t cap, uint64_t *out, hls_diags *d) {
   counter c;
-  memset(&c, 0, sizeof c);
-  c.s = s;
-  dspace_ctx_init(&c.ctx, s, d);
-  c.point = hls_xcalloc(s->n, sizeof *c.point);
-  c.scratch = hls_xcalloc(s->n, sizeof *c.scratch);
+  counter_init(&c, s, NULL, d);
   c.cap_points = cap;
-  memo_grow(&c);
   uint64_t total = 0;
   int rc = count_rec(&c, 0, &total);
-  for (size_t i = 0; i < s->n; i++)
-    free(c.scratch[i].v);
-  free(c.scratch);
-  free(c.point);
-  free(c.table);
-  free(c.keys.v);
-  dspace_ctx_free(&c.ctx);
+  counter_free(&c, 1);
+  if (rc < 0 && c.ctx.timed_out) {
+    *out = (uint64_t)c.found;
+    return HLS_DSPACE_TIMEOUT;
+  }
   if (rc < 0)
     return -1;
   if (c.stopped) {
@@ -198,6 +225,8 @@ struct hls_dspace_iter {
   const hls_dspace_value **opts; /* per level */
   size_t *nopts, *index;         /* per level */
   int state; /* 0 fresh, 1 running, 2 finished */
+  uint64_t visits;
+  counter *prune; /* made at the first dead end (skip_dead) */
 };
 
 hls_dspace_iter *hls_dspace_iter_new(const hls_dspace *s) {
@@ -221,6 +250,10 @@ void hls_dspace_iter_free(hls_dspace_iter *it) {
   free(it->opts);
   free(it->nopts);
   free(it->index);
+  if (it->prune) {
+    counter_free(it->prune, 0);
+    free(it->prune);
+  }
   free(it->point);
   dspace_ctx_free(&it->ctx);
   free(it);
@@ -238,6 +271,42 @@ static long iter_advance(hls_dspace_iter *it, long level) {
   return -1;
 }
 
+/* Does the subtree below `level` under the current prefix hold a point?
+ * 1 yes, 0 no, -1 error (timed_out set on the deadline).  The counter's
+ * memo remembers dead subtrees, so each is walked once. */
+static int subtree_alive(hls_dspace_iter *it, size_t level) {
+  counter *c = it->prune;
+  uint64_t n = 0;
+  c->ctx.d = it->ctx.d;
+  c->cap_points = 1;
+  c->stopped = 0;
+  if (count_rec(c, level, &n) < 0) {
+    it->ctx.timed_out = c->ctx.timed_out;
+    return -1;
+  }
+  return n > 0;
+}
+
+/* After a dead end at `level`: the shallowest level whose current option
+ * leads to no point at all, to advance there instead of trying every
+ * sibling below it (twelve knobs of ten options before an empty thirteenth
+ * would be 10^12 dead ends).  Returns the level to refill, -1 when the walk
+ * is over, -2 on an error. */
+static long skip_dead(hls_dspace_iter *it, long level) {
+  if (!it->prune) {
+    it->prune = hls_xcalloc(1, sizeof *it->prune);
+    counter_init(it->prune, it->s, it->point, it->ctx.d);
+  }
+  for (long j = 0; j < level; j++) {
+    int alive = subtree_alive(it, (size_t)j + 1);
+    if (alive < 0)
+      return -2;
+    if (!alive)
+      return iter_advance(it, j);
+  }
+  return iter_advance(it, level - 1);
+}
+
 int hls_dspace_iter_next(hls_dspace_iter *it, const hls_dspace_value **point, hls_diags *d) {
   const hls_dspace *s = it->s;
   long n = (long)s->n, level;
@@ -248,16 +317,24 @@ int hls_dspace_iter_next(hls_dspace_iter *it, const hls_dspace_value **point, hl
   it->state = 1;
   while (level >= 0 && level < n) {
     size_t ki = s->order[level];
+    if (walk_timed_out(s, &it->visits)) {
+      it->state = 2;
+      return HLS_DSPACE_TIMEOUT;
+    }
     const hls_dspace_value *o =
         dspace_options_of(&it->ctx, s, ki, it->point, &it->scratch[level], &it->nopts[level]);
     if (!o) {
       it->state = 2;
-      return -1;
+      return it->ctx.timed_out ? HLS_DSPACE_TIMEOUT : -1;
     }
     it->opts[level] = o;
     it->index[level] = 0;
     if (it->nopts[level] == 0) {
-      level = iter_advance(it, level - 1); /* dead end: no option fits */
+      level = skip_dead(it, level); /* dead end: no option fits */
+      if (level == -2) {
+        it->state = 2;
+        return it->ctx.timed_out ? HLS_DSPACE_TIMEOUT : -1;
+      }
       continue;
     }
     it->point[ki] = o[0];
@@ -284,6 +361,45 @@ int hls_dspace_foreach(const hls_dspace *s, hls_dspace_visit_fn fn, void *user, 
   return rc == 2 ? 1 : rc;
 }
 
+/* ---- why a space is empty ---- */
+
+/* "K has no options ([...]) given A = 1, B = 4": a dead end and its cause. */
+static void describe_dead_end(const hls_dspace *s, size_t ki, const hls_dspace_value *point,
+                              char *why, size_t why_size) {
+  const knob_info *k = &s->knobs[ki];
+  hls_strbuf msg = {0};
+  hls_strbuf_printf(&msg, "knob %s has no options (%s)", k->name, k->options.text);
+  for (size_t j = 0; j < k->ndeps; j++) {
+    hls_strbuf_printf(&msg, "%s%s = ", j ? ", " : " given ", s->knobs[k->deps[j]].name);
+    dspace_format_value(&msg, point[k->deps[j]]);
+  }
+  hls_strbuf_copy(&msg, why, why_size);
+  hls_strbuf_free(&msg);
+}
+
+int hls_dspace_dead_end(const hls_dspace *s, char *why, size_t why_size, hls_diags *d) {
+  evalctx c;
+  valbuf scratch = {NULL, 0, 0};
+  hls_dspace_value *point = hls_xcalloc(s->n + 1, sizeof *point);
+  int rc = 0;
+  dspace_ctx_init(&c, s, d);
+  for (size_t lvl = 0; lvl < s->n && rc == 0; lvl++) {
+    size_t ki = s->order[lvl], n;
+    const hls_dspace_value *opts = dspace_options_of(&c, s, ki, point, &scratch, &n);
+    if (!opts)
+      rc = -1;
+    else if (n == 0) {
+      describe_dead_end(s, ki, point, why, why_size);
+      rc = 1;
+    } else
+      point[ki] = opts[0];
+  }
+  free(scratch.v);
+  free(point);
+  dspace_ctx_free(&c);
+  return rc;
+}
+
 /* ---- membership ---- */
 
 int hls_dspace_contains(const hls_dspace *s, const hls_dspace_value *point, char *why,
@@ -299,7 +415,7 @@ int hls_dspace_contains(const hls_dspace *s, const hls_dspace_value *point, char
     size_t ki = s->order[lvl], n;
     const hls_dspace_value *opts = dspace_options_of(&c, s, ki, point, &scratch, &n);
     if (!opts) {
-      rc = -1;
+      rc = c.timed_out ? HLS_DSPACE_TIMEOUT : -1;
       break;
     }
     size_t i = 0;

@@ -1,13 +1,12 @@
-#define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "dse/explore.h"
 
 #include "dse/bind.h"
+#include "model/config.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 void hls_explore_defaults(hls_explore_options *o) {
   memset(o, 0, sizeof *o);
@@ -46,11 +45,7 @@ typedef struct {
   size_t seen_cap, seen_count;
 } explorer;
 
-static double now_seconds(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
+static double now_seconds(void) { return hls_now_seconds(); }
 
 int hls_design_feasible(const hls_explore_options *o, const hls_prediction *p) {
   if (!(p->valid >= o->min_valid) || !isfinite(p->perf))
@@ -100,6 +95,45 @@ static void progress(explorer *x) {
   fflush(stderr);
 }
 
+/* The first output of a prediction that is not finite, or outside what any
+ * design can be (a latency under a thousandth of a cycle or over 10^18
+ * cycles, a utilisation beyond 1000 times the device): the target's name,
+ * with the value in *value; NULL when all are plausible. */
+static const char *implausible_output(const hls_prediction *p, double *value) {
+  *value = hls_latency_cycles(p->perf); /* a finite perf can still mean infinite cycles */
+  if (!isfinite(*value) || *value < HLS_PREDICTED_CYCLES_MIN || *value > HLS_PREDICTED_CYCLES_MAX)
+    return "latency";
+  for (int u = 0; u < HLS_UTILS; u++) {
+    *value = p->util[u];
+    if (!isfinite(*value) || fabs(*value) > HLS_PREDICTED_UTIL_MAX)
+      return hls_model_target_name(HLS_TASK_REGRESSION, HLS_TARGET_util_LUT + u);
+  }
+  *value = p->valid;
+  return isfinite(p->valid) ? NULL : "validity";
+}
+
+/* An implausible prediction is never shown or ranked: it means a damaged
+ * model (one flipped exponent bit predicted "latency 0 cycles, LUT
+ * 2.4e35%"; finite weights can still overflow), so the search stops,
+ * naming the model. */
+static int check_finite(explorer *x, const hls_prediction *p, size_t n, const char *what) {
+  for (size_t i = 0; i < n; i++) {
+    double value;
+    const char *bad = implausible_output(&p[i], &value);
+    if (bad) {
+      const char *file = strcmp(bad, "validity") == 0 && x->o->valid_model ? x->o->valid_model
+                                                                            : x->o->model;
+      hls_diag_add(x->d, HLS_SEV_ERROR, file, 0, 0,
+                   "the model predicts %s %s (%g) for %s; the model file is damaged or does not "
+                   "suit this kernel", isfinite(value) ? "an implausible" : "a non-finite", bad,
+                   value, what);
+      x->failed = 1;
+      return -1;
+    }
+  }
+  return 0;
+}
+
 static int flush(explorer *x) {
   if (!x->npending || x->failed)
     return x->failed ? -1 : 0;
@@ -108,6 +142,8 @@ static int flush(explorer *x) {
     x->failed = 1;
     return -1;
   }
+  if (check_finite(x, x->pred, x->npending, "a design of the space"))
+    return -1;
   for (size_t i = 0; i < x->npending; i++)
     if (hls_design_feasible(x->o, &x->pred[i]))
       offer(x, x->pending + i * x->nknobs, &x->pred[i], x->pending_order[i]);
@@ -147,7 +183,9 @@ static int explore_all(explorer *x) {
     if (submit(x, point))
       break;
   hls_dspace_iter_free(it);
-  if (rc < 0)
+  if (rc == HLS_DSPACE_TIMEOUT)
+    x->out_of_time = 1;
+  else if (rc < 0)
     x->failed = 1;
   return flush(x);
 }
@@ -207,8 +245,9 @@ static size_t expand(explorer *x, const hls_dspace_value *beam, size_t nbeam,
       size_t k = order[oi];
       hls_dspace_value *opts = NULL;
       size_t nopts = 0;
-      if (hls_dspace_options(x->s, k, base, &opts, &nopts, x->d)) {
-        x->failed = 1;
+      int rc = hls_dspace_options(x->s, k, base, &opts, &nopts, x->d);
+      if (rc) {
+        *(rc == HLS_DSPACE_TIMEOUT ? &x->out_of_time : &x->failed) = 1;
         return added;
       }
       for (size_t i = 0; i < nopts && budget_left(x); i++) {
@@ -216,7 +255,10 @@ static size_t expand(explorer *x, const hls_dspace_value *beam, size_t nbeam,
           continue;
         copy_values(scratch, base, x->nknobs);
         scratch[k] = opts[i];
-        if (hls_dspace_contains(x->s, scratch, NULL, 0, x->d) != 1 || !mark_seen(x, scratch))
+        int in = hls_dspace_contains(x->s, scratch, NULL, 0, x->d);
+        if (in == HLS_DSPACE_TIMEOUT)
+          x->out_of_time = 1;
+        if (in != 1 || !mark_seen(x, scratch))
           continue;
         if (submit(x, scratch))
           break;
@@ -268,8 +310,32 @@ static int score_current(explorer *x, const hls_dspace_value *current) {
     hls_diag_add(x->d, HLS_SEV_ERROR, x->o->where, 0, 0, "scoring the current design failed");
     return -1;
   }
+  if (check_finite(x, &r->current.pred, 1, "the design as written"))
+    return -1;
   r->current.feasible = hls_design_feasible(x->o, &r->current.pred);
   return 0;
+}
+
+/* An empty space is an error that says so, with the knob that emptied it
+ * (searching it would walk every dead-end prefix: 10^12 of them for twelve
+ * knobs of ten options before a thirteenth with none).  A count stopped by
+ * the deadline before it found any point says that instead. */
+static int check_not_empty(explorer *x, const hls_dspace *space, int count) {
+  if (x->r->space_size > 0)
+    return 0;
+  if (count == HLS_DSPACE_TIMEOUT) {
+    hls_diag_add(x->d, HLS_SEV_ERROR, x->o->where, 0, 0,
+                 "no design point found in the design space within the time limit "
+                 "(-hls-budget-seconds=%g): it may be empty", x->o->seconds);
+    return -1;
+  }
+  char why[512] = "";
+  if (hls_dspace_dead_end(space, why, sizeof why, NULL) == 1)
+    hls_diag_add(x->d, HLS_SEV_ERROR, x->o->where, 0, 0,
+                 "the design space is empty: %s", why);
+  else
+    hls_diag_add(x->d, HLS_SEV_ERROR, x->o->where, 0, 0, "the design space is empty");
+  return -1;
 }
 
 static void explorer_free(explorer *x) {
@@ -280,7 +346,7 @@ static void explorer_free(explorer *x) {
   free(x->seen);
 }
 
-int hls_explore(const hls_graph *g, const hls_dspace *space, const hls_dspace_value *current,
+int hls_explore(const hls_graph *g, hls_dspace *space, const hls_dspace_value *current,
                 hls_score_fn score, void *ctx, const hls_explore_options *opts,
                 hls_explore_result *r, hls_diags *d) {
   hls_explore_options o = *opts, defaults;
@@ -295,7 +361,14 @@ int hls_explore(const hls_graph *g, const hls_dspace *space, const hls_dspace_va
     o.beam = defaults.beam;
   if (!o.where)
     o.where = "";
+  if (!o.model)
+    o.model = "";
   memset(r, 0, sizeof *r);
+  if (o.top_k > HLS_EXPLORE_MAX_DESIGNS) { /* 200,000,000 designs once aborted out of memory */
+    hls_diag_add(d, HLS_SEV_ERROR, "", 0, 0, "-hls-designs=%zu: at most %d designs are reported",
+                 o.top_k, HLS_EXPLORE_MAX_DESIGNS);
+    return -1;
+  }
   if (!space && g->nknobs == 0)
     o.predict_only = 1; /* a kernel without knobs: one design, as written */
   else if (!space || hls_bind_check_space(g, space, o.where, d))
@@ -324,10 +397,16 @@ int hls_explore(const hls_graph *g, const hls_dspace *space, const hls_dspace_va
     r->seconds = now_seconds() - x.start;
     return rc;
   }
+  if (!rc && o.seconds > 0)
+    hls_dspace_set_deadline(space, x.start + o.seconds);
   int count = rc ? -1 : hls_dspace_count(space, o.budget + 1, &r->space_size, d);
-  if (count < 0)
+  if (count == HLS_DSPACE_TIMEOUT)
+    x.out_of_time = 1;
+  if (count == HLS_DSPACE_TIMEOUT || count == 0)
+    rc = check_not_empty(&x, space, count);
+  else if (count < 0)
     rc = -1;
-  if (!rc) {
+  if (!rc && !x.out_of_time) {
     r->space_exact = count == 0;
     int fits = r->space_exact && r->space_size <= o.budget;
     r->exhaustive = o.strategy == HLS_SEARCH_EXHAUSTIVE || (o.strategy == HLS_SEARCH_AUTO && fits);
@@ -342,6 +421,7 @@ int hls_explore(const hls_graph *g, const hls_dspace *space, const hls_dspace_va
   r->seconds = now_seconds() - x.start;
   if (x.failed)
     rc = -1;
+  hls_dspace_set_deadline(space, 0);
   explorer_free(&x);
   return rc;
 }

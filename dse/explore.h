@@ -33,6 +33,8 @@ typedef struct {
   int predict_only;          /* score the current design, search nothing */
   int strategy;              /* HLS_SEARCH_* */
   const char *where;         /* the file errors of the search name: the space's ("" if NULL) */
+  const char *model;         /* the model files, for an error about their predictions */
+  const char *valid_model;   /* (NULL: none named) */
 } hls_explore_options;
 
 enum {
@@ -42,6 +44,13 @@ enum {
 };
 
 void hls_explore_defaults(hls_explore_options *o);
+
+/* Predictions outside these bounds stop the search as a damaged model's. */
+#define HLS_PREDICTED_CYCLES_MIN 1e-3
+#define HLS_PREDICTED_CYCLES_MAX 1e18
+#define HLS_PREDICTED_UTIL_MAX 1000.0 /* times the device */
+/* Designs reported at most (top_k): each is allocated before the search. */
+#define HLS_EXPLORE_MAX_DESIGNS 100000
 
 /* Is a prediction a candidate: valid enough, within every utilisation limit,
  * and finite? */
@@ -66,11 +75,13 @@ typedef struct {
   double seconds;
 } hls_explore_result;
 
-/* Explores `space` for graph g.  `current` holds the knob values the source
+/* Explores `space` for graph g, within o->seconds: the space's deadline
+ * (hls_dspace_set_deadline) is set for the search and cleared after it.  An
+ * empty space is an error naming the knob left without options.  `current` holds the knob values the source
  * states (n values in the space's knob order).  The space's knobs must be
  * exactly the graph's, of matching kinds.  A graph without knobs takes a NULL
  * space and gets its one design predicted.  Returns 0, or -1 with errors in d. */
-int hls_explore(const hls_graph *g, const hls_dspace *space, const hls_dspace_value *current,
+int hls_explore(const hls_graph *g, hls_dspace *space, const hls_dspace_value *current,
                 hls_score_fn score, void *ctx, const hls_explore_options *o,
                 hls_explore_result *r, hls_diags *d);
 void hls_explore_result_free(hls_explore_result *r);

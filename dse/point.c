@@ -3,23 +3,27 @@
 #include <cJSON.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 
-/* Where "name" appears as a key; 1:1 when it cannot be found. */
-static void locate_key(const char *text, const char *name, unsigned *line, unsigned *col) {
-  if (!hls_json_key_position(text, strlen(text), name, line, col)) {
+/* Where "name" appears as a key, searching on from the previous key (members
+ * come in text order); 1:1 when it cannot be found. */
+static void locate_key(hls_key_cursor *at, const char *name, unsigned *line, unsigned *col) {
+  if (!hls_key_cursor_find(at, name, line, col)) {
     *line = 1;
     *col = 1;
   }
 }
 
-static int add_value(hls_point *pt, const cJSON *item, const char *text, hls_diags *diags) {
+static int add_value(hls_point *pt, const cJSON *item, unsigned line, unsigned col,
+                     hls_diags *diags) {
   hls_knob_value v;
   memset(&v, 0, sizeof v);
-  locate_key(text, item->string, &v.line, &v.col);
+  v.line = line;
+  v.col = col;
   if (cJSON_IsString(item)) {
     v.is_string = 1;
     v.string = hls_xstrdup(item->valuestring);
@@ -35,24 +39,66 @@ static int add_value(hls_point *pt, const cJSON *item, const char *text, hls_dia
     return -1;
   }
   v.name = hls_xstrdup(item->string);
-  pt->values = hls_xrealloc(pt->values, (pt->count + 1) * sizeof *pt->values);
+  if (pt->count == pt->capacity) { /* doubling: a 40,000-key file must not realloc 40,000 times */
+    pt->capacity = pt->capacity ? 2 * pt->capacity : 8;
+    pt->values = hls_xrealloc(pt->values, pt->capacity * sizeof *pt->values);
+  }
   pt->values[pt->count++] = v;
   return 0;
+}
+
+static uint64_t name_hash(const char *s) {
+  uint64_t h = 1469598103934665603ull;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211ull; /* FNV-1a */
+  return h;
+}
+
+/* Has a name been seen before?  An open-addressing set of value indices
+ * (slots hold index + 1), so that finding repeats is linear, not quadratic. */
+typedef struct {
+  size_t *slot;
+  size_t cap;
+} name_set;
+
+static int seen_before(name_set *s, const hls_point *pt, const char *name) {
+  size_t mask = s->cap - 1, i = (size_t)name_hash(name) & mask;
+  for (; s->slot[i]; i = (i + 1) & mask)
+    if (strcmp(pt->values[s->slot[i] - 1].name, name) == 0)
+      return 1;
+  return 0;
+}
+
+static void remember(name_set *s, const hls_point *pt, size_t index) {
+  size_t mask = s->cap - 1, i = (size_t)name_hash(pt->values[index].name) & mask;
+  while (s->slot[i])
+    i = (i + 1) & mask;
+  s->slot[i] = index + 1;
 }
 
 /* Every member of obj as a knob value; a repeated name is an error. */
 static int add_values(hls_point *pt, const cJSON *obj, const char *text, hls_diags *diags) {
   int rc = 0;
+  size_t n = (size_t)cJSON_GetArraySize(obj);
+  name_set set = {NULL, 16};
+  while (set.cap < 2 * n)
+    set.cap *= 2;
+  set.slot = hls_xcalloc(set.cap, sizeof *set.slot);
+  hls_key_cursor at;
+  hls_key_cursor_init(&at, text, text ? strlen(text) : 0);
   for (const cJSON *item = obj->child; item; item = item->next) {
-    if (hls_point_find(pt, item->string)) {
-      unsigned line, col;
-      locate_key(text, item->string, &line, &col);
+    unsigned line, col;
+    locate_key(&at, item->string, &line, &col);
+    if (seen_before(&set, pt, item->string)) {
       hls_diag_add(diags, HLS_SEV_ERROR, pt->path, line, col, "knob '%s' is given twice",
                    item->string);
       rc = -1;
-    } else if (add_value(pt, item, text, diags))
+    } else if (add_value(pt, item, line, col, diags))
       rc = -1;
+    else
+      remember(&set, pt, pt->count - 1);
   }
+  free(set.slot);
   return rc;
 }
 

@@ -23,7 +23,7 @@ typedef struct {
 typedef struct {
   char *path;
   hls_knob_value *values;
-  size_t count;
+  size_t count, capacity;
 } hls_point;
 
 /* Parses a point from JSON text; errors name path:line:col.  Returns 0 or -1. */

@@ -1,6 +1,7 @@
 #include "graph/import.h"
 
 #include <cJSON.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,23 @@ static int is_string(const cJSON *j) { return cJSON_IsString(j); }
 static int is_number(const cJSON *j) { return cJSON_IsNumber(j); }
 static int is_object_or_null(const cJSON *j) { return cJSON_IsObject(j) || cJSON_IsNull(j); }
 
+/* A JSON number as an integer in [lo, hi], or a failure naming `what`: a cast
+ * of a number out of range (1e300, NaN) would be undefined behaviour. */
+static int int_in(reader *r, const cJSON *j, double lo, double hi, const char *what, int64_t *out) {
+  double v = j->valuedouble;
+  if (!isfinite(v) || v != floor(v) || v < lo || v > hi) {
+    char msg[128];
+    snprintf(msg, sizeof msg, "%s is not an integer in [%.0f, %.0f]", what, lo, hi);
+    fail(r, msg);
+    return -1;
+  }
+  *out = (int64_t)v;
+  return 0;
+}
+
+#define HLS_I32_MAX 2147483647.0
+#define HLS_I64_SAFE 9007199254740992.0 /* 2^53: every integer below is exact in a double */
+
 static int index_of(const char *s, const char *(*name)(int), int n) {
   for (int i = 0; i < n; i++)
     if (strcmp(s, name(i)) == 0)
@@ -65,6 +83,10 @@ static void read_matrix(reader *r, const cJSON *m, size_t rows, size_t cols, flo
         return;
       }
       out[i * cols + j] = (float)v->valuedouble;
+      if (!isfinite(out[i * cols + j])) {
+        fail(r, "feature value is not a finite single-precision number");
+        return;
+      }
     }
   }
 }
@@ -95,10 +117,14 @@ static void read_nodes(reader *r, const cJSON *root, hls_graph *g) {
       fail(r, "bad node entry");
       return;
     }
+    int64_t fi, bi;
+    if (int_in(r, f, -1, HLS_I32_MAX, "a node's function", &fi) ||
+        int_in(r, b, -1, HLS_I32_MAX, "a node's block", &bi))
+      return;
     g->nodes[v].kind = (uint8_t)kk;
     snprintf(g->nodes[v].text, sizeof g->nodes[v].text, "%s", t->valuestring);
-    g->nodes[v].function = (int32_t)f->valuedouble;
-    g->nodes[v].block = (int32_t)b->valuedouble;
+    g->nodes[v].function = (int32_t)fi;
+    g->nodes[v].block = (int32_t)bi;
   }
   g->x = hls_xcalloc(n * HLS_NODE_DIM + 1, sizeof *g->x);
   read_matrix(r, member(r, root, "x", is_array), n, HLS_NODE_DIM, g->x);
@@ -125,15 +151,18 @@ static void read_edges(reader *r, const cJSON *root, hls_graph *g) {
   for (size_t k = 0; k < n; k++, s = s->next, t = t->next, f = f->next, p = p->next, v = v->next) {
     int ff = cJSON_IsString(f) ? index_of(f->valuestring, flow_name, HLS_FLOW_KINDS) : -1;
     if (ff < 0 || !cJSON_IsNumber(s) || !cJSON_IsNumber(t) || !cJSON_IsNumber(p) ||
-        !cJSON_IsNumber(v) || s->valuedouble < 0 || t->valuedouble < 0 ||
-        s->valuedouble >= (double)g->nnodes || t->valuedouble >= (double)g->nnodes ||
-        p->valuedouble < 0)
-      {
-      fail(r, "bad edge entry (endpoint outside the node range?)");
+        !cJSON_IsNumber(v)) {
+      fail(r, "bad edge entry");
       return;
     }
-    g->edges[k] = (hls_edge){(uint32_t)s->valuedouble, (uint32_t)t->valuedouble, (uint8_t)ff,
-                             (uint8_t)(v->valuedouble != 0), (uint32_t)p->valuedouble};
+    int64_t si, ti, pi;
+    double last = (double)g->nnodes - 1;
+    if (int_in(r, s, 0, last, "an edge's source node", &si) ||
+        int_in(r, t, 0, last, "an edge's destination node", &ti) ||
+        int_in(r, p, 0, 4294967295.0, "an edge's position", &pi))
+      return;
+    g->edges[k] = (hls_edge){(uint32_t)si, (uint32_t)ti, (uint8_t)ff,
+                             (uint8_t)(v->valuedouble != 0), (uint32_t)pi};
   }
   g->e = hls_xcalloc(n * HLS_EDGE_DIM + 1, sizeof *g->e);
   read_matrix(r, member(r, root, "e", is_array), n, HLS_EDGE_DIM, g->e);
@@ -155,17 +184,41 @@ static void read_slot(reader *r, const cJSON *o, hls_graph_slot *s, int is_pipel
     s->pipe = hls_pipe_mode_from_name(mode->valuestring);
   }
   const cJSON *factor = cJSON_GetObjectItemCaseSensitive(o, "factor");
-  if (cJSON_IsNumber(factor))
-    s->factor = (int64_t)factor->valuedouble;
+  if (cJSON_IsNumber(factor) && int_in(r, factor, 0, HLS_I32_MAX, "a slot's factor", &s->factor))
+    return;
   const cJSON *ii = cJSON_GetObjectItemCaseSensitive(o, "ii");
-  if (cJSON_IsNumber(ii))
-    s->ii = (int64_t)ii->valuedouble;
+  if (cJSON_IsNumber(ii) && int_in(r, ii, 0, HLS_I32_MAX, "a slot's ii", &s->ii))
+    return;
   s->reduction = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "reduction"));
   const char *vocab = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "vocab"));
   s->vocab = (uint8_t)(vocab && strcmp(vocab, "vitis") == 0 ? HLS_DIALECT_VITIS : HLS_DIALECT_MERLIN);
   s->derived = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "derived"));
   if (!s->knob[0] && ((is_pipeline && s->pipe == HLS_PIPE_UNSET) || (!is_pipeline && !factor)))
     fail(r, "a pragma slot has neither a knob nor a value");
+}
+
+/* function, parent, depth, header_node, exit_compare_node, trip_count and
+ * scope of loop l, each checked to lie inside the graph before the cast. */
+static int read_loop_numbers(reader *r, const cJSON *const num[7], const hls_graph *g, size_t l,
+                             hls_graph_loop *gl) {
+  int64_t v[7];
+  double nodes = (double)g->nnodes - 1, fns = (double)g->nfunctions - 1;
+  if (int_in(r, num[0], 0, fns, "a loop's function", &v[0]) ||
+      int_in(r, num[1], -1, (double)l - 1, "a loop's parent (an earlier loop)", &v[1]) ||
+      int_in(r, num[2], 0, HLS_I32_MAX, "a loop's depth", &v[2]) ||
+      int_in(r, num[3], 0, nodes, "a loop's header node", &v[3]) ||
+      int_in(r, num[4], -1, nodes, "a loop's exit compare node", &v[4]) ||
+      int_in(r, num[5], 0, HLS_I64_SAFE, "a loop's trip count", &v[5]) ||
+      int_in(r, num[6], -1, HLS_I32_MAX, "a loop's scope", &v[6]))
+    return -1;
+  gl->function = (int32_t)v[0];
+  gl->parent = (int32_t)v[1];
+  gl->depth = (uint32_t)v[2];
+  gl->header_node = (uint32_t)v[3];
+  gl->exit_compare_node = (int32_t)v[4];
+  gl->trip_count = v[5];
+  gl->scope = (int32_t)v[6];
+  return 0;
 }
 
 static void read_loops(reader *r, const cJSON *root, hls_graph *g) {
@@ -186,19 +239,9 @@ static void read_loops(reader *r, const cJSON *root, hls_graph *g) {
     if (r->failed)
       return;
     snprintf(gl->name, sizeof gl->name, "%s", name->valuestring);
-    gl->function = (int32_t)num[0]->valuedouble;
-    gl->parent = (int32_t)num[1]->valuedouble;
-    gl->depth = (uint32_t)num[2]->valuedouble;
-    gl->header_node = (uint32_t)num[3]->valuedouble;
-    gl->exit_compare_node = (int32_t)num[4]->valuedouble;
-    gl->trip_count = (int64_t)num[5]->valuedouble;
-    gl->trip_known = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "trip_known"));
-    gl->scope = (int32_t)num[6]->valuedouble;
-    if (gl->header_node >= g->nnodes || gl->exit_compare_node >= (int32_t)g->nnodes ||
-        gl->parent >= (int32_t)l || gl->function < 0 || (size_t)gl->function >= g->nfunctions) {
-      fail(r, "loop refers to a node, parent or function outside the graph");
+    if (read_loop_numbers(r, num, g, l, gl))
       return;
-    }
+    gl->trip_known = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "trip_known"));
     read_slot(r, member(r, o, "pipeline", is_object_or_null), &gl->pipeline, 1);
     read_slot(r, member(r, o, "parallel", is_object_or_null), &gl->parallel, 0);
     read_slot(r, member(r, o, "tile", is_object_or_null), &gl->tile, 0);
@@ -265,6 +308,51 @@ static void read_block_loops(reader *r, const cJSON *root, hls_graph *g) {
   }
 }
 
+/* Every pragma row is claimed by at most one loop and lies in the matrix
+ * (the encoder writes row `scope` of nscopes rows). */
+static void check_scopes(reader *r, const hls_graph *g) {
+  unsigned char *seen = hls_xcalloc(g->nscopes + 1, 1);
+  for (size_t l = 0; l < g->nloops && !r->failed; l++) {
+    int32_t s = g->loops[l].scope;
+    if (s >= 0 && ((size_t)s >= g->nscopes || seen[s]++))
+      fail(r, "a loop's scope is outside the pragma rows or shared with another loop");
+  }
+  free(seen);
+}
+
+/* The encoder finds a slot's knob by binary search over the knob list and
+ * reads the design point at that index, so the list must be sorted and
+ * without repeats, and every knob a slot names must be in it, of the slot's
+ * kind. */
+static void check_knobs(reader *r, const hls_graph *g) {
+  for (size_t k = 1; k < g->nknobs && !r->failed; k++)
+    if (strcmp(g->knobs[k - 1].name, g->knobs[k].name) >= 0)
+      fail(r, "the knob list is not sorted by name without repeats");
+  for (size_t l = 0; l < g->nloops && !r->failed; l++) {
+    const hls_graph_slot *slots[3] = {&g->loops[l].pipeline, &g->loops[l].parallel,
+                                      &g->loops[l].tile};
+    for (int k = 0; k < 3 && !r->failed; k++) {
+      if (!slots[k]->present || !slots[k]->knob[0])
+        continue;
+      int i = hls_graph_knob_index(g, slots[k]->knob);
+      if (i < 0 || g->knobs[i].kind != k) {
+        char msg[256];
+        snprintf(msg, sizeof msg, "loop %.47s names knob %.63s, not a %s knob of the knob list",
+                 g->loops[l].name, slots[k]->knob, k == 0 ? "pipeline" : k == 1 ? "parallel" : "tile");
+        fail(r, msg);
+      }
+    }
+    const char *ii = g->loops[l].pipeline.ii_knob;
+    int i = ii[0] ? hls_graph_knob_index(g, ii) : 0;
+    if (ii[0] && (i < 0 || g->knobs[i].kind != HLS_KNOB_II)) {
+      char msg[256];
+      snprintf(msg, sizeof msg, "loop %.47s names II knob %.63s, not an ii knob of the knob list",
+               g->loops[l].name, ii);
+      fail(r, msg);
+    }
+  }
+}
+
 static void read_functions(reader *r, const cJSON *root, hls_graph *g) {
   const cJSON *fns = member(r, root, "functions", is_array);
   const cJSON *kernel = member(r, root, "kernel", is_string);
@@ -305,6 +393,10 @@ int hls_graph_from_json(const char *path, const char *text, hls_graph *g, hls_di
     read_knobs(&r, root, g);
   if (!r.failed)
     read_block_loops(&r, root, g);
+  if (!r.failed)
+    check_scopes(&r, g);
+  if (!r.failed)
+    check_knobs(&r, g);
   cJSON_Delete(root);
   if (r.failed) {
     hls_graph_free(g);

@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L /* fileno */
 #include "weights.h"
 
 #include <cJSON.h>
@@ -7,8 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "graph/schema.h"
+#include "model/integrity.h"
+#include "support/sha256.h"
 
 /* Tensor data is read as the host's float: the format is little-endian. */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
@@ -45,6 +49,25 @@ static void format_shape(char *buf, size_t size, int ndim, const int64_t *shape)
 
 static int read_all(FILE *f, void *buf, size_t n) { return fread(buf, 1, n, f) == n ? 0 : -1; }
 
+/* The file's SHA-256 against the one recorded beside it (model/integrity.h). */
+static int check_digest(loader *l, const unsigned char len8[8], const char *header, size_t n,
+                        const hls_weights *w) {
+  hls_sha256 s;
+  unsigned char digest[32];
+  char hex[65];
+  hls_sha256_init(&s);
+  hls_sha256_update(&s, len8, 8);
+  hls_sha256_update(&s, header, n);
+  hls_sha256_update(&s, w->data, (size_t)w->data_bytes);
+  hls_sha256_final(&s, digest);
+  for (int i = 0; i < 32; i++)
+    snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+  if (hls_model_check_digest(l->path, hex, l->d) == 0)
+    return 0;
+  l->errors++;
+  return -1;
+}
+
 /* Fills header (NUL-terminated copy) and w->data.  Returns -1 on any error. */
 static int read_file(loader *l, hls_weights *w, char **header, uint64_t *header_len) {
   FILE *f = fopen(l->path, "rb");
@@ -54,7 +77,9 @@ static int read_file(loader *l, hls_weights *w, char **header, uint64_t *header_
   }
   int rc = -1;
   long size = -1;
-  if (fseek(f, 0, SEEK_END) == 0)
+  struct stat st;
+  /* A directory opens, and ftell then says 2^63 - 1 bytes: check the kind. */
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && fseek(f, 0, SEEK_END) == 0)
     size = ftell(f);
   if (size < 0 || fseek(f, 0, SEEK_SET) != 0) {
     error(l, "cannot read model file: not a regular file");
@@ -89,7 +114,7 @@ static int read_file(loader *l, hls_weights *w, char **header, uint64_t *header_
   }
   (*header)[n] = '\0';
   *header_len = n;
-  rc = 0;
+  rc = check_digest(l, len8, *header, (size_t)n, w);
 out:
   fclose(f);
   return rc;

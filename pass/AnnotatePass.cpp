@@ -56,6 +56,7 @@ private:
   std::vector<std::string> Paths;
   std::map<std::string, int> FileIndex;
   std::vector<std::string> Sources;
+  std::vector<std::string> Checksums; // DWARF 5 MD5 of each file, "" if none
 
   std::deque<std::string> SymbolText; // owns what Symbols point to
 
@@ -75,7 +76,9 @@ int ModuleDescription::fileOf(const DIFile *File) {
     Paths.push_back(Path);
     std::optional<StringRef> Src = File->getSource();
     Sources.push_back(Src ? Src->str() : std::string());
-    Files.push_back({nullptr, Src ? "" : nullptr, 0});
+    auto Sum = File->getChecksum();
+    Checksums.push_back(Sum && Sum->Kind == DIFile::CSK_MD5 ? Sum->Value.str() : std::string());
+    Files.push_back({nullptr, Src ? "" : nullptr, 0, nullptr});
   }
   return It->second;
 }
@@ -199,6 +202,7 @@ void ModuleDescription::build(Module &M, ModuleAnalysisManager &MAM) {
       Funcs[L.func].last_line = std::max(Funcs[L.func].last_line, L.end_line);
   for (size_t I = 0; I < Files.size(); I++) {
     Files[I].path = Paths[I].c_str();
+    Files[I].md5 = Checksums[I].empty() ? nullptr : Checksums[I].c_str();
     if (Files[I].embedded) {
       Files[I].embedded = Sources[I].c_str();
       Files[I].embedded_len = Sources[I].size();

@@ -361,6 +361,43 @@ int64_t tripCount(const LoopFact &F, const hls_loop_result &R, hls_diags *D) {
   return F.TripCount;
 }
 
+// Nodes the builder will make at least: one per instruction it keeps, one
+// per value-producing instruction and argument (their variables), one per
+// block.  Intrinsics it skips (graph/builder.c, is_skipped) are not counted.
+size_t nodeLowerBound(ArrayRef<Function *> Fns) {
+  size_t N = 1; // the external node
+  for (Function *F : Fns) {
+    N += F->arg_size();
+    for (BasicBlock &B : *F) {
+      N++;
+      for (Instruction &I : B) {
+        if (auto *II = dyn_cast<IntrinsicInst>(&I))
+          if (II->isAssumeLikeIntrinsic() || isa<DbgInfoIntrinsic>(II))
+            continue;
+        N += 1 + !I.getType()->isVoidTy();
+      }
+    }
+  }
+  return N;
+}
+
+// A kernel whose graph must exceed the node limit is refused before the loop
+// analyses, which canonicalise a copy of every function (10,000 loops spent
+// 103 s there before the builder's limit applied), at the kernel's definition.
+bool overNodeLimit(Module &M, ArrayRef<Function *> Fns, Function *Kernel, hls_diags *D) {
+  size_t Nodes = Fns.empty() ? 0 : nodeLowerBound(Fns);
+  if (Nodes <= GraphMaxNodes)
+    return false;
+  Function *At = Kernel ? Kernel : Fns.front();
+  const DISubprogram *SP = At->getSubprogram();
+  std::string Path = SP ? filePath(SP->getFile()) : M.getSourceFileName();
+  hls_diag_add(D, HLS_SEV_ERROR, Path.c_str(), SP ? SP->getLine() : 0, 0,
+               "the program graph of %s would have at least %zu nodes, over the limit of %u; "
+               "raise it with -hls-graph-max-nodes or split the kernel",
+               At->getName().str().c_str(), Nodes, (unsigned)GraphMaxNodes);
+  return true;
+}
+
 } // namespace
 
 ProgramGraph::ProgramGraph() { memset(&G, 0, sizeof G); }
@@ -386,6 +423,8 @@ GraphAnalysis::Result GraphAnalysis::run(Module &M, ModuleAnalysisManager &MAM) 
   else
     Fns = graphFunctions(M, A, Kernel, &D);
   warnIrregular(M, Fns, FAM, &D);
+  if (overNodeLimit(M, Fns, Kernel, &D))
+    Fns.clear(); // no loop facts, no graph: the error says why
 
   LoopFacts Facts;
   Facts.compute(M, Fns, FAM);

@@ -186,6 +186,8 @@ bool predictAndExplore(Module &M, FunctionAnalysisManager &FAM, const ProgramGra
       std::string Where = SpaceSource == "derived" || SpaceSource.empty() ? M.getSourceFileName()
                                                                           : SpaceSource;
       O.where = Where.c_str();
+      O.model = hls_predictor_model_path(P);
+      O.valid_model = hls_predictor_valid_model_path(P);
       RemarkContext C{FAM, G, Space, PG.Loops, PG.Kernel, PG.Sources, PG.Dialect,
                       hls_predictor_analytic(P)};
       hls_score_models Models = {hls_predictor_model_path(P), hls_predictor_valid_model_path(P)};

@@ -26,7 +26,7 @@ namespace hlsmoe {
 struct RemarkContext {
   llvm::FunctionAnalysisManager &FAM;
   const hls_graph &G;
-  const hls_dspace *Space;            // null: a kernel without knobs
+  hls_dspace *Space;                  // null: a kernel without knobs (the search sets its deadline)
   const std::vector<llvm::Loop *> &Loops; // the LLVM loop of each graph loop
   llvm::Function *Kernel;             // where kernel-wide remarks attach
   const std::vector<ProgramGraph::LoopSource> &Sources; // per graph loop

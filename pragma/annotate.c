@@ -1,8 +1,11 @@
 #include "pragma/annotate.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "support/md5.h"
 
 typedef struct {
   const hls_annotate_input *in;
@@ -28,6 +31,42 @@ static int file_is_used(const ctx *c, int file) {
   return 0;
 }
 
+/* Is text the one the debug info's MD5 names?  1 yes (or nothing to compare
+ * with), 0 no; the text's own digest goes to hex. */
+static int is_compiled_text(const hls_file_desc *f, const char *text, size_t len, char hex[33]) {
+  hls_md5_hex(text, len, hex);
+  if (!f->md5)
+    return 1;
+  for (size_t i = 0; i < 32; i++)
+    if (tolower((unsigned char)f->md5[i]) != hex[i])
+      return 0;
+  return f->md5[32] == '\0';
+}
+
+/* The embedded text is what was compiled; a file on disk that differs (edited
+ * since) is worth knowing about, since its line numbers may not match. */
+static void remark_if_edited(ctx *c, const hls_file_desc *f) {
+  size_t len;
+  char hex[33], *disk = f->md5 ? hls_read_file(f->path, &len) : NULL;
+  if (disk && !is_compiled_text(f, disk, len, hex))
+    DIAG(c, HLS_SEV_REMARK, f->path, 0, 0,
+         "the file changed after it was compiled (MD5 %s, the debug info records %s); its "
+         "pragmas are read from the source embedded in the IR", hex, f->md5);
+  free(disk);
+}
+
+/* Read from disk without an embedded copy: it must be the text compiled, or
+ * its pragmas would be placed on the wrong loops. */
+static int check_disk_text(ctx *c, const hls_file_desc *f, const hls_source *s) {
+  char hex[33];
+  if (is_compiled_text(f, s->text, s->len, hex))
+    return 0;
+  DIAG(c, HLS_SEV_ERROR, f->path, 0, 0,
+       "the file changed after it was compiled: its MD5 is %s, the debug info records %s; "
+       "recompile it (with -gembed-source the compiled text travels in the IR)", hex, f->md5);
+  return -1;
+}
+
 static void load_sources(ctx *c) {
   c->out->nsources = c->in->nfiles;
   c->out->sources = hls_xcalloc(c->in->nfiles, sizeof *c->out->sources);
@@ -36,11 +75,16 @@ static void load_sources(ctx *c) {
     hls_source *s = &c->out->sources[i];
     if (!file_is_used(c, (int)i))
       continue;
-    if (f->embedded)
+    if (f->embedded) {
       hls_source_init(s, f->path, f->embedded, f->embedded_len);
-    else if (hls_source_read_file(s, f->path) == 0) {
+      remark_if_edited(c, f);
+    } else if (hls_source_read_file(s, f->path) == 0) {
       free(s->path);
       s->path = hls_xstrdup(f->path);
+      if (check_disk_text(c, f, s)) {
+        hls_source_free(s);
+        continue;
+      }
     } else {
       DIAG(c, HLS_SEV_ERROR, f->path, 0, 0,
            "source text is neither embedded in the IR nor readable on disk, so its "
@@ -103,9 +147,17 @@ static void not_emitted(ctx *c, const hls_source *s, const hls_pragma *p) {
        p->text);
 }
 
+/* A loop pragma outside every function applies to nothing: an error, not
+ * code left uncompiled. */
+static void outside_functions(ctx *c, const hls_source *s, const hls_pragma *p) {
+  DIAG(c, HLS_SEV_ERROR, s->path, p->line, p->col,
+       "'#pragma %s' is outside any function; loop pragmas belong %s the loop they apply to",
+       p->text, p->placement == HLS_PLACE_IN_BODY ? "in the body of" : "directly before");
+}
+
 static void place_before_loop(ctx *c, int file, const hls_source *s, const hls_pragma *p) {
   if (func_at(c, file, p->line) < 0) {
-    not_emitted(c, s, p);
+    (p->file_scope ? outside_functions : not_emitted)(c, s, p);
     return;
   }
   unsigned next = hls_source_next_code_line(s, p->line);
@@ -124,7 +176,7 @@ static void place_before_loop(ctx *c, int file, const hls_source *s, const hls_p
 static void place_in_body(ctx *c, int file, const hls_source *s, const hls_pragma *p) {
   int func = func_at(c, file, p->line);
   if (func < 0) {
-    not_emitted(c, s, p);
+    (p->file_scope && p->kind != HLS_PRAGMA_UNMODELLED ? outside_functions : not_emitted)(c, s, p);
     return;
   }
   int loop = loop_enclosing(c, file, p->line);

@@ -22,6 +22,7 @@ typedef struct {
   const char *path;     /* directory/filename as the debug info names it */
   const char *embedded; /* -gembed-source text, NULL if absent */
   size_t embedded_len;
+  const char *md5;      /* DWARF 5 checksum of the compiled text (32 hex digits), NULL if none */
 } hls_file_desc;
 
 typedef struct {

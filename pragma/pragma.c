@@ -144,6 +144,20 @@ static int tok_text_error(parser *p, const token *t, const char *fmt) {
   return error_at(p, t, fmt, word);
 }
 
+/* A knob or variable name into a fixed field: one that does not fit is an
+ * error, never cut (a reduction variable cut at 63 characters names another
+ * variable, or none). */
+static int tok_name(parser *p, const token *t, char *dst, size_t cap, const char *what) {
+  if (t->len >= cap) {
+    char msg[160];
+    snprintf(msg, sizeof msg, "%s '%%s...' is %zu characters long, over the limit of %zu", what,
+             t->len, cap - 1);
+    return tok_text_error(p, t, msg);
+  }
+  tok_copy(t, dst, cap);
+  return 0;
+}
+
 /* A value written with names: resolved through the module's constants.  One
  * that names no known constant makes the pragma unmodelled (see
  * hls_pragma_parse), so it reads as 1 here. */
@@ -214,10 +228,8 @@ static void extend_expression(parser *p, const token *first, token *out) {
 
 /* FACTOR value: positive integer (or constant expression) or auto{KNOB}. */
 static int parse_factor_token(parser *p, const token *t, const char *what, hls_pragma *r) {
-  if (t->kind == TOK_KNOB) {
-    tok_copy(t, r->knob, sizeof r->knob);
-    return 0;
-  }
+  if (t->kind == TOK_KNOB)
+    return tok_name(p, t, r->knob, sizeof r->knob, "knob name");
   if (t->kind != TOK_NUMBER && t->kind != TOK_WORD && t->kind != TOK_EXPR) {
     char msg[160];
     snprintf(msg, sizeof msg, "%s expects a positive integer or auto{KNOB}, got '%%s'", what);
@@ -271,9 +283,10 @@ static int merlin_pipeline(parser *p) {
   const token *t = next(p);
   if (t->kind == TOK_END)
     r->pipe = HLS_PIPE_CG; /* plain PIPELINE is Merlin's coarse-grained mode */
-  else if (t->kind == TOK_KNOB)
-    tok_copy(t, r->knob, sizeof r->knob);
-  else if (tok_is(t, "off"))
+  else if (t->kind == TOK_KNOB) {
+    if (tok_name(p, t, r->knob, sizeof r->knob, "knob name"))
+      return -1;
+  } else if (tok_is(t, "off"))
     r->pipe = HLS_PIPE_OFF;
   else if (tok_is(t, "cg"))
     r->pipe = HLS_PIPE_CG;
@@ -298,7 +311,8 @@ static int merlin_parallel(parser *p) {
         const token *v = next(p);
         if (v->kind != TOK_WORD)
           return tok_text_error(p, v, "reduction= expects a variable name, got '%s'");
-        tok_copy(v, r->reduction, sizeof r->reduction);
+        if (tok_name(p, v, r->reduction, sizeof r->reduction, "reduction variable"))
+          return -1;
       }
     } else if (tok_is(t, "factor")) {
       if (seen_factor)
@@ -615,6 +629,25 @@ static int not_modelled(parser *p) {
   return 1;
 }
 
+/* The text as written, whitespace runs (continuations) folded to one space,
+ * into out[cap].  Returns 0 when it does not fit. */
+static int fold_text(const char *t, char *out, size_t cap) {
+  size_t n = 0;
+  for (const char *c = t; *c; c++) {
+    if (isspace((unsigned char)*c) && (!n || out[n - 1] == ' '))
+      continue;
+    if (n + 1 >= cap) {
+      out[n] = '\0';
+      return 0;
+    }
+    out[n++] = isspace((unsigned char)*c) ? ' ' : *c;
+  }
+  while (n && out[n - 1] == ' ')
+    n--;
+  out[n] = '\0';
+  return 1;
+}
+
 int hls_pragma_parse(const char *text, const char *file, unsigned line, unsigned col,
                      unsigned text_col, const hls_symbols *symbols,
                      hls_pragma out[HLS_PRAGMA_MAX_RECORDS], hls_diags *diags) {
@@ -633,16 +666,7 @@ int hls_pragma_parse(const char *text, const char *file, unsigned line, unsigned
   const char *t = text;
   while (isspace((unsigned char)*t))
     t++;
-  /* the text as written, whitespace runs (continuations) folded to one space */
-  size_t n = 0;
-  for (const char *c = t; *c && n + 1 < sizeof p.base.text; c++)
-    if (!isspace((unsigned char)*c))
-      p.base.text[n++] = *c;
-    else if (n && p.base.text[n - 1] != ' ')
-      p.base.text[n++] = ' ';
-  while (n && p.base.text[n - 1] == ' ')
-    n--;
-  p.base.text[n] = '\0';
+  int fits = fold_text(t, p.base.text, sizeof p.base.text);
 
   /* Only our namespaces are lexed: other pragmas may hold arbitrary text. */
   const char *w = t;
@@ -657,6 +681,14 @@ int hls_pragma_parse(const char *text, const char *file, unsigned line, unsigned
              (wl == 3 && strncmp(w, "GCC", 3) == 0);
   if (!ours)
     return 0;
+  if (!fits) {
+    /* The text goes into metadata and messages as written: rather than cut
+     * it (and have them disagree with what was parsed), refuse it. */
+    hls_diag_add(diags, HLS_SEV_ERROR, file, line, col,
+                 "this pragma is %zu bytes long, over the limit of %zu that hlsmoe reads; "
+                 "split it into several pragmas", strlen(t), sizeof p.base.text - 1);
+    return -1;
+  }
   if (lex(&p))
     return -1;
   const token *first = next(&p);

@@ -50,6 +50,8 @@ typedef struct {
   char reduction[HLS_KNOB_MAX]; /* reduction variable, "" when unnamed */
   int64_t tripcount;       /* TRIPCOUNT: max=, else avg=, else min= */
   char keyword[32];        /* normalised keyword, e.g. "pipeline", "array_partition" */
+  int file_scope;          /* set by the source scanner: no brace is open before it, so it
+                              stands outside every function (not in one left uncompiled) */
 } hls_pragma;
 
 #define HLS_PRAGMA_MAX_RECORDS 8

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "support/strbuf.h"
+
 void hls_source_init(hls_source *s, const char *path, const char *text, size_t len) {
   memset(s, 0, sizeof *s);
   s->path = hls_xstrdup(path);
@@ -67,6 +69,7 @@ typedef struct {
   hls_symbol *symbol_items;
   size_t symbol_capacity;
   int in_comment; /* inside a block comment */
+  long braces;    /* '{' minus '}' in the code so far: 0 at file scope */
   int if0_depth;  /* nesting depth inside #if 0 */
   int pp_depth;   /* #if nesting inside an #if 0 block */
 } scanner;
@@ -103,12 +106,12 @@ static size_t skip_insignificant(scanner *sc, size_t i, size_t end) {
   return end;
 }
 
-/* Joins a directive's continuation lines into buf with comments removed.
- * Returns the last physical line of the directive. */
-static unsigned join_directive(scanner *sc, unsigned line, size_t from, char *buf,
-                               size_t cap) {
+/* Joins a directive's continuation lines into buf with comments removed,
+ * however long (a fixed buffer once cut a pragma at 1023 bytes and lost its
+ * FACTOR=4).  Returns the last physical line of the directive. */
+static unsigned join_directive(scanner *sc, unsigned line, size_t from, hls_strbuf *buf) {
   const char *t = sc->s->text;
-  size_t n = 0;
+  hls_strbuf_append(buf, "", 0);
   for (;;) {
     size_t end = line_end(sc, line);
     int cont = end > from && t[end - 1] == '\\';
@@ -126,22 +129,22 @@ static unsigned join_directive(scanner *sc, unsigned line, size_t from, char *bu
       if (t[i] == '/' && i + 1 < stop && t[i + 1] == '*') {
         sc->in_comment = 1;
         i++;
-        if (n + 1 < cap)
-          buf[n++] = ' ';
+        hls_strbuf_append(buf, " ", 1);
         continue;
       }
-      if (n + 1 < cap)
-        buf[n++] = t[i];
+      size_t run = i;
+      while (run < stop && t[run] != '/')
+        run++; /* copy up to the next possible comment in one piece */
+      hls_strbuf_append(buf, t + i, run > i ? run - i : 1);
+      i = run > i ? run - 1 : i;
     }
     if (!cont || line >= sc->lines.n)
       break;
-    if (n + 1 < cap)
-      buf[n++] = ' ';
+    hls_strbuf_append(buf, " ", 1);
     line++;
     sc->s->line_kind[line] = HLS_LINE_PRAGMA; /* provisional; caller fixes */
     from = sc->lines.start[line];
   }
-  buf[n] = '\0';
   return line;
 }
 
@@ -257,9 +260,9 @@ static int track_conditionals(scanner *sc, const char *d) {
 
 static unsigned scan_directive(scanner *sc, unsigned line, size_t hash) {
   hls_source *s = sc->s;
-  char buf[1024];
-  unsigned last = join_directive(sc, line, hash + 1, buf, sizeof buf);
-  const char *d = buf;
+  hls_strbuf joined = {0};
+  unsigned last = join_directive(sc, line, hash + 1, &joined);
+  const char *buf = joined.text, *d = buf;
   while (*d == ' ' || *d == '\t')
     d++;
   int was_disabled = sc->if0_depth > 0;
@@ -276,6 +279,8 @@ static unsigned scan_directive(scanner *sc, unsigned line, size_t hash) {
     unsigned text_col = col + 1 + (unsigned)(text - buf);
     hls_pragma recs[HLS_PRAGMA_MAX_RECORDS];
     int n = hls_pragma_parse(text, s->path, line, col, text_col, &sc->symbols, recs, sc->diags);
+    for (int k = 0; k < n; k++)
+      recs[k].file_scope = sc->braces <= 0;
     if (n > 0)
       add_pragmas(sc, recs, n);
   } else if (strstr(d, "_Pragma") && (strstr(d, "HLS") || strstr(d, "ACCEL"))) {
@@ -286,7 +291,38 @@ static unsigned scan_directive(scanner *sc, unsigned line, size_t hash) {
   }
   for (unsigned l = line; l <= last; l++)
     s->line_kind[l] = (unsigned char)kind;
+  hls_strbuf_free(&joined);
   return last;
+}
+
+/* Offset after the string or character literal that opens at text[i]
+ * (escapes skipped), or end when it runs to the end of the line. */
+static size_t skip_literal(const char *t, size_t i, size_t end) {
+  char quote = t[i];
+  for (i++; i < end; i++) {
+    if (t[i] == '\\')
+      i++;
+    else if (t[i] == quote)
+      return i + 1;
+  }
+  return end;
+}
+
+/* Counts the braces of one code line from offset i, outside comments and
+ * literals: file scope, where no function can be, is brace depth 0. */
+static void count_braces(scanner *sc, size_t i, size_t end) {
+  const char *t = sc->s->text;
+  while (i < end) {
+    i = skip_insignificant(sc, i, end);
+    if (i >= end)
+      break;
+    if (t[i] == '"' || t[i] == '\'') {
+      i = skip_literal(t, i, end);
+      continue;
+    }
+    sc->braces += (t[i] == '{') - (t[i] == '}');
+    i++;
+  }
 }
 
 /* "name:" alone on a line (not "::", not a ternary's tail). */
@@ -358,9 +394,7 @@ void hls_source_scan(hls_source *s, const hls_symbols *symbols, hls_diags *diags
                                                                    : HLS_LINE_CODE);
       warn_pragma_operator(&sc, line, i, end);
       harvest_constant(&sc, s->text + i, end - i);
-      /* keep the block-comment state right for the rest of the line */
-      for (size_t k = i; k < end; k++)
-        k = skip_insignificant(&sc, k, end);
+      count_braces(&sc, i, end); /* also keeps the block-comment state right */
     }
     if (s->line_kind[line] == HLS_LINE_COMMENT) {
       /* a line of only whitespace counts as blank */

@@ -184,6 +184,54 @@ int hls_json_key_position(const char *text, size_t len, const char *key, unsigne
   return 0;
 }
 
+void hls_key_cursor_init(hls_key_cursor *c, const char *text, size_t len) {
+  c->text = text;
+  c->len = len;
+  c->off = 0;
+  c->line = c->col = 1;
+  c->lost = 0;
+}
+
+/* Is there `"key"` then white space and a colon at text[i]?  Returns the
+ * offset after the colon, or 0. */
+static size_t key_at(const char *text, size_t len, size_t i, const char *key, size_t n) {
+  if (text[i] != '"' || i + n + 2 > len || memcmp(text + i + 1, key, n) != 0 ||
+      text[i + n + 1] != '"')
+    return 0;
+  size_t j = i + n + 2;
+  while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r'))
+    j++;
+  return j < len && text[j] == ':' ? j + 1 : 0;
+}
+
+/* Moves the cursor to offset `to`, counting lines and columns. */
+static void advance(hls_key_cursor *c, size_t to) {
+  for (; c->off < to; c->off++) {
+    if (c->text[c->off] == '\n') {
+      c->line++;
+      c->col = 1;
+    } else
+      c->col++;
+  }
+}
+
+int hls_key_cursor_find(hls_key_cursor *c, const char *key, unsigned *line, unsigned *col) {
+  if (c->lost)
+    return 0;
+  size_t n = strlen(key), i = c->off, end = 0;
+  while (i < c->len && !(end = key_at(c->text, c->len, i, key, n)))
+    i++;
+  if (!end) {
+    c->lost = 1;
+    return 0;
+  }
+  advance(c, i);
+  *line = c->line;
+  *col = c->col;
+  advance(c, end); /* past the key: the next search must not find it again */
+  return 1;
+}
+
 int hls_write_text(const char *path, const char *text) {
   FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
   if (!f)

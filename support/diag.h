@@ -78,6 +78,23 @@ void hls_text_position(const char *text, size_t len, size_t off, unsigned *line,
 int hls_json_key_position(const char *text, size_t len, const char *key, unsigned *line,
                           unsigned *col);
 
+/* The same for many keys in the order they appear in the text, in time
+ * linear in the text (one hls_json_key_position per key of a 40,000-key
+ * file took 38 s): each search starts where the last one ended and lines are
+ * counted on the way.  A key that is not found (written with escapes, say)
+ * leaves the cursor where it was, and after one miss the cursor gives up, so
+ * that misses cannot add up to quadratic time either. */
+typedef struct {
+  const char *text;
+  size_t len, off;
+  unsigned line, col; /* of text[off] */
+  int lost;
+} hls_key_cursor;
+
+void hls_key_cursor_init(hls_key_cursor *c, const char *text, size_t len);
+/* Returns 1 with the key's line and column, or 0 (leaving them alone). */
+int hls_key_cursor_find(hls_key_cursor *c, const char *key, unsigned *line, unsigned *col);
+
 /* Small helpers shared by the C core. */
 void *hls_xmalloc(size_t n);
 void *hls_xcalloc(size_t n, size_t size);

@@ -20,8 +20,8 @@
 enum { EXIT_OUTSIDE = 1, EXIT_ERROR = 2, SHOW_OUTSIDE = 5 };
 
 static int usage(void) {
-  fputs("usage: hls-dspace count FILE.json [--cap N]\n"
-        "       hls-dspace list FILE.json [--limit N]\n"
+  fputs("usage: hls-dspace count FILE.json [--cap N] [--seconds S]\n"
+        "       hls-dspace list FILE.json [--limit N] [--seconds S]\n"
         "       hls-dspace check FILE.json POINTS.jsonl\n"
         "       hls-dspace knobs FILE.json\n",
         stderr);
@@ -86,6 +86,11 @@ static void print_point(FILE *f, const hls_dspace *s, const hls_dspace_value *pt
 static int cmd_count(const hls_dspace *s, uint64_t cap, hls_diags *d) {
   uint64_t n;
   int rc = hls_dspace_count(s, cap, &n, d);
+  if (rc == HLS_DSPACE_TIMEOUT) {
+    fprintf(stderr, "%s: error: counting stopped at the time limit (--seconds) %s\n",
+            hls_dspace_path(s), n ? "after finding a point" : "without finding a point");
+    return EXIT_ERROR;
+  }
   if (rc < 0)
     return EXIT_ERROR;
   printf("%s%" PRIu64 "\n", rc ? ">=" : "", n);
@@ -102,6 +107,9 @@ static int cmd_list(const hls_dspace *s, uint64_t limit, int has_limit, hls_diag
     shown++;
   }
   hls_dspace_iter_free(it);
+  if (rc == HLS_DSPACE_TIMEOUT)
+    fprintf(stderr, "%s: error: listing stopped at the time limit (--seconds)\n",
+            hls_dspace_path(s));
   return rc < 0 ? EXIT_ERROR : 0;
 }
 
@@ -259,8 +267,27 @@ static int run(const char *cmd, const hls_dspace *s, int argc, char **argv, hls_
   return cmd_knobs(s, d);
 }
 
+/* Takes "--seconds S" out of argv (count, list): a deadline for walks that
+ * could take forever (10^12 dead-end prefixes).  -1 on a bad value. */
+static int take_seconds(int *argc, char **argv, double *seconds) {
+  for (int i = 3; i < *argc; i++) {
+    if (strcmp(argv[i], "--seconds") != 0)
+      continue;
+    char *end = NULL;
+    *seconds = i + 1 < *argc ? strtod(argv[i + 1], &end) : 0;
+    if (!end || *end || !(*seconds > 0) || *seconds > 1e9)
+      return -1;
+    for (int j = i; j + 2 <= *argc; j++)
+      argv[j] = argv[j + 2];
+    *argc -= 2;
+    return 0;
+  }
+  return 0;
+}
+
 int main(int argc, char **argv) {
-  if (argc < 3)
+  double seconds = 0;
+  if (argc < 3 || take_seconds(&argc, argv, &seconds))
     return usage();
   const char *cmd = argv[1];
   if (strcmp(cmd, "count") && strcmp(cmd, "list") && strcmp(cmd, "check") &&
@@ -269,6 +296,8 @@ int main(int argc, char **argv) {
   hls_diags d;
   hls_diags_init(&d);
   hls_dspace *s = hls_dspace_load(argv[2], &d);
+  if (s && seconds > 0)
+    hls_dspace_set_deadline(s, hls_now_seconds() + seconds);
   int rc = s ? run(cmd, s, argc, argv, &d) : EXIT_ERROR;
   fflush(stdout);
   hls_diags_print(&d, stderr);

@@ -5,6 +5,7 @@ set -eu
 packages=(
   cmake pkg-config make gcc g++ # build
   llvm-19-dev clang-19 llvm-19-tools # LLVM 19: headers, clang, opt, FileCheck, lit
+  libclang-rt-19-dev # clang's sanitizer and libFuzzer runtimes (HLSMOE_SANITIZE=ON, fuzz/)
   libopenblas-dev libcjson-dev # runtime dependencies of the plugin
   python3 python3-torch python3-numpy python3-sklearn # training tools (tools/train)
   valgrind # memory checks in tests

@@ -40,3 +40,15 @@ write("wide1024", {"K%04d" % i: {"default": 1, "ds_type": "PARALLEL", "options":
                    for i in range(1024)})
 with open(os.path.join(out, "garbage.json"), "wb") as f:
     f.write(bytes(range(256)) * 4)
+# Budgets of one evaluation (HLS_DSPACE_MAX_STEPS, HLS_DSPACE_MAX_ELEMENTS):
+# a list doubled 60 times (2^60 elements from 1.3 KB), comprehensions nested
+# three deep over 1000 values (10^6 lists), a comparison chain of 10^4 links
+# tried on 1000 values (2*10^7 steps, no list), and 10^6 steps that stay
+# within both.
+one("doubling", "[1] if " + "[y+y for y in " * 60 + "[[1]]" + "]" * 60 + " else [2]")
+R = "[" + ",".join(str(i) for i in range(1000)) + "]"
+one("nested", "[1] if [a for a in %s if [b for b in %s if [c for c in %s if c < 0]]] else [2]"
+    % (R, R, R))
+one("steps", "[a for a in %s if %s]" % (R, " <= ".join(["a"] * 10000)))
+R5 = "[" + ",".join(str(i) for i in range(500)) + "]"
+one("within", "[1] if [a for a in %s if [b for b in %s if b < 0]] else [2]" % (R5, R5))
