@@ -246,6 +246,15 @@ static size_t statement_end(const char *t, size_t len, size_t i) {
   return i < len ? i + 1 : len;
 }
 
+/* A line or column number of the report; 0 when absent or not one (the
+ * report may come from anywhere: no cast of a value out of range). */
+static unsigned json_line(const cJSON *o, const char *key) {
+  const cJSON *v = cJSON_GetObjectItem(o, key);
+  if (!cJSON_IsNumber(v) || !(v->valuedouble >= 1 && v->valuedouble <= 1e9))
+    return 0;
+  return (unsigned)v->valuedouble;
+}
+
 /* The pragmas (text after "#pragma ") that go at the top of one loop's body. */
 typedef struct {
   unsigned line, col;
@@ -260,6 +269,8 @@ typedef struct {
 static int insert_in_body(rewriter *w, const body_pragmas *bp) {
   const char *t = w->src->text;
   size_t len = w->src->len, at = w->line_start[bp->line] + (bp->col ? bp->col - 1 : 0);
+  if (at >= line_end(w, bp->line)) /* a column past the line: the report is not this file's */
+    return -1;
   size_t h = after_header(t, len, at);
   if (h == (size_t)-1)
     return -1;
@@ -328,8 +339,7 @@ static unsigned pragma_last_line(const rewriter *w, unsigned line) {
 
 static void write_slot(rewriter *w, const cJSON *loop, const char *slot, unsigned pragma_line,
                        const char *dialect, const char *text, body_pragmas *body) {
-  unsigned line = (unsigned)cJSON_GetNumberValue(cJSON_GetObjectItem(loop, "line"));
-  unsigned col = (unsigned)cJSON_GetNumberValue(cJSON_GetObjectItem(loop, "col"));
+  unsigned line = json_line(loop, "line"), col = json_line(loop, "col");
   const char *name = cJSON_GetStringValue(cJSON_GetObjectItem(loop, "name"));
   char indent[64], ins[256];
   if (pragma_line && pragma_line <= w->nlines) { /* replace or remove the written one */
@@ -367,6 +377,8 @@ static int same_file(const char *a, const char *b) {
 }
 
 static int same_site(const cJSON *a, const cJSON *b) {
+  if (!json_line(a, "line") || !json_line(b, "line"))
+    return 0;
   const char *fa = cJSON_GetStringValue(cJSON_GetObjectItem(a, "file"));
   const char *fb = cJSON_GetStringValue(cJSON_GetObjectItem(b, "file"));
   return fa && fb && strcmp(fa, fb) == 0 &&
@@ -409,8 +421,7 @@ static void derived_slots(rewriter *w, const cJSON *loops, const cJSON *pragmas)
                      "the report's design has no pragma for knob '%s'", knob);
         continue;
       }
-      unsigned pl = (unsigned)cJSON_GetNumberValue(cJSON_GetObjectItem(s, "pragma_line"));
-      write_slot(w, loop, slots[k], pl > 0 ? pl : 0, dialect, text, &body);
+      write_slot(w, loop, slots[k], json_line(s, "pragma_line"), dialect, text, &body);
     }
     if (body.n && insert_in_body(w, &body))
       hls_diag_add(w->d, HLS_SEV_ERROR, w->src->path, body.line, body.col,
