@@ -1,6 +1,9 @@
 #include "dse/bind.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "graph/derive.h"
 
 /* ---- the value of one knob ----------------------------------------------- */
 
@@ -12,12 +15,15 @@ static hls_knob_value *take(hls_point *pt, const char *name) {
   return v;
 }
 
-/* v as the value of a pipeline knob (is_pipeline) or a factor knob; the
- * string stays the point's.  Returns 0, or -1 when v is of the wrong kind. */
-static int decode(const hls_knob_value *v, int is_pipeline, hls_value *out) {
+/* v as the value of a pipeline knob (is_pipeline, values of `vocab`) or a
+ * factor knob; the string stays the point's.  Returns 0, or -1 when v is of
+ * the wrong kind. */
+static int decode(const hls_knob_value *v, int is_pipeline, hls_dialect vocab, hls_value *out) {
   memset(out, 0, sizeof *out);
   if (is_pipeline) {
-    if (!v->is_string || hls_pipe_mode_from_point(v->string) == HLS_PIPE_UNSET)
+    hls_pipe_mode m;
+    int64_t ii;
+    if (!v->is_string || hls_pipe_value_parse(vocab, v->string, &m, &ii))
       return -1;
     out->is_string = 1;
     out->string = v->string;
@@ -35,8 +41,26 @@ static const char *knob_kind(hls_pragma_kind k) {
   return k == HLS_PRAGMA_PIPELINE ? "PIPELINE" : k == HLS_PRAGMA_PARALLEL ? "PARALLEL" : "TILE";
 }
 
+/* II=auto{K} of a pipeline slot: a positive integer. */
+static void bind_ii(hls_annotation *out, hls_slot *s, const char *path, hls_point *pt) {
+  const hls_pragma *p = s->origin;
+  hls_knob_value *v = take(pt, s->ii_knob);
+  if (!v)
+    hls_diag_add(&out->diags, HLS_SEV_ERROR, path, p->line, p->col,
+                 "knob '%s' of '#pragma %s' has no value in design point '%s'", s->ii_knob, p->text,
+                 pt->path);
+  else if (v->is_string || !v->valid_integer)
+    hls_diag_add(&out->diags, HLS_SEV_ERROR, pt->path, v->line, v->col,
+                 "knob '%s' is an II (line %u of %s): its value must be a positive integer",
+                 s->ii_knob, p->line, path);
+  else
+    s->ii = v->integer;
+}
+
 static void bind_slot(hls_annotation *out, hls_slot *s, hls_pragma_kind kind, const char *path,
                       hls_point *pt) {
+  if (s->present && s->ii_knob[0])
+    bind_ii(out, s, path, pt);
   if (!s->present || !s->knob[0])
     return;
   const hls_pragma *p = s->origin;
@@ -48,12 +72,12 @@ static void bind_slot(hls_annotation *out, hls_slot *s, hls_pragma_kind kind, co
     return;
   }
   hls_value value;
-  if (decode(v, kind == HLS_PRAGMA_PIPELINE, &value)) {
+  if (decode(v, kind == HLS_PRAGMA_PIPELINE && s->knob[0], p->dialect, &value)) {
     if (kind == HLS_PRAGMA_PIPELINE)
       hls_diag_add(&out->diags, HLS_SEV_ERROR, pt->path, v->line, v->col,
-                   "knob '%s' is a PIPELINE knob (line %u of %s): its value must be \"off\", "
-                   "\"\" (coarse-grained), \"flatten\" (fine-grained), \"cg\" or \"fg\"",
-                   s->knob, p->line, path);
+                   "knob '%s' is a %s pipeline knob (line %u of %s): its value must be %s",
+                   s->knob, hls_dialect_name(p->dialect), p->line, path,
+                   hls_pipe_vocabulary_help(p->dialect));
     else
       hls_diag_add(&out->diags, HLS_SEV_ERROR, pt->path, v->line, v->col,
                    "knob '%s' is a %s factor (line %u of %s): its value must be a positive integer",
@@ -61,10 +85,25 @@ static void bind_slot(hls_annotation *out, hls_slot *s, hls_pragma_kind kind, co
     return;
   }
   if (kind == HLS_PRAGMA_PIPELINE)
-    s->pipe = hls_pipe_mode_from_point(value.string);
+    hls_pipe_value_parse(p->dialect, value.string, &s->pipe, &s->ii);
   else
     s->factor = value.integer;
   s->bound = 1;
+}
+
+/* Is `name` a derived knob's name (__PARA__L0_1, __PIPE__helper_L0) for one
+ * of the module's loops? */
+static int names_a_loop(const hls_annotation *out, const char *name) {
+  if (!hls_derived_knob_name(name))
+    return 0;
+  const char *rest = name + 8;
+  size_t n = strlen(rest);
+  for (size_t i = 0; i < out->nloops; i++) {
+    size_t m = strlen(out->loops[i].name);
+    if (m <= n && strcmp(rest + n - m, out->loops[i].name) == 0 && (m == n || rest[n - m - 1] == '_'))
+      return 1;
+  }
+  return 0;
 }
 
 void hls_bind_annotation(const hls_annotate_input *in, hls_annotation *out, hls_point *pt) {
@@ -75,8 +114,10 @@ void hls_bind_annotation(const hls_annotate_input *in, hls_annotation *out, hls_
     bind_slot(out, &r->parallel, HLS_PRAGMA_PARALLEL, path, pt);
     bind_slot(out, &r->tile, HLS_PRAGMA_TILE, path, pt);
   }
+  /* a derived knob's name is checked against the design space (hls_bind_space);
+   * here, only that it names a loop of the module */
   for (size_t i = 0; i < pt->count; i++)
-    if (!pt->values[i].used)
+    if (!pt->values[i].used && !names_a_loop(out, pt->values[i].name))
       hls_diag_add(&out->diags, HLS_SEV_ERROR, pt->path, pt->values[i].line, pt->values[i].col,
                    "unknown knob '%s': no auto{%s} placeholder on any loop of this module",
                    pt->values[i].name, pt->values[i].name);
@@ -90,18 +131,26 @@ int hls_bind_graph(const hls_graph *g, hls_point *pt, hls_value *point, hls_diag
     const hls_graph_knob *kn = &g->knobs[k];
     hls_knob_value *v = take(pt, kn->name);
     memset(&point[k], 0, sizeof point[k]);
-    if (!v) {
+    if (!v && kn->derived) { /* a derived knob left out keeps its value as written */
+      point[k].is_string = kn->kind == HLS_KNOB_PIPELINE;
+      if (point[k].is_string)
+        point[k].string = kn->written;
+      else
+        point[k].integer = strtoll(kn->written, NULL, 10);
+    } else if (!v) {
       hls_diag_add(d, HLS_SEV_ERROR, pt->path, 0, 0, "design point has no value for knob '%s'",
                    kn->name);
       rc = -1;
-    } else if (decode(v, kn->kind == HLS_KNOB_PIPELINE, &point[k])) {
+    } else if (decode(v, kn->kind == HLS_KNOB_PIPELINE, (hls_dialect)kn->vocab, &point[k])) {
       if (kn->kind == HLS_KNOB_PIPELINE)
         hls_diag_add(d, HLS_SEV_ERROR, pt->path, v->line, v->col,
-                     "knob '%s' is a pipeline knob: \"off\", \"\", \"flatten\", \"cg\" or \"fg\"",
-                     kn->name);
+                     "knob '%s' is a %s pipeline knob: %s", kn->name,
+                     hls_dialect_name((hls_dialect)kn->vocab),
+                     hls_pipe_vocabulary_help((hls_dialect)kn->vocab));
       else
         hls_diag_add(d, HLS_SEV_ERROR, pt->path, v->line, v->col,
-                     "knob '%s' is a factor: a positive integer", kn->name);
+                     "knob '%s' is %s: a positive integer", kn->name,
+                     kn->kind == HLS_KNOB_II ? "an II" : "a factor");
       rc = -1;
     }
   }
@@ -130,6 +179,13 @@ int hls_bind_space(const hls_dspace *s, const hls_point *pt, hls_dspace_value *v
                    hls_diags *d) {
   size_t n = hls_dspace_knob_count(s);
   int rc = 0;
+  for (size_t i = 0; pt && i < pt->count; i++)
+    if (hls_derived_knob_name(pt->values[i].name) &&
+        hls_dspace_knob_index(s, pt->values[i].name) < 0) {
+      hls_diag_add(d, HLS_SEV_ERROR, pt->path, pt->values[i].line, pt->values[i].col,
+                   "unknown knob '%s': no loop of the kernel has it", pt->values[i].name);
+      rc = -1;
+    }
   for (size_t k = 0; k < n; k++) {
     values[k] = hls_dspace_knob_default(s, k);
     const hls_knob_value *v = pt ? hls_point_find(pt, hls_dspace_knob_name(s, k)) : NULL;
@@ -155,7 +211,7 @@ int hls_bind_space(const hls_dspace *s, const hls_point *pt, hls_dspace_value *v
 static int kind_matches(hls_ds_type t, hls_knob_kind k) {
   return (t == HLS_DS_PIPELINE && k == HLS_KNOB_PIPELINE) ||
          (t == HLS_DS_PARALLEL && k == HLS_KNOB_PARALLEL) ||
-         (t == HLS_DS_TILING && k == HLS_KNOB_TILE);
+         (t == HLS_DS_TILING && k == HLS_KNOB_TILE) || (t == HLS_DS_II && k == HLS_KNOB_II);
 }
 
 int hls_bind_check_space(const hls_graph *g, const hls_dspace *s, const char *where,
@@ -174,6 +230,7 @@ int hls_bind_check_space(const hls_graph *g, const hls_dspace *s, const char *wh
                    g->knobs[k].name, hls_dspace_type_name(hls_dspace_knob_type(s, (size_t)i)),
                    g->knobs[k].kind == HLS_KNOB_PIPELINE   ? "PIPELINE"
                    : g->knobs[k].kind == HLS_KNOB_PARALLEL ? "PARALLEL"
+                   : g->knobs[k].kind == HLS_KNOB_II       ? "II"
                                                            : "TILE");
       rc = -1;
     }
@@ -203,10 +260,13 @@ int hls_bind_check_design(const hls_graph *g, const hls_dspace *s, const hls_val
     }
     hls_value v = point[k];
     if (g->knobs[k].kind == HLS_KNOB_PIPELINE) {
-      if (!v.is_string || hls_pipe_mode_from_point(v.string) == HLS_PIPE_UNSET) {
+      hls_dialect vocab = (hls_dialect)g->knobs[k].vocab;
+      hls_pipe_mode m;
+      int64_t ii;
+      if (!v.is_string || hls_pipe_value_parse(vocab, v.string, &m, &ii)) {
         hls_diag_add(d, HLS_SEV_ERROR, where, 0, 0,
-                     "design-space value of pipeline knob '%s' is not \"off\", \"\" or \"flatten\"",
-                     g->knobs[k].name);
+                     "design-space value of %s pipeline knob '%s' is not %s",
+                     hls_dialect_name(vocab), g->knobs[k].name, hls_pipe_vocabulary_help(vocab));
         return -1;
       }
     } else if (v.is_string || v.integer < 1) {

@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const type_names[] = {"PARALLEL", "PIPELINE", "TILING"};
+static const char *const type_names[] = {"PARALLEL", "PIPELINE", "TILING", "II"};
 
 const char *hls_dspace_type_name(hls_ds_type t) {
-  return (unsigned)t < 3 ? type_names[t] : "?";
+  return (unsigned)t < 4 ? type_names[t] : "?";
 }
 
 void hls_dspace_free(hls_dspace *s) {
@@ -94,11 +94,11 @@ static int load_knob_fields(hls_dspace *s, knob_info *k, const cJSON *obj, hls_d
   }
   const cJSON *type = cJSON_GetObjectItemCaseSensitive(obj, "ds_type");
   int t = -1;
-  for (int i = 0; i < 3 && cJSON_IsString(type); i++)
+  for (int i = 0; i < 4 && cJSON_IsString(type); i++)
     if (strcmp(type->valuestring, type_names[i]) == 0)
       t = i;
   if (t < 0) {
-    knob_error(d, s, k, "ds_type: expected \"PARALLEL\", \"PIPELINE\" or \"TILING\"");
+    knob_error(d, s, k, "ds_type: expected \"PARALLEL\", \"PIPELINE\", \"TILING\" or \"II\"");
     return -1;
   }
   k->type = (hls_ds_type)t;

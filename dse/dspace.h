@@ -29,7 +29,8 @@
 
 struct cJSON;
 
-typedef enum { HLS_DS_PARALLEL, HLS_DS_PIPELINE, HLS_DS_TILING } hls_ds_type;
+/* HLS_DS_II: the II of `#pragma HLS pipeline II=auto{K}` (an integer) */
+typedef enum { HLS_DS_PARALLEL, HLS_DS_PIPELINE, HLS_DS_TILING, HLS_DS_II } hls_ds_type;
 
 /* One knob value (graph/graph.h): PARALLEL/TILING knobs hold integers,
  * PIPELINE knobs strings ("off", "" or "flatten").  `string` is never owned

@@ -36,6 +36,7 @@ typedef struct {
   size_t npending;
   hls_prediction *pred;
   hls_explore_result *r;
+  size_t keep; /* designs ranked: the report's and the beam's, whichever is more */
   uint64_t scored;
   double start, last_progress;
   int failed, out_of_time;
@@ -65,12 +66,12 @@ static void copy_values(hls_dspace_value *dst, const hls_dspace_value *src, size
   memcpy(dst, src, n * sizeof *dst);
 }
 
-/* Keeps r->top sorted best first, at most top_k long. */
+/* Keeps r->top sorted best first, at most x->keep long. */
 static void offer(explorer *x, const hls_dspace_value *values, const hls_prediction *p,
                   uint64_t order) {
   hls_explore_result *r = x->r;
   hls_design cand = {(hls_dspace_value *)values, *p, 1, order};
-  size_t k = x->o->top_k;
+  size_t k = x->keep;
   if (r->ntop == k && !better(&cand, &r->top[k - 1]))
     return;
   size_t at = r->ntop < k ? r->ntop++ : k - 1;
@@ -381,9 +382,12 @@ int hls_explore(const hls_graph *g, hls_dspace *space, const hls_dspace_value *c
   x.pending = hls_xcalloc(o.batch * x.nknobs + 1, sizeof *x.pending);
   x.pending_order = hls_xcalloc(o.batch, sizeof *x.pending_order);
   x.pred = hls_xcalloc(o.batch, sizeof *x.pred);
-  r->top = hls_xcalloc(o.top_k, sizeof *r->top);
-  r->top_capacity = o.top_k;
-  for (size_t i = 0; i < o.top_k; i++)
+  /* The search ranks as many designs as the beam needs whatever the report
+   * shows, so the number of designs reported never changes the search. */
+  x.keep = o.top_k > o.beam ? o.top_k : o.beam;
+  r->top = hls_xcalloc(x.keep, sizeof *r->top);
+  r->top_capacity = x.keep;
+  for (size_t i = 0; i < x.keep; i++)
     r->top[i].values = hls_xcalloc(x.nknobs + 1, sizeof *r->top[i].values);
   x.start = x.last_progress = now_seconds();
 
@@ -410,6 +414,8 @@ int hls_explore(const hls_graph *g, hls_dspace *space, const hls_dspace_value *c
   }
   if (o.progress && x.scored)
     fputc('\n', stderr);
+  if (r->ntop > o.top_k)
+    r->ntop = o.top_k;
   r->scored = x.scored;
   r->stopped_by_time = x.out_of_time;
   r->seconds = now_seconds() - x.start;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dse/setting.h"
 #include "graph/schema.h"
 #include "model/config.h"
 
@@ -20,10 +21,103 @@ static cJSON *point_json(const hls_dspace *s, const hls_dspace_value *v) {
   return o;
 }
 
-static cJSON *design_json(const hls_dspace *s, const hls_design *design, double current_cycles) {
+static const char *const slot_names[3] = {"pipeline", "parallel", "tile"};
+
+/* [{"pipeline": "HLS pipeline II=1", "parallel": ""}, ...], one object per
+ * entry of the report's "loops" (the loops with knob slots, in that order):
+ * the pragma of every knob slot under the design ("" for none), what
+ * hls-rewrite writes.  (Loop names repeat across functions, hence the array.) */
+static cJSON *pragmas_json(const hls_graph *g, const hls_value *values) {
+  cJSON *a = cJSON_CreateArray();
+  for (size_t l = 0; l < g->nloops; l++) {
+    if (g->loops[l].scope < 0)
+      continue;
+    cJSON *loop = cJSON_CreateObject();
+    for (int k = 0; k < 3; k++) {
+      const hls_graph_slot *slot = hls_loop_slot(&g->loops[l], k);
+      char text[128];
+      if (slot->present && (slot->knob[0] || slot->ii_knob[0]) &&
+          hls_slot_pragma(g, &g->loops[l], k, values, text, sizeof text) == 0)
+        cJSON_AddStringToObject(loop, slot_names[k], text);
+    }
+    cJSON_AddItemToArray(a, loop);
+  }
+  return a;
+}
+
+/* Where each knob-carrying loop is and which knobs it has. */
+static cJSON *loops_json(const hls_report_origin *origin) {
+  const hls_graph *g = origin->graph;
+  cJSON *a = cJSON_CreateArray();
+  for (size_t l = 0; l < g->nloops; l++) {
+    const hls_graph_loop *gl = &g->loops[l];
+    if (gl->scope < 0)
+      continue;
+    const hls_report_loop *src = origin->loops ? &origin->loops[l] : NULL;
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "name", gl->name);
+    cJSON_AddStringToObject(o, "function", g->functions[gl->function]);
+    if (src && src->file) {
+      cJSON_AddStringToObject(o, "file", src->file);
+      cJSON_AddNumberToObject(o, "line", src->line);
+      cJSON_AddNumberToObject(o, "col", src->col);
+    }
+    cJSON_AddNumberToObject(o, "trip_count", (double)gl->trip_count);
+    cJSON *slots = cJSON_AddObjectToObject(o, "slots");
+    for (int k = 0; k < 3; k++) {
+      const hls_graph_slot *slot = hls_loop_slot(gl, k);
+      if (!slot->present)
+        continue;
+      cJSON *so = cJSON_AddObjectToObject(slots, slot_names[k]);
+      if (slot->knob[0])
+        cJSON_AddStringToObject(so, "knob", slot->knob);
+      if (slot->ii_knob[0])
+        cJSON_AddStringToObject(so, "ii_knob", slot->ii_knob);
+      cJSON_AddBoolToObject(so, "derived", slot->derived);
+      cJSON_AddStringToObject(so, "dialect", hls_dialect_name((hls_dialect)slot->vocab));
+      if (src && src->pragma_line[k])
+        cJSON_AddNumberToObject(so, "pragma_line", src->pragma_line[k]);
+    }
+    cJSON_AddItemToArray(a, o);
+  }
+  return a;
+}
+
+/* The analytic estimator's loop table of a design, as in a Vitis synthesis
+ * report: per loop (graph order) its trip count, unroll factor, schedule,
+ * II, iteration latency and the cycles of one execution. */
+static cJSON *loop_estimates_json(const hls_report_origin *origin, const hls_dspace_value *values) {
+  const hls_graph *g = origin->graph;
+  hls_loop_setting *settings = hls_xcalloc(g->nloops + 1, sizeof *settings);
+  hls_analytic_result r;
+  hls_analytic_settings(g, values, settings);
+  hls_analytic_estimate(origin->analytic, settings, &r);
+  cJSON *a = cJSON_CreateArray();
+  for (size_t l = 0; l < g->nloops; l++) {
+    const hls_analytic_loop *row = &r.loops[l];
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "loop", g->loops[l].name);
+    cJSON_AddStringToObject(o, "function", g->functions[g->loops[l].function]);
+    cJSON_AddNumberToObject(o, "trip_count", (double)row->trip);
+    cJSON_AddNumberToObject(o, "unroll", (double)row->unroll);
+    cJSON_AddStringToObject(o, "schedule", hls_sched_name((hls_sched)row->sched));
+    cJSON_AddNumberToObject(o, "ii", row->ii);
+    cJSON_AddStringToObject(o, "ii_limit", hls_ii_limit_name((hls_ii_limit)row->limit));
+    cJSON_AddNumberToObject(o, "iteration_latency", row->depth);
+    cJSON_AddNumberToObject(o, "cycles", row->cycles);
+    cJSON_AddItemToArray(a, o);
+  }
+  free(settings);
+  return a;
+}
+
+static cJSON *design_json(const hls_report_origin *origin, const hls_dspace *s,
+                          const hls_design *design, double current_cycles) {
   cJSON *o = cJSON_CreateObject();
   double cycles = hls_latency_cycles(design->pred.perf);
   cJSON_AddItemToObject(o, "point", point_json(s, design->values));
+  if (origin->graph && s)
+    cJSON_AddItemToObject(o, "pragmas", pragmas_json(origin->graph, design->values));
   cJSON_AddNumberToObject(o, "perf", design->pred.perf);
   cJSON_AddNumberToObject(o, "latency", cycles);
   for (int u = 0; u < HLS_UTILS; u++)
@@ -32,6 +126,8 @@ static cJSON *design_json(const hls_dspace *s, const hls_design *design, double 
   cJSON_AddNumberToObject(o, "valid", design->pred.valid);
   cJSON_AddBoolToObject(o, "feasible", design->feasible);
   cJSON_AddNumberToObject(o, "speedup", current_cycles / cycles);
+  if (origin->analytic)
+    cJSON_AddItemToObject(o, "loop_estimates", loop_estimates_json(origin, design->values));
   return o;
 }
 
@@ -44,7 +140,9 @@ static cJSON *report_json(const hls_report_origin *origin, const hls_dspace *spa
   cJSON_AddStringToObject(root, "schema", hls_schema_id());
   cJSON_AddStringToObject(root, "model", origin->model);
   double current = hls_latency_cycles(r->current.pred.perf);
-  cJSON_AddItemToObject(root, "current", design_json(space, &r->current, current));
+  if (origin->dialect)
+    cJSON_AddStringToObject(root, "dialect", origin->dialect);
+  cJSON_AddItemToObject(root, "current", design_json(origin, space, &r->current, current));
   cJSON *s = cJSON_AddObjectToObject(root, "space");
   cJSON_AddStringToObject(s, "source", origin->space_source);
   cJSON_AddNumberToObject(s, "size", (double)r->space_size);
@@ -56,7 +154,9 @@ static cJSON *report_json(const hls_report_origin *origin, const hls_dspace *spa
   cJSON_AddBoolToObject(search, "stopped_by_time", r->stopped_by_time);
   cJSON *top = cJSON_AddArrayToObject(root, "top");
   for (size_t i = 0; i < r->ntop; i++)
-    cJSON_AddItemToArray(top, design_json(space, &r->top[i], current));
+    cJSON_AddItemToArray(top, design_json(origin, space, &r->top[i], current));
+  if (origin->graph)
+    cJSON_AddItemToObject(root, "loops", loops_json(origin));
   return root;
 }
 

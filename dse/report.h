@@ -5,7 +5,17 @@
 
 #include "dse/dspace.h"
 #include "dse/explore.h"
+#include "graph/graph.h"
+#include "model/analytic.h"
 #include "support/diag.h"
+
+/* Where a loop of the graph stands in the source, for hls-rewrite. */
+typedef struct {
+  const char *file;         /* as the debug info names it; NULL: unknown */
+  unsigned line, col;       /* the loop statement */
+  unsigned pragma_line[3];  /* per slot (pipeline, parallel, tile): the line of the
+                             * pragma that writes it, 0 when none does */
+} hls_report_loop;
 
 /* What the report says about where its numbers come from. */
 typedef struct {
@@ -13,6 +23,12 @@ typedef struct {
   const char *kernel;       /* the kernel function, "" if none is marked */
   const char *model;        /* the regression model's file */
   const char *space_source; /* "derived" or the ds_config file */
+  const hls_graph *graph;   /* the kernel's graph (NULL: no loops section) */
+  const hls_report_loop *loops; /* parallel to graph->loops, may be NULL */
+  const char *dialect;      /* the kernel's: "vitis" or "merlin" */
+  /* When set (the analytic predictor), every design gets its loop table,
+   * "loop_estimates": one row per loop of graph (docs/analytic.md). */
+  hls_analytic *analytic;
 } hls_report_origin;
 
 /* Writes the report of r (space may be NULL: a kernel without knobs) to path

@@ -10,6 +10,23 @@ static int is_pow2(int64_t v) { return v > 0 && (v & (v - 1)) == 0; }
 
 #define MAX_FACTORS 16
 
+/* Sorts, adds `extra` (a value as written, when not listed) and drops duplicates. */
+static size_t tidy_factors(int64_t *v, size_t n, int64_t extra) {
+  if (extra > 0)
+    v[n++] = extra;
+  for (size_t i = 1; i < n; i++)
+    for (size_t j = i; j > 0 && v[j] < v[j - 1]; j--) {
+      int64_t tmp = v[j];
+      v[j] = v[j - 1];
+      v[j - 1] = tmp;
+    }
+  size_t u = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!u || v[i] != v[u - 1])
+      v[u++] = v[i];
+  return u;
+}
+
 /* Parallel factors for trip count t: 1, the powers of two below t, the four
  * largest other divisors of t, and t itself (full unroll).  Unknown t: 1..32. */
 static size_t parallel_factors(int64_t t, int64_t *out) {
@@ -29,18 +46,29 @@ static size_t parallel_factors(int64_t t, int64_t *out) {
   for (size_t i = 0; i < ne; i++)
     out[n++] = extra[i];
   out[n++] = t;
-  /* sort and drop duplicates (t may be a power of two already listed) */
-  for (size_t i = 1; i < n; i++)
-    for (size_t j = i; j > 0 && out[j] < out[j - 1]; j--) {
-      int64_t tmp = out[j];
-      out[j] = out[j - 1];
-      out[j - 1] = tmp;
-    }
-  size_t u = 0;
-  for (size_t i = 0; i < n; i++)
-    if (!u || out[i] != out[u - 1])
-      out[u++] = out[i];
-  return u;
+  return tidy_factors(out, n, 0); /* t may be a power of two already listed */
+}
+
+/* Unroll factors of a Vitis loop, as the HLSyn-Vitis spaces have them: the
+ * divisors of t and the powers of two below it, t itself (full unroll) when
+ * the loop is small; at most MAX_FACTORS, the powers of two first, then the
+ * largest other divisors.  Unknown t: 1..32. */
+#define FULL_UNROLL_MAX 128
+static size_t unroll_factors(int64_t t, int64_t *out) {
+  size_t n = 0;
+  if (t <= 0) {
+    for (int64_t f = 1; f <= 32; f *= 2)
+      out[n++] = f;
+    return n;
+  }
+  for (int64_t f = 1; f < t && n < MAX_FACTORS - 1; f *= 2)
+    out[n++] = f;
+  if (t <= FULL_UNROLL_MAX)
+    out[n++] = t;
+  for (int64_t dv = t / 2; dv >= 3 && n < MAX_FACTORS; dv--)
+    if (t % dv == 0 && !is_pow2(dv))
+      out[n++] = dv;
+  return n;
 }
 
 /* Tile factors: 1, 2, 4, 8 below t, and t. */
@@ -68,55 +96,128 @@ static void put_condition(hls_strbuf *b, int *nconds, const char *fmt, const cha
   ++*nconds;
 }
 
-/* "(x==1 or A!='flatten')" for every pipeline knob of an enclosing loop: a
- * fine-grained pipelined loop unrolls everything inside it. */
+/* For every pipeline knob of an enclosing loop: `keep` (the knob's default)
+ * unless that loop is not pipelined fine-grained (a fine-grained pipelined
+ * loop unrolls everything inside it). */
 static void put_ancestor_rule(hls_strbuf *b, int *nconds, const hls_graph *g, int32_t loop,
                               const char *keep) {
-  for (int32_t p = g->loops[loop].parent; p >= 0; p = g->loops[p].parent)
-    if (g->loops[p].pipeline.present && g->loops[p].pipeline.knob[0])
-      put_condition(b, nconds, "(%s or %s!='flatten')", keep, g->loops[p].pipeline.knob);
+  for (int32_t p = g->loops[loop].parent; p >= 0; p = g->loops[p].parent) {
+    const hls_graph_slot *a = &g->loops[p].pipeline;
+    if (!a->present || !a->knob[0])
+      continue;
+    if (a->vocab == HLS_DIALECT_MERLIN)
+      put_condition(b, nconds, "(%s or %s!='flatten')", keep, a->knob);
+    else {
+      hls_strbuf_printf(b, *nconds ? " and " : " if ");
+      hls_strbuf_printf(b, "(%s or %s=='NA' or %s=='off')", keep, a->knob, a->knob);
+      ++*nconds;
+    }
+  }
 }
 
-static void put_knob(hls_strbuf *b, const hls_graph *g, const hls_graph_knob *k) {
+/* AutoDSE's rule for the knobs hlsmoe derives: nothing to choose inside a
+ * fully unrolled loop either. */
+static void put_unrolled_ancestor_rule(hls_strbuf *b, int *nconds, const hls_graph *g,
+                                       int32_t loop, const char *keep) {
+  for (int32_t p = g->loops[loop].parent; p >= 0; p = g->loops[p].parent) {
+    const hls_graph_slot *a = &g->loops[p].parallel;
+    if (a->present && a->knob[0] && g->loops[p].trip_count > 0) {
+      char bound[32];
+      snprintf(bound, sizeof bound, "%lld", (long long)g->loops[p].trip_count);
+      hls_strbuf_printf(b, *nconds ? " and " : " if ");
+      hls_strbuf_printf(b, "(%s or %s!=%s)", keep, a->knob, bound);
+      ++*nconds;
+    }
+  }
+}
+
+/* The Vitis options beyond NA, pipeline and off: an II as written, and the
+ * IIs the user asks for (-hls-pipeline-ii). */
+static void put_vitis_iis(hls_strbuf *b, const char *written, const hls_space_options *o) {
+  int listed = strcmp(written, "NA") == 0 || strcmp(written, "   ") == 0 || strcmp(written, "off") == 0;
+  if (!listed)
+    hls_strbuf_printf(b, ",'%s'", written); /* II=N as written */
+  for (size_t i = 0; o && i < o->npipeline_ii; i++) {
+    char v[32];
+    snprintf(v, sizeof v, "II=%u", o->pipeline_ii[i]);
+    if (o->pipeline_ii[i] > 1 && strcmp(v, written) != 0)
+      hls_strbuf_printf(b, ",'%s'", v);
+  }
+}
+
+static void put_pipeline_knob(hls_strbuf *b, const hls_graph *g, const hls_graph_knob *k,
+                              const hls_space_options *o) {
+  int nconds = 0, vitis = k->vocab != HLS_DIALECT_MERLIN;
+  const char *deflt = k->derived ? k->written : vitis ? "NA" : "off";
+  char keep[48];
+  snprintf(keep, sizeof keep, "x=='%s'", deflt);
+  hls_strbuf_printf(b, "\"default\": \"%s\", \"ds_type\": \"PIPELINE\", \"options\": \"[x for x in ",
+                    deflt);
+  if (!vitis) {
+    hls_strbuf_printf(b, "['off','','flatten']");
+  } else {
+    hls_strbuf_printf(b, "['NA','   ','off'");
+    put_vitis_iis(b, deflt, o);
+    hls_strbuf_printf(b, "]");
+  }
+  put_ancestor_rule(b, &nconds, g, k->loop, keep);
+  if (k->derived)
+    put_unrolled_ancestor_rule(b, &nconds, g, k->loop, keep);
+  hls_strbuf_printf(b, "]\", \"order\": \"%s\"}",
+                    vitis ? "0 if x=='NA' or x=='off' else 1" : "0 if x!='flatten' else 1");
+}
+
+static void put_knob(hls_strbuf *b, const hls_graph *g, const hls_graph_knob *k,
+                     const hls_space_options *o) {
   const hls_graph_loop *l = &g->loops[k->loop];
-  int64_t t = l->trip_count, f[MAX_FACTORS];
+  int64_t t = l->trip_count, f[MAX_FACTORS + 1];
   int nconds = 0;
   hls_strbuf_printf(b, "\"%s\": {", k->name);
   if (k->kind == HLS_KNOB_PIPELINE) {
-    hls_strbuf_printf(b, "\"default\": \"off\", \"ds_type\": \"PIPELINE\", "
-           "\"options\": \"[x for x in ['off','','flatten']");
-    put_ancestor_rule(b, &nconds, g, k->loop, "x=='off'");
-    hls_strbuf_printf(b, "]\", \"order\": \"0 if x!='flatten' else 1\"}");
+    put_pipeline_knob(b, g, k, o);
+    return;
+  }
+  if (k->kind == HLS_KNOB_II) { /* II=auto{K}: the IIs worth asking for */
+    hls_strbuf_printf(b, "\"default\": 1, \"ds_type\": \"II\", \"options\": \"[1,2,4,8]\", "
+                         "\"order\": \"0\"}");
     return;
   }
   int parallel = k->kind == HLS_KNOB_PARALLEL;
-  size_t n = parallel ? parallel_factors(t, f) : tile_factors(t, f);
-  hls_strbuf_printf(b, "\"default\": 1, \"ds_type\": \"%s\", \"options\": \"[x for x in ",
-      parallel ? "PARALLEL" : "TILING");
+  int64_t deflt = k->derived ? strtoll(k->written, NULL, 10) : 1;
+  size_t n = !parallel ? tile_factors(t, f)
+             : k->vocab == HLS_DIALECT_MERLIN ? parallel_factors(t, f)
+                                               : unroll_factors(t, f);
+  n = tidy_factors(f, n, k->derived ? deflt : 0);
+  char keep[40];
+  snprintf(keep, sizeof keep, "x==%lld", (long long)deflt);
+  hls_strbuf_printf(b, "\"default\": %lld, \"ds_type\": \"%s\", \"options\": \"[x for x in ",
+                    (long long)deflt, parallel ? "PARALLEL" : "TILING");
   put_list(b, f, n);
   if (parallel && l->tile.present && l->tile.knob[0] && t > 0) {
     char bound[32];
     snprintf(bound, sizeof bound, "%lld", (long long)t);
     put_condition(b, &nconds, "x*%s<=%s", l->tile.knob, bound);
   }
-  put_ancestor_rule(b, &nconds, g, k->loop, "x==1");
+  put_ancestor_rule(b, &nconds, g, k->loop, keep);
+  if (k->derived)
+    put_unrolled_ancestor_rule(b, &nconds, g, k->loop, keep);
   hls_strbuf_printf(b, "]\", \"order\": \"0 if x&(x-1)==0 else 1\"}");
 }
 
-char *hls_space_derive_text(const hls_graph *g) {
+char *hls_space_derive_text(const hls_graph *g, const hls_space_options *o) {
   hls_strbuf b = {0};
   hls_strbuf_printf(&b, "{\"design-space.definition\": {");
   for (size_t k = 0; k < g->nknobs; k++) {
     if (k)
       hls_strbuf_printf(&b, ", ");
-    put_knob(&b, g, &g->knobs[k]);
+    put_knob(&b, g, &g->knobs[k], o);
   }
   hls_strbuf_printf(&b, "}}\n");
   return b.text;
 }
 
-hls_dspace *hls_space_derive(const hls_graph *g, hls_diags *d) {
-  char *text = hls_space_derive_text(g);
+hls_dspace *hls_space_derive(const hls_graph *g, const hls_space_options *o, hls_diags *d) {
+  char *text = hls_space_derive_text(g, o);
   hls_dspace *s = hls_dspace_parse("<derived design space>", text, strlen(text), d);
   free(text);
   return s;

@@ -10,10 +10,16 @@
 #include "graph/graph.h"
 #include "dse/point.h"
 
-/* The ds_config JSON text of the derived space (caller frees). */
-char *hls_space_derive_text(const hls_graph *g);
+/* What a user may add to the derived rules. */
+typedef struct {
+  const unsigned *pipeline_ii; /* IIs above 1 that Vitis pipeline knobs may also take */
+  size_t npipeline_ii;
+} hls_space_options;
 
-/* The derived space, or NULL with errors in d. */
-hls_dspace *hls_space_derive(const hls_graph *g, hls_diags *d);
+/* The ds_config JSON text of the derived space (caller frees); o may be NULL. */
+char *hls_space_derive_text(const hls_graph *g, const hls_space_options *o);
+
+/* The derived space, or NULL with errors in d; o may be NULL. */
+hls_dspace *hls_space_derive(const hls_graph *g, const hls_space_options *o, hls_diags *d);
 
 #endif

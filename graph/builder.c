@@ -6,6 +6,7 @@
  *   globals and constants as their first use is met while adding data edges;
  *   pragma nodes (loop order; pipeline, parallel, tile); block nodes last. */
 #include "graph/builder.h"
+#include "graph/derive.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -568,6 +569,13 @@ static void fill_features(builder *b) {
 /* ---- loops and knobs ---------------------------------------------------------- */
 
 static void add_knob(hls_graph *g, const hls_graph_slot *s, hls_knob_kind kind, int32_t loop) {
+  if (kind == HLS_KNOB_PIPELINE && s->present && s->ii_knob[0]) { /* II=auto{K} */
+    hls_graph_slot ii = *s;
+    snprintf(ii.knob, sizeof ii.knob, "%s", s->ii_knob);
+    ii.derived = 0;
+    ii.ii_knob[0] = '\0';
+    add_knob(g, &ii, HLS_KNOB_II, loop);
+  }
   if (!s->present || !s->knob[0])
     return;
   g->knobs = hls_xrealloc(g->knobs, (g->nknobs + 1) * sizeof *g->knobs);
@@ -576,6 +584,10 @@ static void add_knob(hls_graph *g, const hls_graph_slot *s, hls_knob_kind kind, 
   snprintf(k->name, sizeof k->name, "%s", s->knob);
   k->kind = (uint8_t)kind;
   k->loop = loop;
+  k->vocab = s->vocab;
+  k->derived = s->derived;
+  if (s->derived)
+    hls_derived_written(s, kind == HLS_KNOB_PIPELINE, k->written, sizeof k->written);
 }
 
 static int knob_cmp(const void *a, const void *b) {
@@ -610,6 +622,22 @@ static void record_loops(builder *b) {
   }
   if (g->nknobs)
     qsort(g->knobs, g->nknobs, sizeof *g->knobs, knob_cmp);
+  /* one knob per name: the instances of a template's loop share theirs
+   * (graph/derive.h); the first loop stands for them (qsort is not stable,
+   * so the smallest loop index is kept explicitly) */
+  size_t u = 0;
+  for (size_t k = 0; k < g->nknobs; k++) {
+    if (u && strcmp(g->knobs[u - 1].name, g->knobs[k].name) == 0) {
+      if (g->knobs[k].loop < g->knobs[u - 1].loop)
+        g->knobs[u - 1].loop = g->knobs[k].loop;
+      continue;
+    }
+    g->knobs[u++] = g->knobs[k];
+  }
+  g->nknobs = u;
+  g->nblocks = b->in->nblocks;
+  g->block_loop = hls_xcalloc(g->nblocks ? g->nblocks : 1, sizeof *g->block_loop);
+  memcpy(g->block_loop, b->block_loop, g->nblocks * sizeof *g->block_loop);
 }
 
 /* ---- driver ---------------------------------------------------------------------- */

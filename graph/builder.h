@@ -9,7 +9,7 @@
 #include "support/diag.h"
 #include "graph/graph.h"
 
-typedef struct {
+typedef struct hls_loop_fact {
   LLVMBasicBlockRef header;
   LLVMValueRef exit_compare; /* compare controlling the loop's exit, or NULL */
   int32_t function;          /* index into hls_build_input.functions */

@@ -3,13 +3,26 @@
 #include <math.h>
 #include <string.h>
 
-static hls_pipe_mode pipe_of(const hls_graph *g, const hls_graph_loop *l, const hls_value *point) {
+/* The loop's pipeline mode and II under a point: a literal slot's, or its
+ * knob's value read in the knob's vocabulary (a value the binder let through
+ * always parses; anything else reads as no pragma). */
+static hls_pipe_mode pipe_of(const hls_graph *g, const hls_graph_loop *l, const hls_value *point,
+                             int64_t *ii) {
+  *ii = 0;
   if (!l->pipeline.present)
     return HLS_PIPE_UNSET;
-  if (!l->pipeline.knob[0])
+  if (l->pipeline.ii_knob[0]) /* II=auto{K} */
+    *ii = point[hls_graph_knob_index(g, l->pipeline.ii_knob)].integer;
+  if (!l->pipeline.knob[0]) {
+    if (!l->pipeline.ii_knob[0])
+      *ii = l->pipeline.ii;
     return l->pipeline.pipe;
+  }
   const hls_value *v = &point[hls_graph_knob_index(g, l->pipeline.knob)];
-  return v->is_string ? hls_pipe_mode_from_point(v->string) : HLS_PIPE_UNSET;
+  hls_pipe_mode m = HLS_PIPE_UNSET;
+  if (!v->is_string || hls_pipe_value_parse((hls_dialect)l->pipeline.vocab, v->string, &m, ii))
+    return HLS_PIPE_UNSET;
+  return m;
 }
 
 static int64_t factor_of(const hls_graph *g, const hls_graph_slot *slot, const hls_value *point) {
@@ -22,6 +35,7 @@ static int64_t factor_of(const hls_graph *g, const hls_graph_slot *slot, const h
 typedef struct {
   const hls_graph_loop *loop;
   hls_pipe_mode pipe;
+  int64_t ii;                    /* the pipeline's II, 0 when none is given */
   const hls_graph_slot *slot[3]; /* by hls_pragma_group; NULL when absent */
   double factor[3];              /* effective factor of the parallel and tile slots */
   int full_unroll;               /* the parallel slot's factor is 0 */
@@ -37,7 +51,8 @@ static double effective_factor(const hls_graph_loop *l, int64_t f, hls_pragma_gr
 }
 
 static loop_view view_of(const hls_graph *g, const hls_graph_loop *l, const hls_value *s) {
-  loop_view v = {.loop = l, .pipe = pipe_of(g, l, s)};
+  loop_view v = {.loop = l};
+  v.pipe = pipe_of(g, l, s, &v.ii);
   const hls_graph_slot *slots[3] = {&l->pipeline, &l->parallel, &l->tile};
   for (int k = 0; k < 3; k++)
     v.slot[k] = slots[k]->present ? slots[k] : NULL;
@@ -48,8 +63,9 @@ static loop_view view_of(const hls_graph *g, const hls_graph_loop *l, const hls_
       if (k == HLS_GROUP_PARALLEL)
         v.full_unroll = f <= 0;
     }
+  int64_t ii;
   for (int32_t p = l->parent; p >= 0; p = g->loops[p].parent)
-    if (pipe_of(g, &g->loops[p], s) == HLS_PIPE_FG)
+    if (pipe_of(g, &g->loops[p], s, &ii) == HLS_PIPE_FG)
       v.fg_ancestor = 1;
   return v;
 }
@@ -66,7 +82,7 @@ static double fraction(const loop_view *v, hls_pragma_group k) {
 
 /* The value r of a rule for a pragma column of group k (before the scale). */
 static double rule_value(const loop_view *v, hls_feature_rule rule, hls_pragma_group k) {
-  const hls_graph_slot *pipe = v->slot[HLS_GROUP_PIPELINE], *slot = v->slot[k];
+  const hls_graph_slot *slot = v->slot[k];
   switch (rule) {
   case HLS_RULE_mode_off:
     return v->pipe == HLS_PIPE_OFF;
@@ -75,7 +91,7 @@ static double rule_value(const loop_view *v, hls_feature_rule rule, hls_pragma_g
   case HLS_RULE_mode_fg:
     return v->pipe == HLS_PIPE_FG;
   case HLS_RULE_log2_ii:
-    return pipe && pipe->ii > 0 ? log2((double)pipe->ii) : 0.0;
+    return v->ii > 0 ? log2((double)v->ii) : 0.0;
   case HLS_RULE_log2_factor:
     return slot && k != HLS_GROUP_PIPELINE ? log2(v->factor[k]) : 0.0;
   case HLS_RULE_factor_fraction:

@@ -68,14 +68,20 @@ static cJSON *slot_json(const hls_graph_slot *s, int is_pipeline) {
   if (!s->present)
     return cJSON_CreateNull();
   cJSON *o = cJSON_CreateObject();
-  if (s->knob[0])
+  if (s->knob[0]) {
     cJSON_AddStringToObject(o, "knob", s->knob);
-  else if (is_pipeline)
+    /* the knob's values are read in this dialect's vocabulary */
+    cJSON_AddStringToObject(o, "vocab", s->vocab == HLS_DIALECT_MERLIN ? "merlin" : "vitis");
+    if (s->derived)
+      cJSON_AddBoolToObject(o, "derived", 1);
+  } else if (is_pipeline)
     cJSON_AddStringToObject(o, "mode", hls_pipe_mode_name(s->pipe));
   else
     cJSON_AddNumberToObject(o, "factor", (double)s->factor);
-  if (is_pipeline && s->ii)
+  if (is_pipeline && s->ii && !s->knob[0] && !s->ii_knob[0]) /* a knob's value carries its II */
     cJSON_AddNumberToObject(o, "ii", (double)s->ii);
+  if (s->ii_knob[0])
+    cJSON_AddStringToObject(o, "ii_knob", s->ii_knob);
   if (!is_pipeline)
     cJSON_AddBoolToObject(o, "reduction", s->reduction);
   return o;
@@ -104,7 +110,7 @@ static cJSON *loops_json(const hls_graph *g) {
 }
 
 static cJSON *knobs_json(const hls_graph *g) {
-  static const char *const kinds[] = {"pipeline", "parallel", "tile"};
+  static const char *const kinds[] = {"pipeline", "parallel", "tile", "ii"};
   cJSON *a = cJSON_CreateArray();
   for (size_t k = 0; k < g->nknobs; k++) {
     const hls_graph_knob *kn = &g->knobs[k];
@@ -116,6 +122,11 @@ static cJSON *knobs_json(const hls_graph *g) {
     cJSON_AddStringToObject(o, "function", g->functions[gl->function]);
     cJSON_AddNumberToObject(o, "trip_count", (double)gl->trip_count);
     cJSON_AddBoolToObject(o, "trip_known", gl->trip_known);
+    cJSON_AddStringToObject(o, "vocab", kn->vocab == HLS_DIALECT_MERLIN ? "merlin" : "vitis");
+    if (kn->derived) {
+      cJSON_AddBoolToObject(o, "derived", 1);
+      cJSON_AddStringToObject(o, "written", kn->written);
+    }
     cJSON_AddItemToArray(a, o);
   }
   return a;
@@ -139,6 +150,9 @@ char *hls_graph_to_json(const hls_graph *g, const char *source) {
   cJSON_AddItemToObject(root, "e", matrix(g->e, g->nedges, HLS_EDGE_DIM));
   cJSON_AddItemToObject(root, "loops", loops_json(g));
   cJSON_AddItemToObject(root, "knobs", knobs_json(g));
+  cJSON *blocks = cJSON_AddArrayToObject(root, "block_loops");
+  for (size_t k = 0; k < g->nblocks; k++)
+    cJSON_AddItemToArray(blocks, cJSON_CreateNumber(g->block_loop[k]));
   char *text = cJSON_PrintUnformatted(root);
   cJSON_Delete(root);
   return text;

@@ -17,6 +17,7 @@ void hls_graph_free(hls_graph *g) {
   free(g->knobs);
   free(g->in_offset);
   free(g->in_edge);
+  free(g->block_loop);
   memset(g, 0, sizeof *g);
 }
 

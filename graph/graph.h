@@ -53,7 +53,10 @@ typedef struct {
   uint32_t position;
 } hls_edge;
 
-/* A pragma slot as the graph records it: a literal value or a knob. */
+/* A pragma slot as the graph records it: a literal value or a knob.  A
+ * derived knob (graph/derive.h) is one hlsmoe made for a loop the source
+ * gives no auto{} for; its literal fields keep the value as written (no
+ * pragma: pipeline unset, factor 1), the design the space starts from. */
 typedef struct {
   int present;
   char knob[HLS_KNOB_MAX]; /* "" when literal */
@@ -61,6 +64,9 @@ typedef struct {
   int64_t ii;
   int64_t factor;          /* literal factor; 0 = full unroll */
   int reduction;
+  char ii_knob[HLS_KNOB_MAX]; /* pipeline slot: II=auto{K}, an integer knob; "" when none */
+  uint8_t vocab;           /* hls_dialect whose values the knob takes */
+  uint8_t derived;
 } hls_graph_slot;
 
 typedef struct {
@@ -76,7 +82,8 @@ typedef struct {
   int32_t scope;      /* row in the pragma matrix, -1 if the loop carries no slot */
 } hls_graph_loop;
 
-typedef enum { HLS_KNOB_PIPELINE, HLS_KNOB_PARALLEL, HLS_KNOB_TILE } hls_knob_kind;
+/* HLS_KNOB_II: the II of `pipeline II=auto{K}`, an integer */
+typedef enum { HLS_KNOB_PIPELINE, HLS_KNOB_PARALLEL, HLS_KNOB_TILE, HLS_KNOB_II } hls_knob_kind;
 
 /* A knob's value in a design point: a factor, or a pipeline value as design
  * points write it ("off", "" or "flatten": pragma/pragma.h).  A design point
@@ -91,8 +98,13 @@ typedef struct {
 
 typedef struct {
   char name[HLS_KNOB_MAX];
-  uint8_t kind; /* hls_knob_kind */
+  uint8_t kind;    /* hls_knob_kind */
+  uint8_t vocab;   /* hls_dialect of its values (pragma/vocabulary.h) */
+  uint8_t derived; /* made for a loop without auto{} (graph/derive.h) */
   int32_t loop;
+  /* derived knobs: the value as written, in the vocabulary (a pipeline value,
+   * or a factor in decimal); the design the exploration starts from */
+  char written[24];
 } hls_graph_knob;
 
 typedef struct {
@@ -119,6 +131,12 @@ typedef struct {
    * in_edge[in_offset[v] .. in_offset[v+1]), in edge order. */
   uint32_t *in_offset; /* [nnodes + 1] */
   uint32_t *in_edge;   /* [nedges] */
+
+  /* The innermost loop (index into loops, -1 outside loops) of each basic
+   * block, by the graph-wide block index of hls_node.block: which code is a
+   * loop's own body (model/analytic.c).  Not a feature. */
+  int32_t *block_loop; /* [nblocks] */
+  size_t nblocks;
 } hls_graph;
 
 void hls_graph_free(hls_graph *g);

@@ -176,6 +176,9 @@ static void read_slot(reader *r, const cJSON *o, hls_graph_slot *s, int is_pipel
   const cJSON *knob = cJSON_GetObjectItemCaseSensitive(o, "knob");
   if (cJSON_IsString(knob))
     snprintf(s->knob, sizeof s->knob, "%s", knob->valuestring);
+  const char *ii_knob = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "ii_knob"));
+  if (ii_knob)
+    snprintf(s->ii_knob, sizeof s->ii_knob, "%s", ii_knob);
   const cJSON *mode = cJSON_GetObjectItemCaseSensitive(o, "mode");
   if (cJSON_IsString(mode)) {
     s->pipe = hls_pipe_mode_from_name(mode->valuestring);
@@ -187,6 +190,9 @@ static void read_slot(reader *r, const cJSON *o, hls_graph_slot *s, int is_pipel
   if (cJSON_IsNumber(ii) && int_in(r, ii, 0, HLS_I32_MAX, "a slot's ii", &s->ii))
     return;
   s->reduction = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "reduction"));
+  const char *vocab = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "vocab"));
+  s->vocab = (uint8_t)(vocab && strcmp(vocab, "vitis") == 0 ? HLS_DIALECT_VITIS : HLS_DIALECT_MERLIN);
+  s->derived = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "derived"));
   if (!s->knob[0] && ((is_pipeline && s->pipe == HLS_PIPE_UNSET) || (!is_pipeline && !factor)))
     fail(r, "a pragma slot has neither a knob nor a value");
 }
@@ -245,7 +251,7 @@ static void read_loops(reader *r, const cJSON *root, hls_graph *g) {
 }
 
 static void read_knobs(reader *r, const cJSON *root, hls_graph *g) {
-  static const char *const kinds[] = {"pipeline", "parallel", "tile"};
+  static const char *const kinds[] = {"pipeline", "parallel", "tile", "ii"};
   const cJSON *knobs = member(r, root, "knobs", is_array);
   if (!knobs)
     return;
@@ -259,7 +265,7 @@ static void read_knobs(reader *r, const cJSON *root, hls_graph *g) {
       return;
     snprintf(g->knobs[k].name, sizeof g->knobs[k].name, "%s", name->valuestring);
     int kk = -1;
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 4; i++)
       if (strcmp(kind->valuestring, kinds[i]) == 0)
         kk = i;
     g->knobs[k].kind = (uint8_t)(kk < 0 ? 0 : kk);
@@ -274,6 +280,31 @@ static void read_knobs(reader *r, const cJSON *root, hls_graph *g) {
       fail(r, "knob with an unknown kind or loop");
       return;
     }
+    const hls_graph_loop *gl = &g->loops[g->knobs[k].loop];
+    const hls_graph_slot *slot = kk == 0 || kk == 3 ? &gl->pipeline : kk == 1 ? &gl->parallel : &gl->tile;
+    g->knobs[k].vocab = slot->vocab;
+    g->knobs[k].derived = slot->derived;
+    const char *written = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "written"));
+    snprintf(g->knobs[k].written, sizeof g->knobs[k].written, "%s", written ? written : "");
+  }
+}
+
+/* The innermost loop of each block.  Optional: graphs exported before it
+ * existed load without it (nblocks 0), and what needs it says so. */
+static void read_block_loops(reader *r, const cJSON *root, hls_graph *g) {
+  const cJSON *a = cJSON_GetObjectItemCaseSensitive(root, "block_loops");
+  if (!cJSON_IsArray(a))
+    return;
+  g->nblocks = array_len(a);
+  g->block_loop = hls_xcalloc(g->nblocks ? g->nblocks : 1, sizeof *g->block_loop);
+  size_t k = 0;
+  for (const cJSON *v = a->child; v; v = v->next, k++) {
+    double l = cJSON_IsNumber(v) ? v->valuedouble : -2;
+    if (l < -1 || l >= (double)g->nloops) {
+      fail(r, "block_loops refers to a loop outside the graph");
+      return;
+    }
+    g->block_loop[k] = (int32_t)l;
   }
 }
 
@@ -293,24 +324,31 @@ static void check_scopes(reader *r, const hls_graph *g) {
  * reads the design point at that index, so the list must be sorted and
  * without repeats, and every knob a slot names must be in it, of the slot's
  * kind. */
+/* Is `name` a knob of the list of kind `kind`?  Fails naming the loop if not. */
+static void check_knob(reader *r, const hls_graph *g, const hls_graph_loop *l, const char *name,
+                       int kind) {
+  static const char *const kinds[] = {"pipeline", "parallel", "tile", "II"};
+  int i = hls_graph_knob_index(g, name);
+  if (i < 0 || g->knobs[i].kind != kind) {
+    char msg[256];
+    snprintf(msg, sizeof msg, "loop %.47s names knob %.63s, not a%s %s knob of the knob list",
+             l->name, name, kind == HLS_KNOB_II ? "n" : "", kinds[kind]);
+    fail(r, msg);
+  }
+}
+
 static void check_knobs(reader *r, const hls_graph *g) {
   for (size_t k = 1; k < g->nknobs && !r->failed; k++)
     if (strcmp(g->knobs[k - 1].name, g->knobs[k].name) >= 0)
       fail(r, "the knob list is not sorted by name without repeats");
   for (size_t l = 0; l < g->nloops && !r->failed; l++) {
-    const hls_graph_slot *slots[3] = {&g->loops[l].pipeline, &g->loops[l].parallel,
-                                      &g->loops[l].tile};
-    for (int k = 0; k < 3 && !r->failed; k++) {
-      if (!slots[k]->present || !slots[k]->knob[0])
-        continue;
-      int i = hls_graph_knob_index(g, slots[k]->knob);
-      if (i < 0 || g->knobs[i].kind != k) {
-        char msg[256];
-        snprintf(msg, sizeof msg, "loop %.47s names knob %.63s, not a %s knob of the knob list",
-                 g->loops[l].name, slots[k]->knob, k == 0 ? "pipeline" : k == 1 ? "parallel" : "tile");
-        fail(r, msg);
-      }
-    }
+    const hls_graph_loop *gl = &g->loops[l];
+    const hls_graph_slot *slots[3] = {&gl->pipeline, &gl->parallel, &gl->tile};
+    for (int k = 0; k < 3 && !r->failed; k++)
+      if (slots[k]->present && slots[k]->knob[0])
+        check_knob(r, g, gl, slots[k]->knob, k);
+    if (!r->failed && gl->pipeline.present && gl->pipeline.ii_knob[0])
+      check_knob(r, g, gl, gl->pipeline.ii_knob, HLS_KNOB_II);
   }
 }
 
@@ -352,6 +390,8 @@ int hls_graph_from_json(const char *path, const char *text, hls_graph *g, hls_di
     read_loops(&r, root, g);
   if (!r.failed)
     read_knobs(&r, root, g);
+  if (!r.failed)
+    read_block_loops(&r, root, g);
   if (!r.failed)
     check_scopes(&r, g);
   if (!r.failed)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/analytic.h"
 #include "model/hiermoe.h"
 
 double hls_latency_cycles(float perf) { return hls_latency_of_perf((double)perf); }
@@ -21,6 +22,9 @@ typedef struct {
 struct hls_predictor {
   char *regression_path, *validity_path;
   network regression, validity;
+  const hls_graph *graph;
+  hls_analytic *analytic;    /* the analytic predictor; NULL for the network */
+  hls_loop_setting *settings; /* [nloops] scratch */
 };
 
 static void network_free(network *n) {
@@ -55,8 +59,43 @@ static char *shipped_path(const char *dir, const char *file) {
   return path;
 }
 
+/* The analytic predictor: the estimator over the graph, no files. */
+static hls_predictor *analytic_new(const hls_graph *g, hls_diags *d) {
+  hls_predictor *p = hls_xcalloc(1, sizeof *p);
+  p->graph = g;
+  p->analytic = hls_analytic_new(g, d);
+  if (!p->analytic) {
+    hls_predictor_free(p);
+    return NULL;
+  }
+  p->settings = hls_xcalloc(g->nloops + 1, sizeof *p->settings);
+  p->regression_path = hls_xstrdup("analytic");
+  p->validity_path = hls_xstrdup("analytic");
+  return p;
+}
+
+/* Predictions of the analytic estimator.  Validity: synthesis is predicted
+ * to succeed when the design fits the device. */
+static void analytic_score(hls_predictor *p, const float *pragma, size_t n, hls_prediction *out) {
+  size_t row = p->graph->nscopes * HLS_PRAGMA_DIM;
+  for (size_t i = 0; i < n; i++) {
+    hls_analytic_result r;
+    hls_analytic_settings_encoded(p->graph, pragma + i * row, p->settings);
+    hls_analytic_estimate(p->analytic, p->settings, &r);
+    out[i].perf = (float)hls_perf_of_latency(r.cycles > 1 ? r.cycles : 1);
+    int fits = 1;
+    for (int u = 0; u < HLS_UTILS; u++) {
+      out[i].util[u] = (float)r.util[u];
+      fits = fits && r.util[u] <= 1.0;
+    }
+    out[i].valid = fits ? 1.0f : 0.0f;
+  }
+}
+
 hls_predictor *hls_predictor_new(const hls_predictor_options *o, const hls_graph *g,
                                  hls_diags *d) {
+  if (o->kind == HLS_PREDICTOR_ANALYTIC)
+    return analytic_new(g, d);
   hls_predictor *p = hls_xcalloc(1, sizeof *p);
   p->regression_path = o->regression ? hls_xstrdup(o->regression)
                                      : shipped_path(o->shipped_dir, "hiermoe-v21.safetensors");
@@ -89,6 +128,8 @@ void hls_predictor_free(hls_predictor *p) {
     return;
   network_free(&p->regression);
   network_free(&p->validity);
+  hls_analytic_free(p->analytic);
+  free(p->settings);
   free(p->regression_path);
   free(p->validity_path);
   free(p);
@@ -96,6 +137,10 @@ void hls_predictor_free(hls_predictor *p) {
 
 int hls_predictor_score(void *predictor, const float *pragma, size_t n, hls_prediction *out) {
   hls_predictor *p = predictor;
+  if (p->analytic) {
+    analytic_score(p, pragma, n, out);
+    return 0;
+  }
   if (network_score(&p->regression, pragma, n) || network_score(&p->validity, pragma, n))
     return -1;
   for (size_t i = 0; i < n; i++) {
@@ -107,6 +152,8 @@ int hls_predictor_score(void *predictor, const float *pragma, size_t n, hls_pred
   }
   return 0;
 }
+
+struct hls_analytic *hls_predictor_analytic(const hls_predictor *p) { return p->analytic; }
 
 const char *hls_predictor_model_path(const hls_predictor *p) { return p->regression_path; }
 

@@ -1,8 +1,9 @@
 /* The compiler's one question to the model, as LLVM's MLGO asks through
  * MLModelRunner: "score these design points of this kernel".  The answer is
  * latency, utilisation and validity per point; callers hold no model handles
- * and know no output layout.  Today one implementation stands behind it, the
- * HierMoE network (a regression and a validity model, model/hiermoe.h). */
+ * and know no output layout.  Two implementations stand behind it: the
+ * HierMoE network (a regression and a validity model, model/hiermoe.h) and
+ * the analytic estimator (model/analytic.h), which needs no model files. */
 #ifndef HLSMOE_MODEL_PREDICTOR_H
 #define HLSMOE_MODEL_PREDICTOR_H
 
@@ -31,12 +32,19 @@ typedef struct {
 /* Cycles for a predicted perf value (model/targets.def's transform). */
 double hls_latency_cycles(float perf);
 
+typedef enum {
+  HLS_PREDICTOR_NETWORK,  /* the HierMoE network (the default) */
+  HLS_PREDICTOR_ANALYTIC  /* the analytic estimator: no model files */
+} hls_predictor_kind;
+
 /* Which models to use.  A NULL path selects the shipped model of that task
- * in `shipped_dir` (hiermoe-v21.safetensors, hiermoe-v21-valid.safetensors). */
+ * in `shipped_dir` (hiermoe-v21.safetensors, hiermoe-v21-valid.safetensors).
+ * The paths are ignored by the analytic predictor. */
 typedef struct {
   const char *regression;
   const char *validity;
   const char *shipped_dir;
+  int kind; /* hls_predictor_kind */
 } hls_predictor_options;
 
 typedef struct hls_predictor hls_predictor;
@@ -53,7 +61,12 @@ void hls_predictor_free(hls_predictor *p);
  * thread-safe: one predictor per thread.  Returns 0, or -1. */
 int hls_predictor_score(void *predictor, const float *pragma, size_t n, hls_prediction *out);
 
-/* The regression model's file, as reports name it. */
+/* The analytic estimator behind an analytic predictor (its loop tables for
+ * reports), NULL for the network. */
+struct hls_analytic *hls_predictor_analytic(const hls_predictor *p);
+
+/* The regression model's file, as reports name it ("analytic" for the
+ * analytic estimator). */
 const char *hls_predictor_model_path(const hls_predictor *p);
 /* The validity model's file. */
 const char *hls_predictor_valid_model_path(const hls_predictor *p);

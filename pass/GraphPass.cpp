@@ -36,6 +36,17 @@ static cl::opt<std::string> TopFunction(
     "hls-top", cl::value_desc("function"),
     cl::desc("The top function of the kernel (default: the one marked '#pragma ACCEL kernel' or "
              "'#pragma HLS top', else the one externally visible function no other calls)"));
+static cl::opt<hls_knob_policy> KnobPolicy(
+    "hls-knobs", cl::init(HLS_KNOBS_AUTO), cl::desc("Which loops get knobs (docs/exploration.md)"),
+    cl::values(clEnumValN(HLS_KNOBS_AUTO, "auto",
+                          "every loop, unless the kernel declares its space with auto{} knobs"),
+               clEnumValN(HLS_KNOBS_EVERY_LOOP, "every-loop",
+                          "every loop, auto{} knobs or not"),
+               clEnumValN(HLS_KNOBS_DECLARED, "declared", "the auto{} knobs only")));
+static cl::opt<bool> HoldWritten(
+    "hls-hold-written", cl::init(false),
+    cl::desc("Keep the pragmas written in the source as they are (explore only the loops' "
+             "other slots)"));
 static cl::opt<unsigned> GraphMaxNodes("hls-graph-max-nodes", cl::init(HLS_GRAPH_DEFAULT_MAX_NODES),
                                        cl::desc("Refuse graphs with more nodes than this"));
 
@@ -174,10 +185,12 @@ void copyString(char *Dst, size_t Cap, StringRef S) {
 // pragma states one or the design point binds its knob, and the knob.
 hls_graph_slot graphSlot(const hls_slot &Slot, bool IsPipeline) {
   hls_graph_slot S = {};
-  S.present = Slot.present && (Slot.bound || Slot.knob[0]);
+  S.present = Slot.present && (Slot.bound || Slot.knob[0] || Slot.ii_knob[0]);
   if (!S.present)
     return S;
   copyString(S.knob, sizeof S.knob, Slot.knob);
+  copyString(S.ii_knob, sizeof S.ii_knob, Slot.ii_knob);
+  S.vocab = (uint8_t)(Slot.origin ? Slot.origin->dialect : HLS_DIALECT_VITIS);
   if (IsPipeline) {
     S.pipe = Slot.bound ? Slot.pipe : HLS_PIPE_UNSET;
     S.ii = Slot.ii;
@@ -221,6 +234,73 @@ void warnIrregular(Module &M, ArrayRef<Function *> Fns, FunctionAnalysisManager 
     }
   }
   (void)M;
+}
+
+// Where a loop and the pragmas of its slots stand (for hls-rewrite).
+ProgramGraph::LoopSource loopSource(const LoopFact &F, const hls_loop_result &R) {
+  ProgramGraph::LoopSource S;
+  if (DebugLoc DL = F.L->getStartLoc()) {
+    S.File = filePath(cast<DIScope>(DL.getScope())->getFile());
+    S.Line = DL.getLine();
+    S.Col = DL.getCol();
+  }
+  const hls_slot *Slots[3] = {&R.pipeline, &R.parallel, &R.tile};
+  for (int K = 0; K < 3; K++)
+    if (Slots[K]->present && Slots[K]->origin && Slots[K]->origin->dialect != HLS_DIALECT_CLANG)
+      S.PragmaLine[K] = Slots[K]->origin->line;
+  return S;
+}
+
+// The kernel's dialect: Merlin when any of its functions holds an ACCEL
+// pragma, else Vitis (plain C goes to Vitis; clang loop hints take Vitis's
+// vocabulary).
+hls_dialect kernelDialect(const Annotation &A, ArrayRef<Function *> Fns) {
+  std::set<const Function *> InKernel(Fns.begin(), Fns.end());
+  auto Merlin = [](const hls_pragma *const *P, size_t N) {
+    for (size_t I = 0; I < N; I++)
+      if (P[I]->dialect == HLS_DIALECT_MERLIN)
+        return true;
+    return false;
+  };
+  for (size_t I = 0; I < A.loops().size(); I++)
+    if (InKernel.count(A.loops()[I]->getHeader()->getParent()) &&
+        Merlin(A.Out.loops[I].pragmas, A.Out.loops[I].npragmas))
+      return HLS_DIALECT_MERLIN;
+  for (size_t I = 0; I < A.functions().size(); I++)
+    if (InKernel.count(A.functions()[I]) && Merlin(A.Out.funcs[I].pragmas, A.Out.funcs[I].npragmas))
+      return HLS_DIALECT_MERLIN;
+  return HLS_DIALECT_VITIS;
+}
+
+// Every loop of the kernel's own code a knob (graph/derive.h); loops of
+// library headers keep what they have.
+void deriveKnobs(std::vector<hls_loop_fact> &Loops, ArrayRef<Function *> Fns, hls_dialect Dialect,
+                 const std::vector<ProgramGraph::LoopSource> &Sources) {
+  std::vector<unsigned char> Eligible;
+  for (const hls_loop_fact &L : Loops)
+    Eligible.push_back(!isLibraryFunction(*Fns[L.function]));
+  // Knob names carry the function's source name up to its template
+  // arguments ("argmax", not "argmax<ap_fixed<16, 6, ...>"): an identifier.
+  std::vector<std::string> Names;
+  for (Function *F : Fns) {
+    std::string N = F->getSubprogram() ? F->getSubprogram()->getName().str() : F->getName().str();
+    size_t End = 0;
+    while (End < N.size() && (isalnum((unsigned char)N[End]) || N[End] == '_'))
+      End++;
+    Names.push_back(End ? N.substr(0, End) : "f");
+  }
+  std::vector<const char *> NamePtrs;
+  for (const std::string &N : Names)
+    NamePtrs.push_back(N.c_str());
+  std::vector<std::string> Sites;
+  for (const ProgramGraph::LoopSource &S : Sources)
+    Sites.push_back(S.File.empty() ? "" : S.File + ":" + std::to_string(S.Line) + ":" +
+                                               std::to_string(S.Col));
+  std::vector<const char *> SitePtrs;
+  for (const std::string &S : Sites)
+    SitePtrs.push_back(S.empty() ? nullptr : S.c_str());
+  hls_derive_options O = {KnobPolicy, HoldWritten, Dialect};
+  hls_derive_knobs(Loops.data(), Loops.size(), Eligible.data(), NamePtrs.data(), SitePtrs.data(), &O);
 }
 
 std::string summary(const hls_graph &G) {
@@ -368,7 +448,10 @@ GraphAnalysis::Result GraphAnalysis::run(Module &M, ModuleAnalysisManager &MAM) 
     L.parallel = graphSlot(R.parallel, false);
     L.tile = graphSlot(R.tile, false);
     Loops.push_back(L);
+    P->Sources.push_back(loopSource(F, R));
   }
+  P->Dialect = kernelDialect(A, Fns);
+  deriveKnobs(Loops, Fns, P->Dialect, P->Sources);
   std::vector<hls_block_fact> Blocks;
   std::vector<LLVMValueRef> FnRefs;
   for (Function *F : Fns) {

@@ -18,6 +18,7 @@
 
 extern "C" {
 #include "graph/graph.h"
+#include "graph/derive.h"
 }
 
 namespace hlsmoe {
@@ -34,6 +35,13 @@ struct ProgramGraph {
   std::string KernelName;          // the top function's name
   llvm::Function *Kernel = nullptr; // the top function
   llvm::Function *Anchor = nullptr; // the first function of the graph
+  hls_dialect Dialect = HLS_DIALECT_VITIS; // the kernel's: derived knobs, rewrites
+  struct LoopSource {
+    std::string File;          // "" when the loop has no location
+    unsigned Line = 0, Col = 0;
+    unsigned PragmaLine[3] = {0, 0, 0}; // per slot: the pragma's line, 0 when none
+  };
+  std::vector<LoopSource> Sources; // per graph loop
 };
 
 class GraphAnalysis : public llvm::AnalysisInfoMixin<GraphAnalysis> {

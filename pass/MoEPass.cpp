@@ -38,9 +38,18 @@ static cl::opt<std::string> ModelPath("hls-model", cl::value_desc("file.safetens
 static cl::opt<std::string> ValidModelPath("hls-valid-model", cl::value_desc("file.safetensors"),
                                            cl::desc("Validity model (default: "
                                                     "hiermoe-v21-valid.safetensors next to the plugin)"));
+static cl::opt<hls_predictor_kind> PredictorKind(
+    "hls-predictor", cl::init(HLS_PREDICTOR_NETWORK), cl::desc("What predicts latency and resources"),
+    cl::values(clEnumValN(HLS_PREDICTOR_NETWORK, "network", "the HierMoE network (model files)"),
+               clEnumValN(HLS_PREDICTOR_ANALYTIC, "analytic",
+                          "the analytic estimator: loop nest, operation latencies, ports; no model "
+                          "files")));
 static cl::opt<std::string> DSConfig("hls-ds-config", cl::value_desc("file.json"),
                                      cl::desc("Design space in the AutoDSE ds_config format "
                                               "(default: derived from the loops)"));
+static cl::list<unsigned> PipelineII(
+    "hls-pipeline-ii", cl::CommaSeparated, cl::value_desc("N,..."),
+    cl::desc("IIs above 1 that the Vitis pipeline knobs of a derived space may take too"));
 static cl::opt<bool> Explore("hls-explore", cl::init(true),
                              cl::desc("Explore the design space (false: predict only)"));
 enum SearchKind { SearchAuto = HLS_SEARCH_AUTO, SearchAll = HLS_SEARCH_EXHAUSTIVE, SearchBeam = HLS_SEARCH_BEAM };
@@ -111,7 +120,9 @@ hls_dspace *loadSpace(const hls_graph &G, std::string &Source, hls_diags *D) {
     return hls_dspace_load(DSConfig.c_str(), D);
   }
   Source = "derived";
-  return G.nknobs ? hls_space_derive(&G, D) : nullptr;
+  std::vector<unsigned> IIs(PipelineII.begin(), PipelineII.end());
+  hls_space_options O = {IIs.data(), IIs.size()};
+  return G.nknobs ? hls_space_derive(&G, &O, D) : nullptr;
 }
 
 // Runs the offline check against the labelled points of -hls-oracle.
@@ -132,8 +143,14 @@ bool exploreAndReport(Module &M, const RemarkContext &C, hls_predictor *P,
   if (hls_explore(&C.G, C.Space, Current, hls_predictor_score, P, &O, &R, D) == 0) {
     emitExplorationRemarks(C, R, Explore);
     if (!ReportPath.empty()) {
+      std::vector<hls_report_loop> Loops;
+      for (const ProgramGraph::LoopSource &S : C.Sources)
+        Loops.push_back({S.File.empty() ? nullptr : S.File.c_str(), S.Line, S.Col,
+                         {S.PragmaLine[0], S.PragmaLine[1], S.PragmaLine[2]}});
       hls_report_origin Origin = {M.getSourceFileName().c_str(), C.G.kernel,
-                                  hls_predictor_model_path(P), SpaceSource.c_str()};
+                                  hls_predictor_model_path(P), SpaceSource.c_str(), &C.G,
+                                  Loops.data(), hls_dialect_name(C.Dialect),
+                                  hls_predictor_analytic(P)};
       hls_report_write(ReportPath.c_str(), &Origin, C.Space, &R, D);
     }
     for (size_t L = 0; Rewrite && R.ntop && L < C.G.nloops; L++)
@@ -155,7 +172,7 @@ bool predictAndExplore(Module &M, FunctionAnalysisManager &FAM, const ProgramGra
   std::string Dir = pluginDir();
   hls_predictor_options PO = {ModelPath.empty() ? nullptr : ModelPath.c_str(),
                               ValidModelPath.empty() ? nullptr : ValidModelPath.c_str(),
-                              Dir.c_str()};
+                              Dir.c_str(), (int)PredictorKind.getValue()};
   hls_predictor *P = hls_predictor_new(&PO, &G, D);
   std::string SpaceSource;
   hls_dspace *Space = nullptr;
@@ -171,7 +188,8 @@ bool predictAndExplore(Module &M, FunctionAnalysisManager &FAM, const ProgramGra
       O.where = Where.c_str();
       O.model = hls_predictor_model_path(P);
       O.valid_model = hls_predictor_valid_model_path(P);
-      RemarkContext C{FAM, G, Space, PG.Loops, PG.Kernel};
+      RemarkContext C{FAM, G, Space, PG.Loops, PG.Kernel, PG.Sources, PG.Dialect,
+                      hls_predictor_analytic(P)};
       hls_score_models Models = {hls_predictor_model_path(P), hls_predictor_valid_model_path(P)};
       if (!ScorePoints.empty())
         hls_score_points(&G, ScorePoints.c_str(), hls_predictor_score, P, &Models,

@@ -4,8 +4,13 @@
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/Support/FormatVariadic.h"
 
+extern "C" {
+#include "dse/setting.h"
+}
+
 #include <cmath>
 #include <string>
+#include <vector>
 
 using namespace llvm;
 
@@ -13,21 +18,29 @@ namespace hlsmoe {
 namespace {
 
 constexpr const char *PassName = "hls-moe";
+// Not matched by -pass-remarks-analysis=hls-moe (a regex search): YAML only.
+constexpr const char *DesignPassName = "hlsmoe-design";
 
 // ---- formatting ---------------------------------------------------------------
 
-// Pipeline values as modes (off, cg, flatten: the dataset writes cg as ""),
-// factors as numbers.
-std::string valueText(hls_dspace_value V) {
+// A knob's value as remarks show it: pipeline values in the knob's
+// vocabulary (Merlin "" as cg, Vitis "NA" as none), factors as numbers.
+std::string valueText(const hls_graph_knob *K, hls_dspace_value V) {
   if (V.is_string)
-    return hls_pipe_point_display(V.string);
+    return hls_pipe_value_display(K ? (hls_dialect)K->vocab : HLS_DIALECT_MERLIN, V.string);
   return std::to_string(V.integer);
 }
 
-std::string pointText(const hls_dspace *S, const hls_dspace_value *Values) {
+const hls_graph_knob *knobOf(const hls_graph &G, const char *Name) {
+  int I = hls_graph_knob_index(&G, Name);
+  return I >= 0 ? &G.knobs[I] : nullptr;
+}
+
+std::string pointText(const hls_graph &G, const hls_dspace *S, const hls_dspace_value *Values) {
   std::string T;
   for (size_t K = 0; S && K < hls_dspace_knob_count(S); K++)
-    T += (K ? " " : "") + std::string(hls_dspace_knob_name(S, K)) + "=" + valueText(Values[K]);
+    T += (K ? " " : "") + std::string(hls_dspace_knob_name(S, K)) + "=" +
+         valueText(knobOf(G, hls_dspace_knob_name(S, K)), Values[K]);
   return T.empty() ? "no knobs" : T;
 }
 
@@ -59,39 +72,143 @@ DebugLoc functionLoc(Function *F) {
   return DebugLoc();
 }
 
-void remark(const RemarkContext &C, const char *Name, function_ref<void(OptimizationRemarkAnalysis &)> Fill,
-            DebugLoc DL = DebugLoc(), const BasicBlock *Where = nullptr) {
+void remark(const RemarkContext &C, const char *Pass, const char *Name,
+            function_ref<void(OptimizationRemarkAnalysis &)> Fill, DebugLoc DL = DebugLoc(),
+            const BasicBlock *Where = nullptr) {
   Function *F = Where ? const_cast<Function *>(Where->getParent()) : C.Kernel;
   auto &ORE = C.FAM.getResult<OptimizationRemarkEmitterAnalysis>(*F);
   ORE.emit([&] {
-    OptimizationRemarkAnalysis R(PassName, Name, DL ? DL : functionLoc(F),
+    OptimizationRemarkAnalysis R(Pass, Name, DL ? DL : functionLoc(F),
                                  Where ? Where : &F->getEntryBlock());
     Fill(R);
     return R;
   });
 }
 
+void remark(const RemarkContext &C, const char *Name, function_ref<void(OptimizationRemarkAnalysis &)> Fill,
+            DebugLoc DL = DebugLoc(), const BasicBlock *Where = nullptr) {
+  remark(C, PassName, Name, Fill, DL, Where);
+}
+
 void remark(const RemarkContext &C, const char *Name, const std::string &Text) {
   remark(C, Name, [&](OptimizationRemarkAnalysis &R) { R << Text; });
 }
 
-// The knob values of loop L in a design, e.g. "pipeline=flatten tile=4".
-std::string loopValues(const RemarkContext &C, size_t L, const hls_dspace_value *Values) {
-  std::string T;
-  const hls_graph_loop &GL = C.G.loops[L];
-  const std::pair<const char *, const hls_graph_slot *> Slots[] = {
-      {"pipeline", &GL.pipeline}, {"parallel", &GL.parallel}, {"tile", &GL.tile}};
-  for (auto [Name, Slot] : Slots) {
-    if (!Slot->present)
+// The pragmas of loop L's slots under a design, as written into the source.
+struct LoopPragmas {
+  std::string Text[3]; // per slot: the pragma, "" for none
+  bool Has[3] = {false, false, false};
+};
+
+LoopPragmas loopPragmas(const RemarkContext &C, size_t L, const hls_dspace_value *Values) {
+  LoopPragmas P;
+  for (int Group = 0; Group < 3; Group++) {
+    const hls_graph_slot *S = hls_loop_slot(&C.G.loops[L], Group);
+    if (!S->present || !(S->knob[0] || S->ii_knob[0]))
       continue;
-    std::string V;
-    if (Slot->knob[0] && C.Space)
-      V = valueText(Values[hls_dspace_knob_index(C.Space, Slot->knob)]);
-    else
-      V = Slot == &GL.pipeline ? hls_pipe_mode_name(Slot->pipe) : std::to_string(Slot->factor);
-    T += (T.empty() ? "" : " ") + std::string(Name) + "=" + V;
+    char Buf[128];
+    hls_slot_pragma(&C.G, &C.G.loops[L], Group, Values, Buf, sizeof Buf);
+    P.Text[Group] = Buf;
+    P.Has[Group] = true;
   }
-  return T;
+  return P;
+}
+
+// What to write on loop L to get the best design, e.g. "write '#pragma HLS
+// pipeline II=1' (now: none); keep '#pragma HLS unroll factor=2'".
+std::string loopAdvice(const RemarkContext &C, size_t L, const hls_dspace_value *Now,
+                       const hls_dspace_value *Best) {
+  LoopPragmas A = loopPragmas(C, L, Now), B = loopPragmas(C, L, Best);
+  std::string T;
+  auto quoted = [](const std::string &P) { return "'#pragma " + P + "'"; };
+  for (int Group = 0; Group < 3; Group++) {
+    if (!A.Has[Group])
+      continue;
+    std::string Step;
+    const hls_graph_slot *S = hls_loop_slot(&C.G.loops[L], Group);
+    if (!S->derived) { // auto{} placeholders: the user sets their values
+      for (const char *Knob : {S->knob, S->ii_knob}) {
+        if (!Knob[0])
+          continue;
+        int K = hls_graph_knob_index(&C.G, Knob);
+        std::string V = valueText(&C.G.knobs[K], Best[K]), W = valueText(&C.G.knobs[K], Now[K]);
+        Step += std::string(Step.empty() ? "" : "; ") +
+                (V == W ? "keep auto{" + std::string(Knob) + "} = " + W
+                        : "set auto{" + std::string(Knob) + "} to " + V + " (now " + W + ")");
+      }
+    } else if (A.Text[Group] == B.Text[Group])
+      Step = A.Text[Group].empty() ? "" : "keep " + quoted(A.Text[Group]);
+    else if (B.Text[Group].empty())
+      Step = "remove " + quoted(A.Text[Group]);
+    else
+      Step = "write " + quoted(B.Text[Group]) + " (now: " +
+             (A.Text[Group].empty() ? std::string("none") : quoted(A.Text[Group])) + ")";
+    if (!Step.empty())
+      T += (T.empty() ? "" : "; ") + Step;
+  }
+  return T.empty() ? "no pragma (as written)" : T;
+}
+
+// A pragma without its dialect word, for short lists: "pipeline II=1".
+std::string shortPragma(const std::string &P) {
+  size_t Space = P.find(' ');
+  return Space == std::string::npos ? P : P.substr(Space + 1);
+}
+
+// The pragmas a design changes against the design as written, short:
+// "L1 pipeline II=1, unroll factor=4; L2 no unroll".
+std::string designChanges(const RemarkContext &C, const hls_dspace_value *Now,
+                          const hls_dspace_value *D) {
+  static const char *const Slot[3] = {"pipeline", "unroll", "tile"};
+  std::string T;
+  for (size_t L = 0; L < C.G.nloops; L++) {
+    if (C.G.loops[L].scope < 0)
+      continue;
+    LoopPragmas A = loopPragmas(C, L, Now), B = loopPragmas(C, L, D);
+    std::string Loop;
+    for (int Group = 0; Group < 3; Group++)
+      if (A.Has[Group] && A.Text[Group] != B.Text[Group])
+        Loop += (Loop.empty() ? "" : ", ") +
+                (B.Text[Group].empty() ? "no " + std::string(Slot[Group]) : shortPragma(B.Text[Group]));
+    // loops of called functions carry the function's name: L0 repeats
+    std::string Name = C.G.loops[L].function == 0
+                           ? std::string(C.G.loops[L].name)
+                           : std::string(C.G.functions[C.G.loops[L].function]) + ":" + C.G.loops[L].name;
+    if (!Loop.empty())
+      T += (T.empty() ? "" : "; ") + Name + " " + Loop;
+  }
+  return T.empty() ? "as written" : T;
+}
+
+// The analytic estimator's loop table of the design as written: one remark
+// per loop at its location, like a row of a Vitis synthesis report's loop table.
+void emitLoopEstimates(const RemarkContext &C, const hls_dspace_value *Values) {
+  std::vector<hls_loop_setting> Settings(C.G.nloops + 1);
+  hls_analytic_result R;
+  hls_analytic_settings(&C.G, Values, Settings.data());
+  hls_analytic_estimate(C.Analytic, Settings.data(), &R);
+  for (size_t L = 0; L < C.G.nloops; L++) {
+    const hls_analytic_loop &Row = R.loops[L];
+    Loop *LL = C.Loops[L];
+    if (!LL)
+      continue;
+    remark(
+        C, "LoopEstimate",
+        [&](OptimizationRemarkAnalysis &Rem) {
+          Rem << "loop " << ore::NV("Loop", C.G.loops[L].name) << ": trip count "
+              << ore::NV("TripCount", (long long)Row.trip) << ", unroll "
+              << ore::NV("Unroll", (long long)Row.unroll) << ", "
+              << ore::NV("Schedule", hls_sched_name((hls_sched)Row.sched));
+          if (Row.ii > 0)
+            Rem << ", II " << ore::NV("II", (long long)std::llround(Row.ii)) << " ("
+                << ore::NV("IILimit", hls_ii_limit_name((hls_ii_limit)Row.limit)) << ")";
+          Rem << ", iteration latency "
+              << ore::NV("IterationLatency", (long long)std::llround(Row.depth)) << ", "
+              << ore::NV("Cycles", formatv("{0:N}", (unsigned long long)std::llround(Row.cycles)).str())
+              << " cycles (analytic)";
+        },
+        LL->getStartLoc(), LL->getHeader());
+  }
 }
 
 } // namespace
@@ -100,18 +217,22 @@ void emitExplorationRemarks(const RemarkContext &C, const hls_explore_result &R,
   remark(C, "Prediction", [&](OptimizationRemarkAnalysis &Rem) {
     Rem << "pragmas as written";
     if (C.Space)
-      Rem << " (" << ore::NV("Design", pointText(C.Space, R.current.values)) << ")";
+      Rem << " (" << ore::NV("Design", pointText(C.G, C.Space, R.current.values)) << ")";
     Rem << ": ";
     streamPrediction(Rem, R.current.pred);
     if (!R.current.feasible)
       Rem << "; outside the validity or utilisation limits";
   });
+  if (C.Analytic)
+    emitLoopEstimates(C, R.current.values);
   if (Explored && !C.Space && C.G.nloops == 0)
     remark(C, "NoLoops",
            "the kernel has no loops, so no loop pragma to choose: the prediction above is the "
            "kernel as written");
   else if (Explored && !C.Space)
-    remark(C, "NothingToExplore", "no auto{} knob in the kernel: nothing to explore");
+    remark(C, "NothingToExplore",
+           "no knob in the kernel (its loops are library code, or -hls-knobs=declared and no "
+           "auto{} placeholder): nothing to explore");
   if (!Explored || !C.Space)
     return;
   remark(C, "Exploration",
@@ -133,10 +254,16 @@ void emitExplorationRemarks(const RemarkContext &C, const hls_explore_result &R,
     const hls_design &D = R.top[I];
     double Speedup = Current / hls_latency_cycles(D.pred.perf);
     remark(C, "RankedDesign", [&](OptimizationRemarkAnalysis &Rem) {
-      Rem << "#" << ore::NV("Rank", (unsigned)(I + 1)) << ": "
-          << ore::NV("Design", pointText(C.Space, D.values)) << ": ";
+      Rem << "#" << ore::NV("Rank", (unsigned)(I + 1)) << " ("
+          << ore::NV("Speedup", fixed(Speedup, 2)) << "x): ";
       streamPrediction(Rem, D.pred);
-      Rem << "; " << ore::NV("Speedup", fixed(Speedup, 2)) << "x the speed of the pragmas as written";
+      Rem << "; " << ore::NV("Changes", designChanges(C, R.current.values, D.values));
+    });
+    // The whole design, every knob, for YAML readers: under a pass name of
+    // its own, so that -pass-remarks-analysis=hls-moe keeps terminals short.
+    remark(C, DesignPassName, "RankedDesignPoint", [&](OptimizationRemarkAnalysis &Rem) {
+      Rem << "#" << ore::NV("Rank", (unsigned)(I + 1)) << ": "
+          << ore::NV("Design", pointText(C.G, C.Space, D.values));
     });
   }
   for (size_t L = 0; L < C.G.nloops; L++) {
@@ -146,9 +273,8 @@ void emitExplorationRemarks(const RemarkContext &C, const hls_explore_result &R,
     remark(
         C, "LoopRecommendation",
         [&](OptimizationRemarkAnalysis &Rem) {
-          Rem << "loop " << ore::NV("Loop", C.G.loops[L].name) << ": as written "
-              << ore::NV("AsWritten", loopValues(C, L, R.current.values)) << "; best design "
-              << ore::NV("Best", loopValues(C, L, R.top[0].values));
+          Rem << "loop " << ore::NV("Loop", C.G.loops[L].name) << ": "
+              << ore::NV("Advice", loopAdvice(C, L, R.current.values, R.top[0].values));
         },
         LL->getStartLoc(), LL->getHeader());
   }

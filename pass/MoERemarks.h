@@ -10,11 +10,14 @@
 
 #include <vector>
 
+#include "GraphPass.h"
+
 extern "C" {
 #include "dse/dspace.h"
 #include "dse/explore.h"
 #include "dse/oracle.h"
 #include "graph/graph.h"
+#include "model/analytic.h"
 }
 
 namespace hlsmoe {
@@ -26,6 +29,9 @@ struct RemarkContext {
   hls_dspace *Space;                  // null: a kernel without knobs (the search sets its deadline)
   const std::vector<llvm::Loop *> &Loops; // the LLVM loop of each graph loop
   llvm::Function *Kernel;             // where kernel-wide remarks attach
+  const std::vector<ProgramGraph::LoopSource> &Sources; // per graph loop
+  hls_dialect Dialect;                // the kernel's
+  hls_analytic *Analytic = nullptr;   // the analytic predictor: loop tables in the remarks
 };
 
 // The remarks of an exploration (Explored: a search ran, not only a prediction).

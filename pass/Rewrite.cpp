@@ -20,7 +20,7 @@ bool replacedOperand(const MDOperand &Op) {
   if (!S)
     return false;
   StringRef K = S->getString();
-  return K == md::PipelineKeys.Value || K == md::ParallelKeys.Value || K == md::TileKeys.Value ||
+  return K == md::PipelineKeys.Value || K == md::PipelineKeys.II || K == md::ParallelKeys.Value || K == md::TileKeys.Value ||
          K == md::Rewritten || K.starts_with(md::UnrollPrefix) || K.starts_with(md::PipelinePrefix);
 }
 
@@ -36,11 +36,18 @@ void rewriteLoop(Loop *L, const hls_graph_loop &GL, const hls_dspace *Space,
         Ops.push_back(Op.get());
   auto knob = [&](const hls_graph_slot &S) { return Values[hls_dspace_knob_index(Space, S.knob)]; };
   if (GL.pipeline.present && GL.pipeline.knob[0]) {
-    hls_pipe_mode Mode = hls_pipe_mode_from_point(knob(GL.pipeline).string);
-    Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, md::PipelineKeys.Value), mdString(Ctx, hls_pipe_mode_name(Mode))}));
+    hls_pipe_mode Mode = HLS_PIPE_UNSET;
+    int64_t II = 0;
+    hls_pipe_value_parse((hls_dialect)GL.pipeline.vocab, knob(GL.pipeline).string, &Mode, &II);
+    if (Mode != HLS_PIPE_UNSET) // Vitis "NA": no pipeline pragma, the tool's default
+      Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, md::PipelineKeys.Value), mdString(Ctx, hls_pipe_mode_name(Mode))}));
+    if (II > 0)
+      Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, md::PipelineKeys.II), mdInt32(Ctx, II)}));
     if (Mode == HLS_PIPE_OFF)
       Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, md::PipelineDisable),
                                       ConstantAsMetadata::get(ConstantInt::getTrue(Ctx))}));
+    else if (II > 0)
+      Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, md::PipelineII), mdInt32(Ctx, II)}));
   }
   if (GL.parallel.present && GL.parallel.knob[0]) {
     int64_t F = knob(GL.parallel).integer;

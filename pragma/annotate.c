@@ -309,7 +309,8 @@ static hls_slot *slot_for(hls_loop_result *r, hls_pragma_kind k) {
 }
 
 static int slot_matches(const hls_slot *s, const hls_pragma *p) {
-  return strcmp(s->knob, p->knob) == 0 && s->pipe == p->pipe && s->ii == p->ii &&
+  return strcmp(s->knob, p->knob) == 0 && strcmp(s->ii_knob, p->ii_knob) == 0 &&
+         s->pipe == p->pipe && s->ii == p->ii &&
          s->factor == p->factor && s->has_reduction == p->has_reduction &&
          strcmp(s->reduction, p->reduction) == 0;
 }
@@ -318,6 +319,7 @@ static void fill_slot(hls_slot *s, const hls_pragma *p) {
   s->present = 1;
   s->origin = p;
   snprintf(s->knob, sizeof s->knob, "%s", p->knob);
+  snprintf(s->ii_knob, sizeof s->ii_knob, "%s", p->ii_knob);
   s->bound = p->knob[0] == '\0';
   s->pipe = p->pipe;
   s->ii = p->ii;
@@ -391,6 +393,24 @@ static void check_knob_kinds(ctx *c) {
   }
 }
 
+/* An II=auto{K} knob is an integer of its own kind: no other slot may use K. */
+static void check_ii_knobs(ctx *c) {
+  for (size_t i = 0; i < c->in->nloops; i++) {
+    const hls_slot *p = &c->out->loops[i].pipeline;
+    if (!p->present || !p->ii_knob[0])
+      continue;
+    for (size_t j = 0; j < c->in->nloops; j++) {
+      const hls_slot *sj[3] = {&c->out->loops[j].pipeline, &c->out->loops[j].parallel,
+                               &c->out->loops[j].tile};
+      for (int b = 0; b < 3; b++)
+        if (sj[b]->present && strcmp(sj[b]->knob, p->ii_knob) == 0)
+          DIAG(c, HLS_SEV_ERROR, file_path(c, c->in->loops[j].file), sj[b]->origin->line,
+               sj[b]->origin->col, "knob '%s' is used both as an II (line %u) and as a %s value",
+               p->ii_knob, p->origin->line, hls_pragma_kind_name(sj[b]->origin->kind));
+    }
+  }
+}
+
 /* ---- loop names ---------------------------------------------------------- */
 
 static int loop_before(const hls_loop_desc *a, size_t ai, const hls_loop_desc *b, size_t bi) {
@@ -436,6 +456,7 @@ void hls_annotate(const hls_annotate_input *in, hls_annotation *out) {
   for (size_t i = 0; i < in->nloops; i++)
     resolve_loop(&c, i);
   check_knob_kinds(&c);
+  check_ii_knobs(&c);
   hls_diags_sort(&out->diags);
 }
 
@@ -471,6 +492,10 @@ void hls_slot_describe(const hls_slot *s, const char *slot_name, char *buf, size
     snprintf(buf, cap, "%s=auto{%s}=%s", slot_name, s->knob, value);
   else
     snprintf(buf, cap, "%s=%s", slot_name, value);
+  if (s->ii_knob[0]) {
+    size_t n = strlen(buf);
+    snprintf(buf + n, cap - n, ",II=auto{%s}", s->ii_knob);
+  }
   if (s->has_reduction) {
     size_t n = strlen(buf);
     if (s->reduction[0])

@@ -61,6 +61,7 @@ typedef struct {
   int present;
   const hls_pragma *origin; /* the pragma that set it (first one if repeated) */
   char knob[HLS_KNOB_MAX];  /* "" when the value is a literal */
+  char ii_knob[HLS_KNOB_MAX]; /* pipeline slot: II=auto{K}, "" when none */
   int bound;                /* value known: literal, or knob bound by the point */
   hls_pipe_mode pipe;       /* pipeline slot */
   int64_t ii;               /* pipeline slot, 0 = unspecified */

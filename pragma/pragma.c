@@ -407,12 +407,19 @@ static int is_true_value(const token *v) {
 static int vitis_pipeline(parser *p) {
   hls_pragma *r = emit(p, HLS_PRAGMA_PIPELINE, "pipeline");
   r->pipe = HLS_PIPE_FG;
+  if (peek(p)->kind == TOK_KNOB) { /* the HLSyn-Vitis knob: its value is the option text */
+    tok_copy(next(p), r->knob, sizeof r->knob);
+    r->pipe = HLS_PIPE_UNSET;
+    return expect_end(p);
+  }
   while (peek(p)->kind != TOK_END) {
     const token *k, *v;
     if (vitis_option(p, &k, &v))
       return -1;
     if (tok_is(k, "ii")) {
-      if (!v || parse_positive(p, v, "II", &r->ii))
+      if (v && v->kind == TOK_KNOB)
+        tok_copy(v, r->ii_knob, sizeof r->ii_knob); /* II=auto{K}: an integer knob */
+      else if (!v || parse_positive(p, v, "II", &r->ii))
         return v ? -1 : tok_text_error(p, k, "'%s' expects =N");
     } else if (tok_is(k, "off")) {
       if (is_true_value(v))
@@ -429,6 +436,12 @@ static int vitis_pipeline(parser *p) {
 static int vitis_unroll(parser *p) {
   hls_pragma *r = emit(p, HLS_PRAGMA_PARALLEL, "unroll");
   int off = 0;
+  if (peek(p)->kind == TOK_KNOB) {
+    /* "unroll auto{K}" (one HLSyn-Vitis kernel writes it): read as the factor;
+     * Vitis itself is given "unroll 4" there, which it does not document */
+    tok_copy(next(p), r->knob, sizeof r->knob);
+    return expect_end(p);
+  }
   while (peek(p)->kind != TOK_END) {
     const token *k, *v;
     if (vitis_option(p, &k, &v))
@@ -709,47 +722,4 @@ const char *hls_pragma_kind_name(hls_pragma_kind k) {
   static const char *const names[] = {"kernel",    "pipeline",  "parallel",
                                       "tile",      "tripcount", "unmodelled"};
   return names[k];
-}
-
-static const struct {
-  hls_pipe_mode mode;
-  const char *name;  /* metadata, graphs, remarks */
-  const char *point; /* the dataset's design points */
-} pipe_vocabulary[] = {
-    {HLS_PIPE_OFF, "off", "off"},
-    {HLS_PIPE_CG, "cg", ""},
-    {HLS_PIPE_FG, "fg", "flatten"},
-};
-#define PIPE_MODES (sizeof pipe_vocabulary / sizeof pipe_vocabulary[0])
-
-const char *hls_pipe_mode_name(hls_pipe_mode m) {
-  for (size_t i = 0; i < PIPE_MODES; i++)
-    if (pipe_vocabulary[i].mode == m)
-      return pipe_vocabulary[i].name;
-  return "unset";
-}
-
-const char *hls_pipe_mode_point(hls_pipe_mode m) {
-  for (size_t i = 0; i < PIPE_MODES; i++)
-    if (pipe_vocabulary[i].mode == m)
-      return pipe_vocabulary[i].point;
-  return NULL;
-}
-
-hls_pipe_mode hls_pipe_mode_from_name(const char *s) {
-  for (size_t i = 0; i < PIPE_MODES; i++)
-    if (strcmp(s, pipe_vocabulary[i].name) == 0)
-      return pipe_vocabulary[i].mode;
-  return HLS_PIPE_UNSET;
-}
-
-hls_pipe_mode hls_pipe_mode_from_point(const char *s) {
-  for (size_t i = 0; i < PIPE_MODES; i++)
-    if (strcmp(s, pipe_vocabulary[i].point) == 0)
-      return pipe_vocabulary[i].mode;
-  return hls_pipe_mode_from_name(s);
-}
-
-const char *hls_pipe_point_display(const char *s) {
-  return s[0] ? s : hls_pipe_mode_name(HLS_PIPE_CG);
 }

@@ -11,13 +11,8 @@
 #include <stdint.h>
 
 #include "pragma/symbols.h"
+#include "pragma/vocabulary.h"
 #include "support/diag.h"
-
-typedef enum {
-  HLS_DIALECT_MERLIN,
-  HLS_DIALECT_VITIS,
-  HLS_DIALECT_CLANG
-} hls_dialect;
 
 typedef enum {
   HLS_PRAGMA_KERNEL,    /* ACCEL kernel: marks the top function */
@@ -27,14 +22,6 @@ typedef enum {
   HLS_PRAGMA_TRIPCOUNT, /* HLS loop_tripcount: a bound the compiler cannot derive */
   HLS_PRAGMA_UNMODELLED /* recognised, kept as text, not seen by the model */
 } hls_pragma_kind;
-
-/* Pipeline modes in the model's vocabulary (dataset strings "off", "", "flatten"). */
-typedef enum {
-  HLS_PIPE_UNSET = 0,
-  HLS_PIPE_OFF,
-  HLS_PIPE_CG, /* coarse-grained: Merlin "" / cg, Vitis dataflow */
-  HLS_PIPE_FG  /* fine-grained: Merlin flatten / fg, Vitis pipeline */
-} hls_pipe_mode;
 
 /* Where a pragma attaches. */
 typedef enum {
@@ -58,6 +45,7 @@ typedef struct {
   int64_t ii;              /* PIPELINE: initiation interval, 0 = unspecified */
   int64_t factor;          /* PARALLEL/TILE: 0 = not given (full unroll for PARALLEL) */
   char knob[HLS_KNOB_MAX]; /* auto{NAME} placeholder of the value, "" if literal */
+  char ii_knob[HLS_KNOB_MAX]; /* PIPELINE: II=auto{NAME}, "" if none */
   int has_reduction;       /* PARALLEL reduction[=var] */
   char reduction[HLS_KNOB_MAX]; /* reduction variable, "" when unnamed */
   int64_t tripcount;       /* TRIPCOUNT: max=, else avg=, else min= */
@@ -84,19 +72,5 @@ int hls_pragma_parse(const char *text, const char *file, unsigned line, unsigned
 
 const char *hls_dialect_name(hls_dialect d);     /* "merlin", "vitis", "clang" */
 const char *hls_pragma_kind_name(hls_pragma_kind k);
-
-/* The pipeline vocabulary (pragma.c holds the one table).  Each mode has a
- * name, used in loop metadata, graphs and remarks ("off", "cg", "fg"), and a
- * value in the dataset's design points ("off", "", "flatten"). */
-const char *hls_pipe_mode_name(hls_pipe_mode m);  /* "unset" for HLS_PIPE_UNSET */
-const char *hls_pipe_mode_point(hls_pipe_mode m); /* NULL for HLS_PIPE_UNSET */
-/* A mode from its name; HLS_PIPE_UNSET if unknown. */
-hls_pipe_mode hls_pipe_mode_from_name(const char *s);
-/* A mode from a design-point value; the names are accepted too.
- * HLS_PIPE_UNSET if unknown. */
-hls_pipe_mode hls_pipe_mode_from_point(const char *s);
-/* A design-point value as remarks show it: the empty (coarse-grained) one
- * as its name "cg", every other as written. */
-const char *hls_pipe_point_display(const char *s);
 
 #endif

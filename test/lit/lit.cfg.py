@@ -82,10 +82,16 @@ config.substitutions.append(("%hlsyn", hlsyn))
 if os.path.isdir(os.path.join(hlsyn, "kernels")) or os.environ.get("HLSMOE_REQUIRE_DATA") == "1":
     config.available_features.add("hlsyn-data")
 
+# The Vitis HLS 2025.1 set beside it (../shared/data/hlsyn-vitis): "REQUIRES:
+# hlsyn-vitis-data", the same rule.
+hlsyn_vitis = os.path.join(os.path.dirname(os.path.normpath(hlsyn)), "hlsyn-vitis")
+config.substitutions.insert(0, ("%hlsyn-vitis", hlsyn_vitis))  # before %hlsyn, its prefix
+if os.path.isdir(os.path.join(hlsyn_vitis, "kernels")) or os.environ.get("HLSMOE_REQUIRE_DATA") == "1":
+    config.available_features.add("hlsyn-vitis-data")
 # The reliability reproducers (issue 15) sit beside the HLSyn data, in
 # ../shared/reliability: tests of them declare "REQUIRES: reliability-data"
 # and are skipped without it, unless HLSMOE_REQUIRE_DATA=1.
-reliability = os.path.join(os.path.dirname(os.path.dirname(hlsyn)), "reliability")
+reliability = os.path.join(os.path.dirname(os.path.dirname(os.path.normpath(hlsyn))), "reliability")
 config.substitutions.append(("%reliability", reliability))
 if os.path.isfile(os.path.join(reliability, "README.md")) or os.environ.get("HLSMOE_REQUIRE_DATA") == "1":
     config.available_features.add("reliability-data")

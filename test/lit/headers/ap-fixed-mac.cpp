@@ -11,7 +11,7 @@
 // RUN: %clang -x c++ -std=c++17 -O0 -I %src/include/hls -DHLSMOE_NATIVE_MAIN %s %S/Inputs/ap-fixed-mac-main.cpp -o %t.exe
 // RUN: %t.exe | FileCheck %s
 // The kernel has C++ linkage: the graph names it by its mangled name.
-// GRAPH: remark: {{.*}}ap-fixed-mac.cpp:[[#]]:1: program graph of _Z4fir8{{[^:]*}}: [[#]] nodes ({{.*}}, 2 pragma, {{.*}}), [[#]] edges, [[#]] loops, 2 with pragmas
+// GRAPH: remark: {{.*}}ap-fixed-mac.cpp:[[#]]:1: program graph of _Z4fir8{{[^:]*}}: [[#]] nodes ({{.*}}, 9 pragma, {{.*}}), [[#]] edges, 3 loops, 3 with pragmas
 
 #include "ap_fixed.h"
 

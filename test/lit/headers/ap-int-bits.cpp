@@ -10,7 +10,7 @@
 // RUN: %clang -x c++ -std=c++11 -Wall -Wextra -Wno-unknown-pragmas -Wno-unused-label -Werror -fsyntax-only -I %src/include/hls %s
 // RUN: %clang -x c++ -std=c++17 -O0 -I %src/include/hls -DHLSMOE_NATIVE_MAIN %s %S/Inputs/ap-int-bits-main.cpp -o %t.exe
 // RUN: %t.exe | FileCheck %s
-// GRAPH: remark: {{.*}}ap-int-bits.cpp:[[#]]:1: program graph of bitops: [[#]] nodes ({{.*}}), [[#]] edges, [[#]] loops, 2 with pragmas
+// GRAPH: remark: {{.*}}ap-int-bits.cpp:[[#]]:1: program graph of bitops: [[#]] nodes ({{.*}}), [[#]] edges, 4 loops, 3 with pragmas
 
 #include "ap_int.h"
 

@@ -133,13 +133,39 @@ class Schema:
 PIPE_MODES = {"off": "off", "": "cg", "cg": "cg", "flatten": "fg", "fg": "fg"}
 
 
+def pipe_value(vocab, value):
+    """(mode, ii) of a pipeline knob's value in a dialect's vocabulary (pragma/vocabulary.h):
+    Merlin "off", "", "flatten" (and cg, fg); Vitis "NA" (no pragma), blanks (pipeline),
+    "off", "II=N".  Mode None: no pragma.  Raises KeyError for a value outside it."""
+    if vocab != "vitis":
+        return PIPE_MODES[value], 0
+    v = value.strip(" \t")
+    if v == "":
+        return "fg", 0
+    if v == "NA":
+        return None, 0
+    if v.lower() == "off":
+        return "off", 0
+    m = re.fullmatch(r"[Ii][Ii][ \t]*=[ \t]*([0-9]+)", v)
+    if not m or not 1 <= int(m.group(1)) <= 1 << 20:
+        raise KeyError(value)
+    return "fg", int(m.group(1))
+
+
 def _pipe_of(graph, loop, point):
+    """(mode, ii) of the loop's pipeline slot under a point (graph/encode.c pipe_of)."""
     slot = loop["pipeline"]
     if slot is None:
-        return None
+        return None, 0
+    if "ii_knob" in slot:   # II=auto{K}
+        return slot["mode"], int(point[slot["ii_knob"]])
     if "knob" in slot:
-        return PIPE_MODES[point[slot["knob"]]]
-    return slot["mode"]
+        value = point[slot["knob"]]
+        try:
+            return pipe_value(slot.get("vocab", "merlin"), value)
+        except KeyError:
+            return None, 0
+    return slot["mode"], slot.get("ii", 0)
 
 
 def _factor_of(slot, point):
@@ -152,7 +178,7 @@ class _LoopView:
     def __init__(self, graph, loop, point):
         loops = graph["loops"]
         self.trip = loop["trip_count"]
-        self.pipe = _pipe_of(graph, loop, point)
+        self.pipe, self.ii = _pipe_of(graph, loop, point)
         self.slot = {g: loop[g] for g in GROUPS}
         self.factor, self.full_unroll = {}, False
         for g in ("parallel", "tile"):
@@ -164,7 +190,7 @@ class _LoopView:
         self.fg_ancestor = False
         p = loop["parent"]
         while p >= 0:
-            if _pipe_of(graph, loops[p], point) == "fg":
+            if _pipe_of(graph, loops[p], point)[0] == "fg":
                 self.fg_ancestor = True
             p = loops[p]["parent"]
 
@@ -188,7 +214,7 @@ class _LoopView:
         if rule.startswith("mode_"):
             return 1.0 if self.pipe == rule[len("mode_"):] else 0.0
         if rule == "log2_ii":
-            return math.log2(pipe["ii"]) if pipe is not None and pipe.get("ii", 0) > 0 else 0.0
+            return math.log2(self.ii) if self.ii > 0 else 0.0
         if rule == "log2_factor":
             return math.log2(self.factor[group]) if factored else 0.0
         if rule == "factor_fraction":

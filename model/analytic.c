@@ -1,0 +1,411 @@
+/* The analytic estimator's schedule: loops, pipelines and calls composed
+ * into cycles and resources for one design point (docs/analytic.md).  The
+ * per-graph facts come from model/analytic_facts.c. */
+#include "model/analytic.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/analytic_impl.h"
+
+/* Array partitioning: an access that an unrolled loop's induction variable
+ * moves is spread over that many banks at most (the flow partitions arrays
+ * cyclically by the unroll factor, as Merlin does; beyond this the tool
+ * stops partitioning).  Each bank has two ports. */
+#define MAX_BANKS 16.0
+#define PORTS_PER_BANK 2.0
+/* What every kernel has: control, the AXI-lite interface; per loop its
+ * counter and state. */
+#define BASE_LUT 2000.0
+#define BASE_FF 2500.0
+#define LOOP_LUT 40.0
+#define LOOP_FF 40.0
+/* Block RAM: 18 Kb blocks; arrays of fewer elements go to registers or LUT RAM. */
+#define BRAM_BITS 18432.0
+#define BRAM_MIN_ELEMENTS 64.0
+#define ELEMENT_BITS 32.0
+
+const char *hls_sched_name(hls_sched s) {
+  static const char *const names[] = {"sequential", "pipelined", "flattened", "stages", "unrolled"};
+  return s <= HLS_SCHED_UNROLLED ? names[s] : "?";
+}
+
+const char *hls_ii_limit_name(hls_ii_limit l) {
+  static const char *const names[] = {"none", "recurrence", "memory", "given"};
+  return l <= HLS_II_GIVEN ? names[l] : "?";
+}
+
+/* ---- settings ------------------------------------------------------------------ */
+
+static int64_t trip_of(const hls_graph_loop *l) { return l->trip_count > 0 ? l->trip_count : 1; }
+
+/* A slot's factor: the knob's value or the literal; 0 (full unroll) is the trip count. */
+static int64_t factor_of(const hls_graph *g, const hls_graph_loop *l, const hls_graph_slot *s,
+                         const hls_value *point) {
+  if (!s->present)
+    return 1;
+  int64_t f = s->knob[0] ? point[hls_graph_knob_index(g, s->knob)].integer : s->factor;
+  return f > 0 ? f : trip_of(l);
+}
+
+void hls_analytic_settings(const hls_graph *g, const hls_value *point, hls_loop_setting *out) {
+  for (size_t i = 0; i < g->nloops; i++) {
+    const hls_graph_loop *l = &g->loops[i];
+    hls_loop_setting *s = &out[i];
+    memset(s, 0, sizeof *s);
+    s->ii = l->pipeline.present ? l->pipeline.ii : 0;
+    if (l->pipeline.present && l->pipeline.knob[0]) {
+      const hls_value *v = &point[hls_graph_knob_index(g, l->pipeline.knob)];
+      s->pipe = HLS_PIPE_UNSET; /* a knob's value in its dialect's vocabulary, II included */
+      if (!v->is_string ||
+          hls_pipe_value_parse((hls_dialect)l->pipeline.vocab, v->string, &s->pipe, &s->ii))
+        s->pipe = HLS_PIPE_UNSET, s->ii = 0;
+    } else if (l->pipeline.present) {
+      s->pipe = l->pipeline.pipe;
+    }
+    s->unroll = factor_of(g, l, &l->parallel, point);
+    s->reduction = l->parallel.present && l->parallel.reduction;
+  }
+}
+
+/* The encoder writes log2(factor) / scale: exact for integer factors once rounded. */
+static int64_t decode_log2(float column, int feature) {
+  return (int64_t)llround(exp2((double)column * hls_pragma_feature_scale(feature)));
+}
+
+void hls_analytic_settings_encoded(const hls_graph *g, const float *pragma, hls_loop_setting *out) {
+  for (size_t i = 0; i < g->nloops; i++) {
+    const hls_graph_loop *l = &g->loops[i];
+    hls_loop_setting *s = &out[i];
+    memset(s, 0, sizeof *s);
+    s->unroll = 1;
+    if (l->scope < 0)
+      continue;
+    const float *row = pragma + (size_t)l->scope * HLS_PRAGMA_DIM;
+    s->pipe = row[HLS_PF_pipe_off] > 0.5f   ? HLS_PIPE_OFF
+              : row[HLS_PF_pipe_cg] > 0.5f  ? HLS_PIPE_CG
+              : row[HLS_PF_pipe_fg] > 0.5f  ? HLS_PIPE_FG
+                                            : HLS_PIPE_UNSET;
+    s->ii = row[HLS_PF_pipe_log_ii] > 0 ? decode_log2(row[HLS_PF_pipe_log_ii], HLS_PF_pipe_log_ii) : 0;
+    if (l->parallel.present)
+      s->unroll = decode_log2(row[HLS_PF_par_log_factor], HLS_PF_par_log_factor);
+    s->reduction = row[HLS_PF_par_reduction] > 0.5f;
+  }
+}
+
+/* ---- resources ---------------------------------------------------------------------- */
+
+/* Adds `copies` instances of every operation of a region. */
+static void add_ops(hls_analytic *a, const hls_afact_region *rg, double copies) {
+  for (int c = 0; c < HLS_OPCS; c++) {
+    a->count[HLS_UTIL_LUT] += rg->ops[c] * hls_op_costs[c].lut * copies;
+    a->count[HLS_UTIL_FF] += rg->ops[c] * hls_op_costs[c].ff * copies;
+    a->count[HLS_UTIL_DSP] += rg->ops[c] * hls_op_costs[c].dsp * copies;
+  }
+}
+
+static void add_arrays(hls_analytic *a) {
+  for (size_t o = 0; o < a->nobjects; o++) {
+    const hls_afact_object *ob = &a->objects[o];
+    if (ob->is_local && !ob->is_register && ob->extent >= BRAM_MIN_ELEMENTS)
+      a->count[HLS_UTIL_BRAM] += ceil(ob->extent * ELEMENT_BITS / BRAM_BITS);
+  }
+}
+
+/* The bit of loop l's induction variable in an access's ivmask. */
+static uint32_t depth_bit(const hls_graph *g, int32_t l) {
+  uint32_t d = g->loops[l].depth;
+  return d >= 1 && d <= 32 ? 1u << (d - 1) : 0;
+}
+
+/* ---- critical paths ------------------------------------------------------------------- */
+
+static double function_cycles(hls_analytic *a, int32_t f, double copies);
+
+/* The longest path through a region's instructions (calls take their
+ * callee's latency), in whole cycles; adds the region's operations and
+ * callees as `copies` instances.  a->start holds finish times here. */
+static double region_depth(hls_analytic *a, int32_t region, double copies) {
+  const hls_afact_region *rg = &a->region[region];
+  add_ops(a, rg, copies);
+  double depth = 0;
+  for (uint32_t j = rg->inst_begin; j < rg->inst_end; j++) {
+    uint32_t i = a->region_inst[j];
+    const hls_afact_inst *in = &a->inst[i];
+    double s = 0;
+    for (uint32_t p = in->pred_begin; p < in->pred_end; p++)
+      s = a->start[a->preds[p]] > s ? a->start[a->preds[p]] : s;
+    double end = s + hls_op_costs[in->cls].latency;
+    if (in->callee >= 0)
+      end += function_cycles(a, in->callee, copies);
+    a->start[i] = end;
+    depth = end > depth ? end : depth;
+  }
+  return ceil(depth - 1e-9);
+}
+
+/* The recurrence a loop carries in its own body: through scalars, and
+ * through arrays whose store address the loop's induction variable does not
+ * move. */
+static double own_recurrence(const hls_analytic *a, int32_t l) {
+  const hls_afact_region *rg = &a->region[l];
+  uint32_t bit = depth_bit(a->g, l);
+  double rec = rg->reg_rec;
+  for (uint32_t k = rg->rec_begin; k < rg->rec_end; k++)
+    if (!(a->memrecs[k].ivmask & bit) && a->memrecs[k].latency > rec)
+      rec = a->memrecs[k].latency;
+  return rec;
+}
+
+/* The recurrence of loop l carried by arrays in the bodies of its inner
+ * loops (when they are unrolled into it). */
+static double inner_memory_recurrence(const hls_analytic *a, int32_t l, int32_t inner) {
+  double rec = 0;
+  uint32_t bit = depth_bit(a->g, l);
+  const hls_afact_region *rg = &a->region[inner];
+  for (uint32_t k = rg->rec_begin; k < rg->rec_end; k++)
+    if (!(a->memrecs[k].ivmask & bit) && a->memrecs[k].latency > rec)
+      rec = a->memrecs[k].latency;
+  for (uint32_t c = a->child_begin[inner]; c < a->child_begin[inner + 1]; c++) {
+    double r = inner_memory_recurrence(a, l, (int32_t)a->children[c]);
+    rec = r > rec ? r : rec;
+  }
+  return rec;
+}
+
+/* ---- memory ports ------------------------------------------------------------------------- */
+
+
+/* Per array, over one hardware iteration of loop l: the accesses with
+ * distinct addresses (copies of one access made by unrolling are distinct
+ * where the unrolled loop's induction variable moves the address, and merge
+ * where it does not) and the banks they can spread over. */
+static void tally_region(const hls_analytic *a, int32_t region, int32_t l, double unroll,
+                         double *need, double *banks) {
+  const hls_graph *g = a->g;
+  const hls_afact_region *rg = &a->region[region];
+  for (uint32_t j = rg->inst_begin; j < rg->inst_end; j++) {
+    const hls_afact_inst *in = &a->inst[a->region_inst[j]];
+    if (in->cls != HLS_OPC_load && in->cls != HLS_OPC_store)
+      continue;
+    double distinct = (in->ivmask & depth_bit(g, l)) ? unroll : 1.0;
+    for (int32_t k = region; k != l; k = g->loops[k].parent)
+      distinct *= (in->ivmask & depth_bit(g, k)) ? (double)trip_of(&g->loops[k]) : 1.0;
+    need[in->object] += distinct;
+    double b = distinct < MAX_BANKS ? distinct : MAX_BANKS;
+    banks[in->object] = b > banks[in->object] ? b : banks[in->object];
+  }
+}
+
+static void tally_subtree(const hls_analytic *a, int32_t region, int32_t l, double unroll,
+                          double *need, double *banks) {
+  tally_region(a, region, l, unroll, need, banks);
+  for (uint32_t c = a->child_begin[region]; c < a->child_begin[region + 1]; c++)
+    tally_subtree(a, (int32_t)a->children[c], l, unroll, need, banks);
+}
+
+/* The II the arrays' ports allow loop l: the accesses of each array over
+ * two ports per bank. */
+static double port_ii(const hls_analytic *a, int32_t l, double unroll, int flattened) {
+  double *need = hls_xcalloc(a->nobjects + 1, sizeof *need);
+  double *banks = hls_xcalloc(a->nobjects + 1, sizeof *banks);
+  if (flattened)
+    tally_subtree(a, l, l, unroll, need, banks);
+  else
+    tally_region(a, l, l, unroll, need, banks);
+  double ii = 1;
+  for (size_t o = 0; o < a->nobjects; o++)
+    if (need[o] > 0) {
+      double x = ceil(need[o] / (PORTS_PER_BANK * (banks[o] > 1 ? banks[o] : 1)));
+      ii = x > ii ? x : ii;
+    }
+  free(need);
+  free(banks);
+  return ii;
+}
+/* ---- loops ------------------------------------------------------------------------------ */
+
+static double loop_cycles(hls_analytic *a, int32_t l, double copies);
+static double flat_depth(hls_analytic *a, int32_t l, double copies);
+
+static int64_t clamp_unroll(int64_t u, int64_t trip) { return u < 1 ? 1 : u > trip ? trip : u; }
+
+/* The extra latency of u copies of a body chained by a recurrence of
+ * latency rec: u - 1 more links, or a tree of log2(u) levels for a
+ * reduction (the flow builds partial sums). */
+static double unroll_chain(double u, double rec, int reduction) {
+  if (u <= 1 || rec < 1) /* combinational (integer) recurrences are re-associated */
+    return 0;
+  return (reduction ? ceil(log2(u)) : u - 1) * rec;
+}
+
+/* An inner loop fully unrolled into a flattened ancestor: its body copies,
+ * chained by its own recurrence.  Returns its latency inside the ancestor. */
+static double unrolled_chain(hls_analytic *a, int32_t l, double copies) {
+  const hls_loop_setting *s = &a->settings[l];
+  double trip = (double)trip_of(&a->g->loops[l]);
+  double depth = flat_depth(a, l, copies * trip);
+  double cycles = depth + unroll_chain(trip, own_recurrence(a, l), s->reduction);
+  hls_analytic_loop *row = &a->rows[l];
+  row->trip = (int64_t)trip;
+  row->sched = HLS_SCHED_UNROLLED;
+  row->unroll = (int64_t)trip;
+  row->iterations = 1;
+  row->depth = depth;
+  row->cycles = cycles;
+  return cycles;
+}
+
+static double flat_depth(hls_analytic *a, int32_t l, double copies) {
+  double d = region_depth(a, l, copies);
+  for (uint32_t c = a->child_begin[l]; c < a->child_begin[l + 1]; c++)
+    d += unrolled_chain(a, (int32_t)a->children[c], copies);
+  return d;
+}
+
+/* A recurrence over u unrolled copies: u links in a row, unless the flow
+ * builds partial sums (a reduction) or the links are combinational integer
+ * operations, which it re-associates (an induction variable steps by u). */
+static double unrolled_recurrence(double rec, double u, int reduction) {
+  return reduction || rec < 1 ? rec : rec * u;
+}
+
+/* The II of a pipelined loop and what sets it. */
+static double pipeline_ii(hls_analytic *a, int32_t l, double u, int flattened, uint8_t *limit) {
+  const hls_loop_setting *s = &a->settings[l];
+  double rec = unrolled_recurrence(own_recurrence(a, l), u, s->reduction);
+  for (uint32_t c = a->child_begin[l]; flattened && c < a->child_begin[l + 1]; c++) {
+    double r = unrolled_recurrence(inner_memory_recurrence(a, l, (int32_t)a->children[c]), u,
+                                   s->reduction);
+    rec = r > rec ? r : rec;
+  }
+  double ports = port_ii(a, l, u, flattened), ii = 1;
+  *limit = HLS_II_NONE;
+  if (ceil(rec - 1e-9) > ii) {
+    ii = ceil(rec - 1e-9);
+    *limit = HLS_II_RECURRENCE;
+  }
+  if (ports > ii) {
+    ii = ports;
+    *limit = HLS_II_MEMORY;
+  }
+  if ((double)s->ii > ii) {
+    ii = (double)s->ii;
+    *limit = HLS_II_GIVEN;
+  }
+  return ii;
+}
+
+/* A pipelined loop: (iterations - 1) * II + depth; operators shared over the II. */
+static double pipelined(hls_analytic *a, int32_t l, double u, double copies, int flattened) {
+  hls_analytic_loop *row = &a->rows[l];
+  const hls_loop_setting *s = &a->settings[l];
+  row->ii = pipeline_ii(a, l, u, flattened, &row->limit);
+  double share = copies * u / row->ii;
+  double depth = flattened ? flat_depth(a, l, share) : region_depth(a, l, share);
+  row->depth = depth + unroll_chain(u, own_recurrence(a, l), s->reduction);
+  row->sched = flattened ? HLS_SCHED_FLATTENED : HLS_SCHED_PIPELINED;
+  return ((double)row->iterations - 1) * row->ii + row->depth + 1;
+}
+
+/* Not pipelined, or pipelined coarse-grained over its inner loops as stages. */
+static double sequential(hls_analytic *a, int32_t l, double u, double copies, int stages) {
+  hls_analytic_loop *row = &a->rows[l];
+  const hls_loop_setting *s = &a->settings[l];
+  double own = region_depth(a, l, copies * u) + unroll_chain(u, own_recurrence(a, l), s->reduction);
+  double inner = 0, slowest = own;
+  for (uint32_t c = a->child_begin[l]; c < a->child_begin[l + 1]; c++) {
+    double x = loop_cycles(a, (int32_t)a->children[c], copies * u);
+    inner += x;
+    slowest = x > slowest ? x : slowest;
+  }
+  row->depth = own + inner + 1; /* + the loop's own state */
+  if (!stages) {
+    row->sched = HLS_SCHED_SEQUENTIAL;
+    return (double)row->iterations * row->depth + 1;
+  }
+  row->sched = HLS_SCHED_STAGES;
+  row->ii = slowest;
+  return ((double)row->iterations - 1) * slowest + row->depth + 1;
+}
+
+static double loop_cycles(hls_analytic *a, int32_t l, double copies) {
+  const hls_loop_setting *s = &a->settings[l];
+  hls_analytic_loop *row = &a->rows[l];
+  int64_t trip = trip_of(&a->g->loops[l]), u = clamp_unroll(s->unroll, trip);
+  row->trip = trip;
+  row->unroll = u;
+  row->iterations = (trip + u - 1) / u;
+  a->count[HLS_UTIL_LUT] += LOOP_LUT * copies;
+  a->count[HLS_UTIL_FF] += LOOP_FF * copies;
+  int innermost = a->child_begin[l] == a->child_begin[l + 1];
+  double cycles;
+  if (s->pipe == HLS_PIPE_FG)
+    cycles = pipelined(a, l, (double)u, copies, 1);
+  else if (innermost && s->pipe != HLS_PIPE_OFF) /* requested, or Vitis's default for innermost loops */
+    cycles = pipelined(a, l, (double)u, copies, 0);
+  else
+    cycles = sequential(a, l, (double)u, copies, s->pipe == HLS_PIPE_CG);
+  row->cycles = cycles;
+  return cycles;
+}
+
+/* ---- functions and the kernel ----------------------------------------------------------- */
+
+/* A function: its code outside loops, then its outermost loops in order. */
+static double function_cycles(hls_analytic *a, int32_t f, double copies) {
+  if (a->on_stack[f]) /* recursion: HLS rejects it; count the call only */
+    return 1;
+  a->on_stack[f] = 1;
+  double cycles = region_depth(a, (int32_t)a->g->nloops + f, copies);
+  for (uint32_t t = a->top_begin[f]; t < a->top_begin[f + 1]; t++)
+    cycles += loop_cycles(a, (int32_t)a->tops[t], copies);
+  a->on_stack[f] = 0;
+  return cycles + 1;
+}
+
+hls_analytic *hls_analytic_new(const hls_graph *g, hls_diags *d) {
+  hls_analytic *a = hls_xcalloc(1, sizeof *a);
+  if (hls_analytic_facts(a, g, d)) {
+    hls_analytic_free(a);
+    return NULL;
+  }
+  a->rows = hls_xcalloc(g->nloops + 1, sizeof *a->rows);
+  a->on_stack = hls_xcalloc(g->nfunctions + 1, 1);
+  return a;
+}
+
+void hls_analytic_free(hls_analytic *a) {
+  if (!a)
+    return;
+  hls_analytic_facts_free(a);
+  free(a->rows);
+  free(a->on_stack);
+  free(a);
+}
+
+void hls_analytic_estimate(hls_analytic *a, const hls_loop_setting *settings,
+                           hls_analytic_result *r) {
+  const hls_graph *g = a->g;
+  static const double device[HLS_UTILS] = {HLS_DEVICE_LUT, HLS_DEVICE_FF, HLS_DEVICE_DSP,
+                                           HLS_DEVICE_BRAM};
+  a->settings = settings;
+  memset(a->rows, 0, (g->nloops + 1) * sizeof *a->rows);
+  memset(a->count, 0, sizeof a->count);
+  a->count[HLS_UTIL_LUT] = BASE_LUT;
+  a->count[HLS_UTIL_FF] = BASE_FF;
+  double cycles = 0;
+  /* The kernel and what it calls; without a marked kernel, every function
+   * nothing else calls. */
+  for (size_t f = 0; f < g->nfunctions; f++)
+    if (g->kernel[0] ? f == 0 : !a->called[f])
+      cycles += function_cycles(a, (int32_t)f, 1.0);
+  add_arrays(a);
+  r->cycles = cycles;
+  for (int u = 0; u < HLS_UTILS; u++) {
+    r->count[u] = a->count[u];
+    r->util[u] = a->count[u] / device[u];
+  }
+  r->loops = a->rows;
+}

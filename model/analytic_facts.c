@@ -1,0 +1,530 @@
+/* The analytic estimator's reading of a program graph: what every
+ * instruction costs, which body (loop or function) it belongs to, which
+ * array or scalar a load or store touches, what its address depends on, and
+ * the recurrences of every body.  Everything here is independent of the
+ * design point, so it is computed once per kernel.
+ *
+ * The graph is built from clang's -O0 memory form: locals live in allocas
+ * and every use is a load.  An HLS tool promotes scalar allocas to
+ * registers, so loads and stores of a scalar alloca are register reads and
+ * writes here, and a value carried from one iteration to the next (a
+ * reduction's accumulator, an induction variable) is a register read before
+ * a register write in the same body: the recurrence. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/analytic_impl.h"
+
+const hls_op_cost hls_op_costs[HLS_OPCS] = {
+#define OP_CLASS(name, latency, lut, ff, dsp) {latency, lut, ff, dsp},
+#include "model/analytic_ops.def"
+#undef OP_CLASS
+};
+
+/* Scratch of the analysis. */
+typedef struct {
+  const hls_graph *g;
+  hls_analytic *a;
+  int32_t *inst_of;   /* node -> instruction index, -1 */
+  int32_t *var_def;   /* variable node -> defining instruction node, -1 */
+  int32_t *object_of; /* (node * 2 + through_pointer) -> object, -1 */
+  uint32_t *node_of;  /* instruction index -> node */
+} reader;
+
+static float feature(const hls_graph *g, uint32_t node, int column) {
+  return g->x[(size_t)node * HLS_NODE_DIM + column];
+}
+
+static int is_op(const hls_graph *g, int64_t node, const char *op) {
+  return node >= 0 && g->nodes[node].kind == HLS_NODE_INSTRUCTION &&
+         strcmp(g->nodes[node].text, op) == 0;
+}
+
+/* The node feeding operand `pos` of instruction `node` (a variable or
+ * constant), -1 if none. */
+static int64_t operand(const hls_graph *g, uint32_t node, uint32_t pos) {
+  for (uint32_t k = g->in_offset[node]; k < g->in_offset[node + 1]; k++) {
+    const hls_edge *e = &g->edges[g->in_edge[k]];
+    if (e->flow == HLS_FLOW_DATA && e->position == pos)
+      return e->src;
+  }
+  return -1;
+}
+
+/* The instruction defining the value node v, -1 for arguments, globals,
+ * constants. */
+static int64_t def_of(const reader *r, int64_t v) { return v < 0 ? -1 : r->var_def[v]; }
+
+/* Scalar elements of the aggregate an alloca, GEP or global works on. */
+static double extent_of(const hls_graph *g, uint32_t node) {
+  return round(exp2(16.0 * feature(g, node, HLS_NF_log_extent)) - 1.0); /* the column is a float */
+}
+
+/* ---- classes ------------------------------------------------------------- */
+
+static int op_in(const char *op, const char *const *list) {
+  for (; *list; list++)
+    if (strcmp(op, *list) == 0)
+      return 1;
+  return 0;
+}
+
+/* The class of a floating-point operation by its type: double or float. */
+static int fp_class(const hls_graph *g, uint32_t node, int f, int d) {
+  return feature(g, node, HLS_NF_type_double) > 0 ? d : f;
+}
+
+static int call_class(const hls_graph *g, uint32_t node) {
+  int fp = feature(g, node, HLS_NF_type_double) > 0 || feature(g, node, HLS_NF_type_float) > 0 ||
+           feature(g, node, HLS_NF_type_half) > 0;
+  int intrinsic = feature(g, node, HLS_NF_call_intrinsic) > 0;
+  /* llvm.fmuladd / llvm.fma (clang contracts a*b+c at -O0): the floating-point
+   * intrinsics with three operands */
+  if (intrinsic && fp && operand(g, node, 2) >= 0)
+    return fp_class(g, node, HLS_OPC_fmac, HLS_OPC_dmac);
+  if (feature(g, node, HLS_NF_call_math) > 0)
+    return fp_class(g, node, HLS_OPC_fmath, HLS_OPC_dmath);
+  if (intrinsic) /* memcpy, memset, ...: no arithmetic of their own here */
+    return HLS_OPC_free;
+  if (feature(g, node, HLS_NF_call_defined) > 0)
+    return HLS_OPC_call;
+  return HLS_OPC_ext_call;
+}
+
+static int op_class(const hls_graph *g, uint32_t node) {
+  static const char *const adds[] = {"add", "sub", "icmp", NULL};
+  static const char *const logic[] = {"and", "or", "xor", "shl", "lshr", "ashr", "select", NULL};
+  static const char *const divs[] = {"sdiv", "udiv", "srem", "urem", NULL};
+  static const char *const convs[] = {"sitofp", "uitofp", "fptosi", "fptoui", "fpext", "fptrunc", NULL};
+  const char *op = g->nodes[node].text;
+  if (op_in(op, adds))
+    return HLS_OPC_int_add;
+  if (op_in(op, logic))
+    return HLS_OPC_int_logic;
+  if (op_in(op, divs))
+    return HLS_OPC_int_div;
+  if (op_in(op, convs))
+    return HLS_OPC_fconv;
+  if (!strcmp(op, "mul"))
+    return HLS_OPC_int_mul;
+  if (!strcmp(op, "getelementptr"))
+    return HLS_OPC_address;
+  if (!strcmp(op, "fadd") || !strcmp(op, "fsub") || !strcmp(op, "fneg"))
+    return fp_class(g, node, HLS_OPC_fadd, HLS_OPC_dadd);
+  if (!strcmp(op, "fmul"))
+    return fp_class(g, node, HLS_OPC_fmul, HLS_OPC_dmul);
+  if (!strcmp(op, "fdiv") || !strcmp(op, "frem"))
+    return fp_class(g, node, HLS_OPC_fdiv, HLS_OPC_ddiv);
+  if (!strcmp(op, "fcmp"))
+    return HLS_OPC_fcmp;
+  if (!strcmp(op, "call"))
+    return call_class(g, node);
+  return HLS_OPC_free; /* load and store are classed with their object */
+}
+
+/* ---- objects ----------------------------------------------------------------- */
+
+/* The object a pointer value points into: strip GEPs and casts down to an
+ * alloca, a global or an argument; a pointer loaded from memory (clang's
+ * `%0 = load ptr, ptr %A.addr` for an array argument) is the memory behind
+ * that alloca, a different object from the alloca itself. */
+static int32_t object_of(reader *r, int64_t v) {
+  const hls_graph *g = r->g;
+  int through_gep = 0, through_pointer = 0;
+  double gep_extent = 0;
+  for (int steps = 0; steps < 64; steps++) {
+    int64_t d = def_of(r, v);
+    if (d >= 0 && (is_op(g, d, "getelementptr") || is_op(g, d, "bitcast"))) {
+      through_gep = 1;
+      double x = extent_of(g, (uint32_t)d);
+      gep_extent = x > gep_extent ? x : gep_extent;
+      v = operand(g, (uint32_t)d, 0);
+      continue;
+    }
+    if (d >= 0 && is_op(g, d, "load") && !through_pointer) {
+      through_pointer = 1;
+      v = operand(g, (uint32_t)d, 0);
+      continue;
+    }
+    break;
+  }
+  if (v < 0)
+    return -1;
+  int64_t d = def_of(r, v);
+  int64_t key_node = d >= 0 ? d : v;
+  size_t key = (size_t)key_node * 2 + (size_t)through_pointer;
+  hls_analytic *a = r->a;
+  if (r->object_of[key] < 0) {
+    r->object_of[key] = (int32_t)a->nobjects;
+    a->objects = hls_xrealloc(a->objects, (a->nobjects + 1) * sizeof *a->objects);
+    hls_afact_object *o = &a->objects[a->nobjects++];
+    int alloca_or_global = !through_pointer && (is_op(g, d, "alloca") || (d < 0 && g->nodes[v].function < 0));
+    o->is_local = alloca_or_global;
+    o->extent = alloca_or_global ? extent_of(g, (uint32_t)key_node) : 0;
+    o->is_register = alloca_or_global && !through_gep && o->extent < 1.5; /* one element */
+  }
+  hls_afact_object *o = &a->objects[r->object_of[key]];
+  if (!o->is_local && gep_extent > o->extent)
+    o->extent = gep_extent;
+  if (through_gep)
+    o->is_register = 0; /* indexed somewhere: an array after all */
+  return r->object_of[key];
+}
+
+/* Register objects a value depends on, through address arithmetic and casts
+ * (not through memory): set in `seen` (by object). */
+static void register_sources(reader *r, int64_t v, uint8_t *seen, int budget) {
+  const hls_graph *g = r->g;
+  int64_t d = def_of(r, v);
+  if (d < 0 || budget <= 0)
+    return;
+  if (is_op(g, d, "load")) {
+    int32_t o = object_of(r, operand(g, (uint32_t)d, 0));
+    if (o >= 0 && r->a->objects[o].is_register)
+      seen[o] = 1;
+    return;
+  }
+  if (is_op(g, d, "call") || is_op(g, d, "alloca"))
+    return;
+  for (uint32_t pos = 0; pos < 4; pos++) {
+    int64_t op = operand(g, (uint32_t)d, pos);
+    if (op >= 0 && g->nodes[op].kind == HLS_NODE_VARIABLE)
+      register_sources(r, op, seen, budget - 1);
+  }
+}
+
+/* ---- instructions --------------------------------------------------------------- */
+
+static int32_t region_of(const hls_graph *g, uint32_t node) {
+  const hls_node *n = &g->nodes[node];
+  int32_t loop = n->block >= 0 && (size_t)n->block < g->nblocks ? g->block_loop[n->block] : -1;
+  return loop >= 0 ? loop : (int32_t)g->nloops + n->function;
+}
+
+/* The kernel function a call instruction calls, -1 if none. */
+static void find_callees(reader *r) {
+  const hls_graph *g = r->g;
+  for (size_t k = 0; k < g->nedges; k++) {
+    const hls_edge *e = &g->edges[k];
+    if (e->flow != HLS_FLOW_CALL || e->reverse || !is_op(g, e->src, "call") ||
+        g->nodes[e->dst].function < 0)
+      continue;
+    hls_afact_inst *in = &r->a->inst[r->inst_of[e->src]];
+    in->callee = g->nodes[e->dst].function;
+    if (in->callee != g->nodes[e->src].function)
+      r->a->called[in->callee] = 1;
+  }
+}
+
+/* The pointer operand of a load (operand 0) or store (operand 1), -1 else. */
+static int64_t pointer_operand(const hls_graph *g, uint32_t node) {
+  if (is_op(g, node, "load"))
+    return operand(g, node, 0);
+  if (is_op(g, node, "store"))
+    return operand(g, node, 1);
+  return -1;
+}
+
+static void classify(reader *r) {
+  const hls_graph *g = r->g;
+  hls_analytic *a = r->a;
+  /* Objects first: one access through a GEP makes an object an array for
+   * every access. */
+  for (size_t i = 0; i < a->ninst; i++) {
+    int64_t p = pointer_operand(g, r->node_of[i]);
+    a->inst[i].object = p >= 0 ? object_of(r, p) : -1;
+    a->inst[i].callee = -1;
+  }
+  for (size_t i = 0; i < a->ninst; i++) {
+    uint32_t node = r->node_of[i];
+    hls_afact_inst *in = &a->inst[i];
+    in->region = region_of(g, node);
+    in->cls = (uint8_t)op_class(g, node);
+    if (in->object >= 0) {
+      int reg = a->objects[in->object].is_register, load = is_op(g, node, "load");
+      in->cls = (uint8_t)(reg ? (load ? HLS_OPC_reg_read : HLS_OPC_reg_write)
+                              : (load ? HLS_OPC_load : HLS_OPC_store));
+    }
+  }
+}
+
+/* ---- regions ----------------------------------------------------------------------- */
+
+static int is_write(const hls_afact_inst *in) {
+  return in->cls == HLS_OPC_reg_write || in->cls == HLS_OPC_store;
+}
+static int is_read(const hls_afact_inst *in) {
+  return in->cls == HLS_OPC_reg_read || in->cls == HLS_OPC_load;
+}
+
+/* Groups the instructions by region, in node order. */
+static void group_regions(hls_analytic *a) {
+  a->region = hls_xcalloc(a->nregions, sizeof *a->region);
+  a->region_inst = hls_xcalloc(a->ninst ? a->ninst : 1, sizeof *a->region_inst);
+  uint32_t *fill = hls_xcalloc(a->nregions + 1, sizeof *fill);
+  for (size_t i = 0; i < a->ninst; i++)
+    fill[a->inst[i].region + 1]++;
+  for (size_t k = 0; k < a->nregions; k++)
+    fill[k + 1] += fill[k];
+  for (size_t k = 0; k < a->nregions; k++)
+    a->region[k].inst_begin = a->region[k].inst_end = fill[k];
+  for (size_t i = 0; i < a->ninst; i++) {
+    hls_afact_region *rg = &a->region[a->inst[i].region];
+    a->region_inst[rg->inst_end++] = (uint32_t)i;
+    rg->ops[a->inst[i].cls] += 1;
+  }
+  free(fill);
+}
+
+/* Same-region predecessors: the instructions whose results an instruction
+ * reads, and for a read of a scalar or an array the latest earlier write of
+ * it in the body (the value flows through the register or the memory). */
+static void find_preds(reader *r) {
+  const hls_graph *g = r->g;
+  hls_analytic *a = r->a;
+  size_t cap = 1024, n = 0;
+  a->preds = hls_xmalloc(cap * sizeof *a->preds);
+  int32_t *last_write = hls_xmalloc((a->nobjects + 1) * sizeof *last_write);
+  for (size_t k = 0; k < a->nregions; k++) {
+    const hls_afact_region *rg = &a->region[k];
+    for (size_t o = 0; o < a->nobjects; o++)
+      last_write[o] = -1;
+    for (uint32_t j = rg->inst_begin; j < rg->inst_end; j++) {
+      uint32_t i = a->region_inst[j], node = r->node_of[i];
+      hls_afact_inst *in = &a->inst[i];
+      in->pred_begin = (uint32_t)n;
+      if (n + 8 + (g->in_offset[node + 1] - g->in_offset[node]) > cap) {
+        cap = 2 * cap + (g->in_offset[node + 1] - g->in_offset[node]) + 8;
+        a->preds = hls_xrealloc(a->preds, cap * sizeof *a->preds);
+      }
+      for (uint32_t e = g->in_offset[node]; e < g->in_offset[node + 1]; e++) {
+        const hls_edge *ed = &g->edges[g->in_edge[e]];
+        int64_t d = ed->flow == HLS_FLOW_DATA ? def_of(r, ed->src) : -1;
+        if (d >= 0 && a->inst[r->inst_of[d]].region == in->region && (uint32_t)d < node)
+          a->preds[n++] = (uint32_t)r->inst_of[d];
+      }
+      if (is_read(in) && last_write[in->object] >= 0)
+        a->preds[n++] = (uint32_t)last_write[in->object];
+      if (is_write(in))
+        last_write[in->object] = (int32_t)i;
+      in->pred_end = (uint32_t)n;
+    }
+  }
+  free(last_write);
+}
+
+/* Start times of the region's instructions when `from` starts at 0 and only
+ * what depends on it counts (others stay negative). */
+static void path_from(hls_analytic *a, const hls_afact_region *rg, uint32_t from, double *start) {
+  for (uint32_t j = rg->inst_begin; j < rg->inst_end; j++)
+    start[a->region_inst[j]] = -1;
+  start[from] = 0;
+  for (uint32_t j = rg->inst_begin; j < rg->inst_end; j++) {
+    uint32_t i = a->region_inst[j];
+    if (i == from)
+      continue;
+    const hls_afact_inst *in = &a->inst[i];
+    for (uint32_t p = in->pred_begin; p < in->pred_end; p++) {
+      uint32_t q = a->preds[p];
+      if (start[q] >= 0) {
+        double t = start[q] + hls_op_costs[a->inst[q].cls].latency;
+        start[i] = t > start[i] ? t : start[i];
+      }
+    }
+  }
+}
+
+static void add_memrec(hls_analytic *a, size_t *cap, size_t *count, double latency,
+                       uint32_t ivmask) {
+  if (*count == *cap) {
+    *cap = *cap ? 2 * *cap : 64;
+    a->memrecs = hls_xrealloc(a->memrecs, *cap * sizeof *a->memrecs);
+  }
+  a->memrecs[(*count)++] = (hls_afact_memrec){latency, ivmask};
+}
+
+/* Does the read take its value from a write of its object earlier in the
+ * body?  That write is its last predecessor (find_preds). */
+static int reads_own_write(const hls_analytic *a, const hls_afact_inst *ld) {
+  if (ld->pred_end == ld->pred_begin)
+    return 0;
+  const hls_afact_inst *last = &a->inst[a->preds[ld->pred_end - 1]];
+  return is_write(last) && last->object == ld->object;
+}
+
+/* A read with no earlier write of its object in the body reads the value of
+ * the previous iteration; a later write of the same object computed from it
+ * closes the recurrence.  Scalars: the latency of the path.  Arrays: load,
+ * path and store, carried only by loops the store's address does not move
+ * with (ivmask). */
+static void find_recurrences(hls_analytic *a, double *start) {
+  size_t cap = 0, count = 0;
+  for (size_t k = 0; k < a->nregions; k++) {
+    hls_afact_region *rg = &a->region[k];
+    uint32_t begin = (uint32_t)count;
+    for (uint32_t j = rg->inst_begin; j < rg->inst_end; j++) {
+      uint32_t i = a->region_inst[j];
+      const hls_afact_inst *ld = &a->inst[i];
+      if (!is_read(ld) || reads_own_write(a, ld))
+        continue;
+      path_from(a, rg, i, start);
+      for (uint32_t m = j + 1; m < rg->inst_end; m++) {
+        const hls_afact_inst *st = &a->inst[a->region_inst[m]];
+        if (!is_write(st) || st->object != ld->object || start[a->region_inst[m]] < 0)
+          continue;
+        double lat = start[a->region_inst[m]];
+        if (st->cls == HLS_OPC_reg_write) {
+          rg->reg_rec = lat > rg->reg_rec ? lat : rg->reg_rec;
+        } else {
+          add_memrec(a, &cap, &count, lat + hls_op_costs[HLS_OPC_store].latency, st->ivmask);
+        }
+      }
+    }
+    rg->rec_begin = begin;
+    rg->rec_end = (uint32_t)count;
+  }
+}
+
+/* ---- induction variables ---------------------------------------------------------- */
+
+/* Depth-indexed induction variables of the loops enclosing a region: bit
+ * d-1 of the result is set when `v` depends on the induction variable (the
+ * scalar the exit compare reads) of the enclosing loop at depth d. */
+static uint32_t iv_mask(reader *r, int64_t v, int32_t region, const int32_t *loop_iv) {
+  const hls_graph *g = r->g;
+  uint8_t *seen = hls_xcalloc(r->a->nobjects + 1, 1);
+  register_sources(r, v, seen, 24);
+  uint32_t mask = 0;
+  for (int32_t l = region < (int32_t)g->nloops ? region : -1; l >= 0; l = g->loops[l].parent)
+    if (loop_iv[l] >= 0 && seen[loop_iv[l]] && g->loops[l].depth >= 1 && g->loops[l].depth <= 32)
+      mask |= 1u << (g->loops[l].depth - 1);
+  free(seen);
+  return mask;
+}
+
+static void find_ivs(reader *r) {
+  const hls_graph *g = r->g;
+  hls_analytic *a = r->a;
+  int32_t *loop_iv = hls_xmalloc((g->nloops + 1) * sizeof *loop_iv);
+  for (size_t l = 0; l < g->nloops; l++) {
+    loop_iv[l] = -1;
+    int32_t cmp = g->loops[l].exit_compare_node;
+    uint8_t *seen = hls_xcalloc(a->nobjects + 1, 1);
+    for (uint32_t pos = 0; cmp >= 0 && pos < 2 && loop_iv[l] < 0; pos++) {
+      register_sources(r, operand(g, (uint32_t)cmp, pos), seen, 8);
+      for (size_t o = 0; o < a->nobjects && loop_iv[l] < 0; o++)
+        if (seen[o])
+          loop_iv[l] = (int32_t)o;
+    }
+    free(seen);
+  }
+  for (size_t i = 0; i < a->ninst; i++) {
+    hls_afact_inst *in = &a->inst[i];
+    if (in->cls == HLS_OPC_load || in->cls == HLS_OPC_store)
+      in->ivmask = iv_mask(r, pointer_operand(g, r->node_of[i]), in->region, loop_iv);
+  }
+  free(loop_iv);
+}
+
+/* ---- loop nest ------------------------------------------------------------------------ */
+
+static void csr_by(size_t groups, size_t n, const int32_t *group_of, uint32_t **begin,
+                   uint32_t **items) {
+  *begin = hls_xcalloc(groups + 1, sizeof **begin);
+  *items = hls_xcalloc(n ? n : 1, sizeof **items);
+  for (size_t i = 0; i < n; i++)
+    if (group_of[i] >= 0)
+      (*begin)[group_of[i] + 1]++;
+  for (size_t k = 0; k < groups; k++)
+    (*begin)[k + 1] += (*begin)[k];
+  uint32_t *fill = hls_xmalloc((groups + 1) * sizeof *fill);
+  memcpy(fill, *begin, (groups + 1) * sizeof *fill);
+  for (size_t i = 0; i < n; i++)
+    if (group_of[i] >= 0)
+      (*items)[fill[group_of[i]]++] = (uint32_t)i;
+  free(fill);
+}
+
+static void nest(hls_analytic *a) {
+  const hls_graph *g = a->g;
+  int32_t *parent = hls_xmalloc((g->nloops + 1) * sizeof *parent);
+  int32_t *top = hls_xmalloc((g->nloops + 1) * sizeof *top);
+  for (size_t l = 0; l < g->nloops; l++) {
+    parent[l] = g->loops[l].parent;
+    top[l] = g->loops[l].parent < 0 ? g->loops[l].function : -1;
+  }
+  csr_by(g->nloops, g->nloops, parent, &a->child_begin, &a->children);
+  csr_by(g->nfunctions, g->nloops, top, &a->top_begin, &a->tops);
+  free(parent);
+  free(top);
+}
+
+/* ---- driver ---------------------------------------------------------------------------- */
+
+static void index_nodes(reader *r) {
+  const hls_graph *g = r->g;
+  hls_analytic *a = r->a;
+  r->inst_of = hls_xmalloc((g->nnodes + 1) * sizeof *r->inst_of);
+  r->var_def = hls_xmalloc((g->nnodes + 1) * sizeof *r->var_def);
+  r->object_of = hls_xmalloc((2 * g->nnodes + 2) * sizeof *r->object_of);
+  r->node_of = hls_xmalloc((g->nnodes + 1) * sizeof *r->node_of);
+  for (size_t v = 0; v < g->nnodes; v++) {
+    r->var_def[v] = -1;
+    r->inst_of[v] = -1;
+    r->object_of[2 * v] = r->object_of[2 * v + 1] = -1;
+    if (g->nodes[v].kind == HLS_NODE_INSTRUCTION) {
+      r->inst_of[v] = (int32_t)a->ninst;
+      r->node_of[a->ninst++] = (uint32_t)v;
+    }
+  }
+  for (size_t k = 0; k < g->nedges; k++) {
+    const hls_edge *e = &g->edges[k];
+    if (e->flow == HLS_FLOW_DATA && !e->reverse && g->nodes[e->src].kind == HLS_NODE_INSTRUCTION &&
+        g->nodes[e->dst].kind == HLS_NODE_VARIABLE)
+      r->var_def[e->dst] = (int32_t)e->src;
+  }
+}
+
+int hls_analytic_facts(hls_analytic *a, const hls_graph *g, hls_diags *d) {
+  if (g->nloops && g->nblocks == 0) {
+    hls_diag_add(d, HLS_SEV_ERROR, g->kernel, 0, 0,
+                 "the graph has no block_loops (exported by an older build): re-export it "
+                 "for the analytic predictor");
+    return -1;
+  }
+  a->g = g;
+  a->nregions = g->nloops + g->nfunctions;
+  reader r = {.g = g, .a = a};
+  index_nodes(&r);
+  a->inst = hls_xcalloc(a->ninst ? a->ninst : 1, sizeof *a->inst);
+  a->called = hls_xcalloc(g->nfunctions + 1, 1);
+  classify(&r);
+  find_callees(&r);
+  find_ivs(&r);
+  group_regions(a);
+  find_preds(&r);
+  a->start = hls_xcalloc(a->ninst ? a->ninst : 1, sizeof *a->start);
+  find_recurrences(a, a->start);
+  nest(a);
+  free(r.inst_of);
+  free(r.var_def);
+  free(r.object_of);
+  free(r.node_of);
+  return 0;
+}
+
+void hls_analytic_facts_free(hls_analytic *a) {
+  free(a->inst);
+  free(a->preds);
+  free(a->region);
+  free(a->region_inst);
+  free(a->memrecs);
+  free(a->objects);
+  free(a->child_begin);
+  free(a->children);
+  free(a->top_begin);
+  free(a->tops);
+  free(a->called);
+  free(a->start);
+}

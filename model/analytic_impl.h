@@ -1,0 +1,79 @@
+/* What the analytic estimator knows about a graph before any design point
+ * (model/analytic_facts.c) and what model/analytic.c composes per point.
+ * Internal to model/analytic*.c. */
+#ifndef HLSMOE_MODEL_ANALYTIC_IMPL_H
+#define HLSMOE_MODEL_ANALYTIC_IMPL_H
+
+#include "model/analytic.h"
+
+enum {
+#define OP_CLASS(name, latency, lut, ff, dsp) HLS_OPC_##name,
+#include "model/analytic_ops.def"
+#undef OP_CLASS
+  HLS_OPCS
+};
+
+typedef struct {
+  double latency, lut, ff, dsp;
+} hls_op_cost;
+
+extern const hls_op_cost hls_op_costs[HLS_OPCS];
+
+/* One instruction of the graph. */
+typedef struct {
+  uint8_t cls;          /* HLS_OPC_* */
+  int32_t region;       /* its loop (own body), or nloops + function for code outside loops */
+  int32_t object;       /* loads and stores: the object accessed, else -1 */
+  int32_t callee;       /* calls of a kernel function: its index, else -1 */
+  uint32_t ivmask;      /* memory accesses: bit d-1 set when the address depends on the
+                         * induction variable of the enclosing loop at depth d */
+  uint32_t pred_begin, pred_end; /* same-region predecessors in preds[] (instruction indices) */
+} hls_afact_inst;
+
+typedef struct {
+  int is_register;  /* a scalar local: a register after mem2reg */
+  int is_local;     /* an alloca or global (on chip), not memory behind a pointer argument */
+  double extent;    /* scalar elements (the largest seen for memory behind a pointer) */
+} hls_afact_object;
+
+/* A recurrence through memory: a load and a later store of the same array in
+ * one body, the store's value computed from the load. */
+typedef struct {
+  double latency;   /* load, the path, the store */
+  uint32_t ivmask;  /* the store address's induction variables (as hls_afact_inst) */
+} hls_afact_memrec;
+
+typedef struct {
+  uint32_t inst_begin, inst_end; /* its instructions in region_inst[], node order */
+  uint32_t rec_begin, rec_end;   /* its memory recurrences in memrecs[] */
+  double reg_rec;                /* longest recurrence through a scalar across iterations */
+  double ops[HLS_OPCS];          /* instruction count per class */
+} hls_afact_region;
+
+struct hls_analytic {
+  const hls_graph *g;
+  size_t ninst;
+  hls_afact_inst *inst;
+  uint32_t *preds;
+  size_t nregions; /* nloops + nfunctions */
+  hls_afact_region *region;
+  uint32_t *region_inst;
+  hls_afact_memrec *memrecs;
+  size_t nobjects;
+  hls_afact_object *objects;
+  uint32_t *child_begin, *children; /* loops' children (CSR by loop), in loop order */
+  uint32_t *top_begin, *tops;       /* functions' outermost loops (CSR by function) */
+  uint8_t *called;                  /* functions called from another kernel function */
+  /* per estimate */
+  const hls_loop_setting *settings;
+  double *start;                    /* [ninst] scratch of the critical path */
+  uint8_t *on_stack;                /* [nfunctions] recursion guard */
+  hls_analytic_loop *rows;          /* [nloops] */
+  double count[HLS_UTILS];
+};
+
+/* Fills everything above "per estimate"; 0, or -1 with an error in d. */
+int hls_analytic_facts(hls_analytic *a, const hls_graph *g, hls_diags *d);
+void hls_analytic_facts_free(hls_analytic *a);
+
+#endif
