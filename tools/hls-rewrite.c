@@ -325,11 +325,19 @@ static unsigned pragma_last_line(const rewriter *w, unsigned line) {
   }
   return line;
 }
+/* A line or column of the report: 0 when it is missing (cJSON gives NaN
+ * then), not a number, or outside unsigned; casting NaN or 1e300 to an
+ * integer is undefined behaviour (clang's float-cast-overflow found it). */
+static unsigned report_position(const cJSON *j) {
+  double v = cJSON_IsNumber(j) ? j->valuedouble : 0;
+  return v >= 1 && v <= 4294967295.0 ? (unsigned)v : 0;
+}
+
 
 static void write_slot(rewriter *w, const cJSON *loop, const char *slot, unsigned pragma_line,
                        const char *dialect, const char *text, body_pragmas *body) {
-  unsigned line = (unsigned)cJSON_GetNumberValue(cJSON_GetObjectItem(loop, "line"));
-  unsigned col = (unsigned)cJSON_GetNumberValue(cJSON_GetObjectItem(loop, "col"));
+  unsigned line = report_position(cJSON_GetObjectItem(loop, "line"));
+  unsigned col = report_position(cJSON_GetObjectItem(loop, "col"));
   const char *name = cJSON_GetStringValue(cJSON_GetObjectItem(loop, "name"));
   char indent[64], ins[256];
   if (pragma_line && pragma_line <= w->nlines) { /* replace or remove the written one */
@@ -409,8 +417,8 @@ static void derived_slots(rewriter *w, const cJSON *loops, const cJSON *pragmas)
                      "the report's design has no pragma for knob '%s'", knob);
         continue;
       }
-      unsigned pl = (unsigned)cJSON_GetNumberValue(cJSON_GetObjectItem(s, "pragma_line"));
-      write_slot(w, loop, slots[k], pl > 0 ? pl : 0, dialect, text, &body);
+      unsigned pl = report_position(cJSON_GetObjectItem(s, "pragma_line"));
+      write_slot(w, loop, slots[k], pl, dialect, text, &body);
     }
     if (body.n && insert_in_body(w, &body))
       hls_diag_add(w->d, HLS_SEV_ERROR, w->src->path, body.line, body.col,
