@@ -324,32 +324,31 @@ static void check_scopes(reader *r, const hls_graph *g) {
  * reads the design point at that index, so the list must be sorted and
  * without repeats, and every knob a slot names must be in it, of the slot's
  * kind. */
+/* Is `name` a knob of the list of kind `kind`?  Fails naming the loop if not. */
+static void check_knob(reader *r, const hls_graph *g, const hls_graph_loop *l, const char *name,
+                       int kind) {
+  static const char *const kinds[] = {"pipeline", "parallel", "tile", "II"};
+  int i = hls_graph_knob_index(g, name);
+  if (i < 0 || g->knobs[i].kind != kind) {
+    char msg[256];
+    snprintf(msg, sizeof msg, "loop %.47s names knob %.63s, not a%s %s knob of the knob list",
+             l->name, name, kind == HLS_KNOB_II ? "n" : "", kinds[kind]);
+    fail(r, msg);
+  }
+}
+
 static void check_knobs(reader *r, const hls_graph *g) {
   for (size_t k = 1; k < g->nknobs && !r->failed; k++)
     if (strcmp(g->knobs[k - 1].name, g->knobs[k].name) >= 0)
       fail(r, "the knob list is not sorted by name without repeats");
   for (size_t l = 0; l < g->nloops && !r->failed; l++) {
-    const hls_graph_slot *slots[3] = {&g->loops[l].pipeline, &g->loops[l].parallel,
-                                      &g->loops[l].tile};
-    for (int k = 0; k < 3 && !r->failed; k++) {
-      if (!slots[k]->present || !slots[k]->knob[0])
-        continue;
-      int i = hls_graph_knob_index(g, slots[k]->knob);
-      if (i < 0 || g->knobs[i].kind != k) {
-        char msg[256];
-        snprintf(msg, sizeof msg, "loop %.47s names knob %.63s, not a %s knob of the knob list",
-                 g->loops[l].name, slots[k]->knob, k == 0 ? "pipeline" : k == 1 ? "parallel" : "tile");
-        fail(r, msg);
-      }
-    }
-    const char *ii = g->loops[l].pipeline.ii_knob;
-    int i = ii[0] ? hls_graph_knob_index(g, ii) : 0;
-    if (ii[0] && (i < 0 || g->knobs[i].kind != HLS_KNOB_II)) {
-      char msg[256];
-      snprintf(msg, sizeof msg, "loop %.47s names II knob %.63s, not an ii knob of the knob list",
-               g->loops[l].name, ii);
-      fail(r, msg);
-    }
+    const hls_graph_loop *gl = &g->loops[l];
+    const hls_graph_slot *slots[3] = {&gl->pipeline, &gl->parallel, &gl->tile};
+    for (int k = 0; k < 3 && !r->failed; k++)
+      if (slots[k]->present && slots[k]->knob[0])
+        check_knob(r, g, gl, slots[k]->knob, k);
+    if (!r->failed && gl->pipeline.present && gl->pipeline.ii_knob[0])
+      check_knob(r, g, gl, gl->pipeline.ii_knob, HLS_KNOB_II);
   }
 }
 

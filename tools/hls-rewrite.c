@@ -246,15 +246,6 @@ static size_t statement_end(const char *t, size_t len, size_t i) {
   return i < len ? i + 1 : len;
 }
 
-/* A line or column number of the report; 0 when absent or not one (the
- * report may come from anywhere: no cast of a value out of range). */
-static unsigned json_line(const cJSON *o, const char *key) {
-  const cJSON *v = cJSON_GetObjectItem(o, key);
-  if (!cJSON_IsNumber(v) || !(v->valuedouble >= 1 && v->valuedouble <= 1e9))
-    return 0;
-  return (unsigned)v->valuedouble;
-}
-
 /* The pragmas (text after "#pragma ") that go at the top of one loop's body. */
 typedef struct {
   unsigned line, col;
@@ -336,10 +327,19 @@ static unsigned pragma_last_line(const rewriter *w, unsigned line) {
   }
   return line;
 }
+/* A line or column of the report: 0 when it is missing (cJSON gives NaN
+ * then), not a number, or outside unsigned; casting NaN or 1e300 to an
+ * integer is undefined behaviour (clang's float-cast-overflow found it). */
+static unsigned report_position(const cJSON *j) {
+  double v = cJSON_IsNumber(j) ? j->valuedouble : 0;
+  return v >= 1 && v <= 4294967295.0 ? (unsigned)v : 0;
+}
+
 
 static void write_slot(rewriter *w, const cJSON *loop, const char *slot, unsigned pragma_line,
                        const char *dialect, const char *text, body_pragmas *body) {
-  unsigned line = json_line(loop, "line"), col = json_line(loop, "col");
+  unsigned line = report_position(cJSON_GetObjectItem(loop, "line"));
+  unsigned col = report_position(cJSON_GetObjectItem(loop, "col"));
   const char *name = cJSON_GetStringValue(cJSON_GetObjectItem(loop, "name"));
   char indent[64], ins[256];
   if (pragma_line && pragma_line <= w->nlines) { /* replace or remove the written one */
@@ -377,7 +377,8 @@ static int same_file(const char *a, const char *b) {
 }
 
 static int same_site(const cJSON *a, const cJSON *b) {
-  if (!json_line(a, "line") || !json_line(b, "line"))
+  if (!report_position(cJSON_GetObjectItem(a, "line")) ||
+      !report_position(cJSON_GetObjectItem(b, "line")))
     return 0;
   const char *fa = cJSON_GetStringValue(cJSON_GetObjectItem(a, "file"));
   const char *fb = cJSON_GetStringValue(cJSON_GetObjectItem(b, "file"));
@@ -421,7 +422,8 @@ static void derived_slots(rewriter *w, const cJSON *loops, const cJSON *pragmas)
                      "the report's design has no pragma for knob '%s'", knob);
         continue;
       }
-      write_slot(w, loop, slots[k], json_line(s, "pragma_line"), dialect, text, &body);
+      unsigned pl = report_position(cJSON_GetObjectItem(s, "pragma_line"));
+      write_slot(w, loop, slots[k], pl, dialect, text, &body);
     }
     if (body.n && insert_in_body(w, &body))
       hls_diag_add(w->d, HLS_SEV_ERROR, w->src->path, body.line, body.col,

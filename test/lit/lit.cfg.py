@@ -92,7 +92,7 @@ if os.path.isdir(os.path.join(hlsyn_vitis, "kernels")) or os.environ.get("HLSMOE
 # The reliability reproducers (issue 15) sit beside the HLSyn data, in
 # ../shared/reliability: tests of them declare "REQUIRES: reliability-data"
 # and are skipped without it, unless HLSMOE_REQUIRE_DATA=1.
-reliability = os.path.join(os.path.dirname(os.path.dirname(hlsyn)), "reliability")
+reliability = os.path.join(os.path.dirname(os.path.dirname(os.path.normpath(hlsyn))), "reliability")
 config.substitutions.append(("%reliability", reliability))
 if os.path.isfile(os.path.join(reliability, "README.md")) or os.environ.get("HLSMOE_REQUIRE_DATA") == "1":
     config.available_features.add("reliability-data")
