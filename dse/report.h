@@ -25,6 +25,8 @@ typedef struct {
   const hls_graph *graph;   /* the kernel's graph (NULL: no loops section) */
   const hls_report_loop *loops; /* parallel to graph->loops, may be NULL */
   const char *dialect;      /* the kernel's: "vitis" or "merlin" */
+  const char *flow;         /* the tool flow predicted for ("vitis-2025.1"), may be NULL */
+  const char *target;       /* its tool, device and clock ("Vitis HLS 2025.1, xcu200 @ 250 MHz") */
 } hls_report_origin;
 
 /* Writes the report of r (space may be NULL: a kernel without knobs) to path

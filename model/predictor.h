@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "graph/graph.h"
+#include "model/flows.h"
 #include "model/targets.h"
 #include "support/diag.h"
 
@@ -31,12 +32,16 @@ typedef struct {
 /* Cycles for a predicted perf value (model/targets.def's transform). */
 double hls_latency_cycles(float perf);
 
-/* Which models to use.  A NULL path selects the shipped model of that task
- * in `shipped_dir` (hiermoe-v21.safetensors, hiermoe-v21-valid.safetensors). */
+/* Which models to use, for which tool flow (model/flows.h).  A NULL path
+ * selects the shipped model of that task and flow in `shipped_dir`
+ * (hiermoe-<flow>.safetensors, hiermoe-<flow>-valid.safetensors).  A model
+ * trained for another flow than `flow`, or recording none, is used with a
+ * warning. */
 typedef struct {
   const char *regression;
   const char *validity;
   const char *shipped_dir;
+  const hls_tool_flow *flow;
 } hls_predictor_options;
 
 typedef struct hls_predictor hls_predictor;
@@ -57,5 +62,11 @@ int hls_predictor_score(void *predictor, const float *pragma, size_t n, hls_pred
 const char *hls_predictor_model_path(const hls_predictor *p);
 /* The validity model's file. */
 const char *hls_predictor_valid_model_path(const hls_predictor *p);
+/* The flow the predictions are for (the options' flow). */
+const hls_tool_flow *hls_predictor_flow(const hls_predictor *p);
+/* How the predictions' flow reads in remarks and reports: the tool, device
+ * and clock the regression model records ("Vitis HLS 2025.1, xcu200 @ 250
+ * MHz"), or the target flow's when the model records none. */
+const char *hls_predictor_flow_text(const hls_predictor *p);
 
 #endif

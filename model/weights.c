@@ -145,6 +145,23 @@ static void read_groups(loader *l, const cJSON *meta, hls_model_config *c) {
           s, build[0], build[1], build[2]);
 }
 
+/* The flow the model predicts (model/flows.def): "flow", "tool", "device" and
+ * "clock_mhz" together, or none of them (models from before flows were
+ * recorded, random test models): then flow is "". */
+static void read_flow(loader *l, const cJSON *meta, hls_weights *w) {
+  const cJSON *flow = cJSON_GetObjectItemCaseSensitive(meta, "flow");
+  w->flow = hls_xstrdup(flow ? flow->valuestring : "");
+  if (!flow) {
+    w->tool = hls_xstrdup("");
+    w->device = hls_xstrdup("");
+    return;
+  }
+  const char *tool = meta_string(l, meta, "tool"), *device = meta_string(l, meta, "device");
+  w->tool = hls_xstrdup(tool ? tool : "");
+  w->device = hls_xstrdup(device ? device : "");
+  w->clock_mhz = meta_int(l, meta, "clock_mhz", 1, 100000);
+}
+
 static void read_metadata(loader *l, const cJSON *root, hls_weights *w) {
   const cJSON *meta = cJSON_GetObjectItemCaseSensitive(root, "__metadata__");
   if (!meta || !cJSON_IsObject(meta)) {
@@ -189,6 +206,7 @@ static void read_metadata(loader *l, const cJSON *root, hls_weights *w) {
   const cJSON *trained = cJSON_GetObjectItemCaseSensitive(meta, "trained_on");
   w->trained_on = hls_xstrdup(trained ? trained->valuestring : "");
   w->schema = hls_xstrdup(schema ? schema : "");
+  read_flow(l, meta, w);
 }
 
 /* ---- tensor entries ---- */
@@ -398,6 +416,9 @@ void hls_weights_free(hls_weights *w) {
   free(w->path);
   free(w->schema);
   free(w->trained_on);
+  free(w->flow);
+  free(w->tool);
+  free(w->device);
   memset(w, 0, sizeof *w);
 }
 

@@ -30,6 +30,10 @@ typedef struct {
   char *path;
   hls_model_config config;
   char *schema, *trained_on;
+  /* The tool flow the model was trained for (model/flows.def; metadata
+   * "flow", "tool", "device", "clock_mhz"): flow "" when the file records none. */
+  char *flow, *tool, *device;
+  int clock_mhz;
   hls_tensor *tensors; /* sorted by name */
   size_t ntensors;
   float *data; /* the data section, 4-byte aligned */

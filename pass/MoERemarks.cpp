@@ -185,6 +185,7 @@ void emitExplorationRemarks(const RemarkContext &C, const hls_explore_result &R,
     streamPrediction(Rem, R.current.pred);
     if (!R.current.feasible)
       Rem << "; outside the validity or utilisation limits";
+    Rem << "; for " << ore::NV("Target", C.FlowText);
   });
   if (Explored && !C.Space && C.G.nloops == 0)
     remark(C, "NoLoops",

@@ -30,6 +30,7 @@ struct RemarkContext {
   llvm::Function *Kernel;             // where kernel-wide remarks attach
   const std::vector<ProgramGraph::LoopSource> &Sources; // per graph loop
   hls_dialect Dialect;                // the kernel's
+  const char *FlowText;               // the tool, device and clock predicted for
 };
 
 // The remarks of an exploration (Explored: a search ran, not only a prediction).
