@@ -439,7 +439,8 @@ const hls_tensor *hls_weights_find(const hls_weights *w, const char *name) {
 
 /* ---- writing (hls-model random, tests) ---- */
 
-static cJSON *metadata_json(const hls_model_config *c, const char *trained_on) {
+static cJSON *metadata_json(const hls_model_config *c, const char *trained_on,
+                            const hls_tool_flow *flow) {
   char buf[64];
   cJSON *m = cJSON_CreateObject();
   cJSON_AddStringToObject(m, "format", "hlsmoe-model");
@@ -458,13 +459,21 @@ static cJSON *metadata_json(const hls_model_config *c, const char *trained_on) {
   cJSON_AddStringToObject(m, "pragma_groups", buf);
   cJSON_AddStringToObject(m, "targets", hls_model_targets_string(c->task));
   cJSON_AddStringToObject(m, "trained_on", trained_on);
+  if (flow) {
+    cJSON_AddStringToObject(m, "flow", flow->name);
+    cJSON_AddStringToObject(m, "tool", flow->tool);
+    cJSON_AddStringToObject(m, "device", flow->device);
+    snprintf(buf, sizeof buf, "%d", flow->clock_mhz);
+    cJSON_AddStringToObject(m, "clock_mhz", buf);
+  }
   return m;
 }
 
 int hls_weights_write(const char *path, const hls_model_config *c, const char *trained_on,
-                      const hls_spec *spec, float *const *data, hls_diags *d) {
+                      const hls_tool_flow *flow, const hls_spec *spec, float *const *data,
+                      hls_diags *d) {
   cJSON *root = cJSON_CreateObject();
-  cJSON_AddItemToObject(root, "__metadata__", metadata_json(c, trained_on));
+  cJSON_AddItemToObject(root, "__metadata__", metadata_json(c, trained_on, flow));
   uint64_t at = 0;
   for (size_t i = 0; i < spec->count; i++) {
     const hls_tensor_spec *s = &spec->items[i];
