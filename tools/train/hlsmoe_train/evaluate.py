@@ -16,6 +16,7 @@ import torch
 
 from . import dataset
 from . import export
+from . import flows
 from . import protocol
 from . import train
 
@@ -32,6 +33,11 @@ def main(argv=None):
     a = ap.parse_args(argv)
     torch.set_num_threads(a.threads)
     m = export.load_model(a.model)
+    want = flows.of_version(a.version)
+    if want is not None and m.flow != want.name:
+        # the labels are another tool's than the model predicts: say so, as the compiler does
+        print("warning: %s: the model was trained for %s, the %s labels are %s's" % (
+            a.model, m.flow or "no recorded flow", a.version, want.name), file=sys.stderr)
     kds = dataset.load_kernels(a.version, a.sources, a.data, a.cache,
                                kernels=a.kernels.split(",") if a.kernels else None)
     if m.task == "regression":

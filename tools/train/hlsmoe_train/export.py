@@ -180,6 +180,7 @@ def load_model(path, schema=None):
     m.load_state_dict({k: torch.from_numpy(v) for k, v in tensors.items()})
     m.eval()
     m.trained_on = meta.get("trained_on", "")
+    m.flow = meta.get("flow", "")    # "" when the file records no flow
     return m
 
 
