@@ -13,7 +13,7 @@ kernels=${*:-2mm gemm-p atax-medium}
 llvm=/usr/lib/llvm-19/bin
 b=$root/build
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-reg=$b/hiermoe-v21.safetensors valid=$b/hiermoe-v21-valid.safetensors
+reg=$b/hiermoe-merlin-2021.1.safetensors valid=$b/hiermoe-merlin-2021.1-valid.safetensors
 if [ ! -f "$reg" ] || [ ! -f "$valid" ]; then
   reg=$tmp/reg.safetensors valid=$tmp/valid.safetensors
   "$b/hls-model" random --task regression --kind hier --hidden 64 --seed 1 "$reg" > /dev/null

@@ -10,8 +10,8 @@
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 data=${1:-$root/../shared/data/hlsyn}
-reg=${2:-$root/build/hiermoe-v21.safetensors}
-valid=${3:-$root/build/hiermoe-v21-valid.safetensors}
+reg=${2:-$root/build/hiermoe-merlin-2021.1.safetensors}
+valid=${3:-$root/build/hiermoe-merlin-2021.1-valid.safetensors}
 llvm=/usr/lib/llvm-19/bin
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 echo "| kernel | labelled | predicted feasible | best of top 10 (cycles) | its rank | best labelled (cycles) | ratio | random 10: median ratio |"

@@ -142,6 +142,10 @@ static cJSON *report_json(const hls_report_origin *origin, const hls_dspace *spa
   double current = hls_latency_cycles(r->current.pred.perf);
   if (origin->dialect)
     cJSON_AddStringToObject(root, "dialect", origin->dialect);
+  if (origin->flow)
+    cJSON_AddStringToObject(root, "flow", origin->flow);
+  if (origin->target)
+    cJSON_AddStringToObject(root, "target", origin->target);
   cJSON_AddItemToObject(root, "current", design_json(origin, space, &r->current, current));
   cJSON *s = cJSON_AddObjectToObject(root, "space");
   cJSON_AddStringToObject(s, "source", origin->space_source);

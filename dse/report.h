@@ -26,6 +26,8 @@ typedef struct {
   const hls_graph *graph;   /* the kernel's graph (NULL: no loops section) */
   const hls_report_loop *loops; /* parallel to graph->loops, may be NULL */
   const char *dialect;      /* the kernel's: "vitis" or "merlin" */
+  const char *flow;         /* the tool flow predicted for ("vitis-2025.1"), may be NULL */
+  const char *target;       /* its tool, device and clock ("Vitis HLS 2025.1, xcu200 @ 250 MHz") */
   /* When set (the analytic predictor), every design gets its loop table,
    * "loop_estimates": one row per loop of graph (docs/analytic.md). */
   hls_analytic *analytic;

@@ -220,6 +220,7 @@ hls_model_task hls_model_task_of(const hls_model *m) { return m->config.task; }
 hls_model_kind hls_model_kind_of(const hls_model *m) { return m->config.kind; }
 int hls_model_targets(const hls_model *m) { return hls_model_output_count(m->config.task); }
 const char *hls_model_trained_on(const hls_model *m) { return m->weights.trained_on; }
+const hls_weights *hls_model_weights(const hls_model *m) { return &m->weights; }
 
 size_t hls_model_embedding_dim(const hls_model *m) {
   return m->config.kind == HLS_KIND_HIER ? 5 * (size_t)m->config.hidden

@@ -17,6 +17,7 @@
 #include "support/diag.h"
 #include "graph/graph.h"
 #include "model/config.h"
+#include "model/weights.h"
 
 typedef struct hls_model hls_model;
 typedef struct hls_prepared hls_prepared;
@@ -36,6 +37,9 @@ int hls_model_targets(const hls_model *m);
  * z_node ‖ z_block ‖ z_graph, the input of the high-level gate). */
 size_t hls_model_embedding_dim(const hls_model *m);
 const char *hls_model_trained_on(const hls_model *m);
+/* The weight file's record of its tool flow (model/weights.h): flow is ""
+ * when the file records none. */
+const hls_weights *hls_model_weights(const hls_model *m);
 size_t hls_model_parameters(const hls_model *m);
 
 /* Runs everything that does not depend on the design point.  The graph may

@@ -25,6 +25,8 @@ struct hls_predictor {
   const hls_graph *graph;
   hls_analytic *analytic;    /* the analytic predictor; NULL for the network */
   hls_loop_setting *settings; /* [nloops] scratch */
+  const hls_tool_flow *flow;
+  char flow_text[160];
 };
 
 static void network_free(network *n) {
@@ -52,17 +54,21 @@ static int network_score(network *net, const float *pragma, size_t n) {
   return hls_model_score(net->model, net->prepared, net->workspace, pragma, n, net->out);
 }
 
-static char *shipped_path(const char *dir, const char *file) {
-  size_t n = strlen(dir) + strlen(file) + 2;
+/* <dir>/hiermoe-<flow><suffix>.safetensors */
+static char *shipped_path(const char *dir, const hls_tool_flow *flow, const char *suffix) {
+  size_t n = strlen(dir) + strlen(flow->name) + strlen(suffix) + 32;
   char *path = hls_xmalloc(n);
-  snprintf(path, n, "%s/%s", dir, file);
+  snprintf(path, n, "%s/hiermoe-%s%s.safetensors", dir, flow->name, suffix);
   return path;
 }
 
 /* The analytic predictor: the estimator over the graph, no files. */
-static hls_predictor *analytic_new(const hls_graph *g, hls_diags *d) {
+static hls_predictor *analytic_new(const hls_predictor_options *o, const hls_graph *g, hls_diags *d) {
   hls_predictor *p = hls_xcalloc(1, sizeof *p);
   p->graph = g;
+  p->flow = o->flow ? o->flow : hls_tool_flow_at(0);
+  hls_tool_flow_describe(p->flow->tool, p->flow->device, p->flow->clock_mhz, p->flow_text,
+                         sizeof p->flow_text);
   p->analytic = hls_analytic_new(g, d);
   if (!p->analytic) {
     hls_predictor_free(p);
@@ -92,22 +98,52 @@ static void analytic_score(hls_predictor *p, const float *pragma, size_t n, hls_
   }
 }
 
+/* The predictions would be for another tool than the user targets: say so,
+ * once per model, naming both flows. */
+static void check_flow(const hls_model *m, const char *path, const hls_tool_flow *flow, hls_diags *d) {
+  const hls_weights *w = hls_model_weights(m);
+  if (!w->flow[0])
+    hls_diag_add(d, HLS_SEV_WARNING, path, 0, 0,
+                 "the model records no tool flow; it is applied to %s (%s) as if trained for it",
+                 flow->name, flow->tool);
+  else if (strcmp(w->flow, flow->name) != 0)
+    hls_diag_add(d, HLS_SEV_WARNING, path, 0, 0,
+                 "the model was trained for %s (%s), not for the target %s (%s): its predictions "
+                 "are %s's; select the flow with -hls-target (--target) or give a %s model",
+                 w->flow, w->tool, flow->name, flow->tool, w->tool, flow->name);
+}
+
+static void set_flow_text(hls_predictor *p) {
+  const hls_weights *w = hls_model_weights(p->regression.model);
+  if (w->flow[0])
+    hls_tool_flow_describe(w->tool, w->device, w->clock_mhz, p->flow_text, sizeof p->flow_text);
+  else
+    hls_tool_flow_describe(p->flow->tool, p->flow->device, p->flow->clock_mhz, p->flow_text,
+                      sizeof p->flow_text);
+}
+
 hls_predictor *hls_predictor_new(const hls_predictor_options *o, const hls_graph *g,
                                  hls_diags *d) {
   if (o->kind == HLS_PREDICTOR_ANALYTIC)
-    return analytic_new(g, d);
+    return analytic_new(o, g, d);
   hls_predictor *p = hls_xcalloc(1, sizeof *p);
+  p->flow = o->flow ? o->flow : hls_tool_flow_at(0);
   p->regression_path = o->regression ? hls_xstrdup(o->regression)
-                                     : shipped_path(o->shipped_dir, "hiermoe-v21.safetensors");
+                                     : shipped_path(o->shipped_dir, p->flow, "");
   p->validity_path = o->validity ? hls_xstrdup(o->validity)
-                                 : shipped_path(o->shipped_dir, "hiermoe-v21-valid.safetensors");
+                                 : shipped_path(o->shipped_dir, p->flow, "-valid");
   p->regression.model = hls_model_load(p->regression_path, d);
   p->validity.model = hls_model_load(p->validity_path, d);
   int ok = p->regression.model && p->validity.model;
   if ((!p->regression.model && !o->regression) || (!p->validity.model && !o->validity))
     hls_diag_add(d, HLS_SEV_ERROR, o->shipped_dir, 0, 0,
-                 "no shipped model next to the plugin: the build copies "
-                 "model/weights/*.safetensors there; or give -hls-model= and -hls-valid-model=");
+                 "no shipped %s model next to the plugin: the build copies "
+                 "model/weights/*.safetensors there; or give -hls-model= and -hls-valid-model=",
+                 p->flow->name);
+  if (p->regression.model)
+    check_flow(p->regression.model, p->regression_path, p->flow, d);
+  if (p->validity.model)
+    check_flow(p->validity.model, p->validity_path, p->flow, d);
   if (ok && (hls_model_task_of(p->regression.model) != HLS_TASK_REGRESSION ||
              hls_model_task_of(p->validity.model) != HLS_TASK_VALIDITY)) {
     hls_diag_add(d, HLS_SEV_ERROR, p->regression_path, 0, 0,
@@ -120,6 +156,7 @@ hls_predictor *hls_predictor_new(const hls_predictor_options *o, const hls_graph
     hls_predictor_free(p);
     return NULL;
   }
+  set_flow_text(p);
   return p;
 }
 
@@ -158,3 +195,7 @@ struct hls_analytic *hls_predictor_analytic(const hls_predictor *p) { return p->
 const char *hls_predictor_model_path(const hls_predictor *p) { return p->regression_path; }
 
 const char *hls_predictor_valid_model_path(const hls_predictor *p) { return p->validity_path; }
+
+const hls_tool_flow *hls_predictor_flow(const hls_predictor *p) { return p->flow; }
+
+const char *hls_predictor_flow_text(const hls_predictor *p) { return p->flow_text; }

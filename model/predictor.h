@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "graph/graph.h"
+#include "model/flows.h"
 #include "model/targets.h"
 #include "support/diag.h"
 
@@ -37,14 +38,17 @@ typedef enum {
   HLS_PREDICTOR_ANALYTIC  /* the analytic estimator: no model files */
 } hls_predictor_kind;
 
-/* Which models to use.  A NULL path selects the shipped model of that task
- * in `shipped_dir` (hiermoe-v21.safetensors, hiermoe-v21-valid.safetensors).
- * The paths are ignored by the analytic predictor. */
+/* Which models to use, for which tool flow (model/flows.h).  A NULL path
+ * selects the shipped model of that task and flow in `shipped_dir`
+ * (hiermoe-<flow>.safetensors, hiermoe-<flow>-valid.safetensors).  A model
+ * trained for another flow than `flow`, or recording none, is used with a
+ * warning.  The paths are ignored by the analytic predictor. */
 typedef struct {
   const char *regression;
   const char *validity;
   const char *shipped_dir;
   int kind; /* hls_predictor_kind */
+  const hls_tool_flow *flow;
 } hls_predictor_options;
 
 typedef struct hls_predictor hls_predictor;
@@ -70,5 +74,11 @@ struct hls_analytic *hls_predictor_analytic(const hls_predictor *p);
 const char *hls_predictor_model_path(const hls_predictor *p);
 /* The validity model's file. */
 const char *hls_predictor_valid_model_path(const hls_predictor *p);
+/* The flow the predictions are for (the options' flow). */
+const hls_tool_flow *hls_predictor_flow(const hls_predictor *p);
+/* How the predictions' flow reads in remarks and reports: the tool, device
+ * and clock the regression model records ("Vitis HLS 2025.1, xcu200 @ 250
+ * MHz"), or the target flow's when the model records none. */
+const char *hls_predictor_flow_text(const hls_predictor *p);
 
 #endif

@@ -170,6 +170,23 @@ static void read_groups(loader *l, const cJSON *meta, hls_model_config *c) {
           s, build[0], build[1], build[2]);
 }
 
+/* The flow the model predicts (model/flows.def): "flow", "tool", "device" and
+ * "clock_mhz" together, or none of them (models from before flows were
+ * recorded, random test models): then flow is "". */
+static void read_flow(loader *l, const cJSON *meta, hls_weights *w) {
+  const cJSON *flow = cJSON_GetObjectItemCaseSensitive(meta, "flow");
+  w->flow = hls_xstrdup(flow ? flow->valuestring : "");
+  if (!flow) {
+    w->tool = hls_xstrdup("");
+    w->device = hls_xstrdup("");
+    return;
+  }
+  const char *tool = meta_string(l, meta, "tool"), *device = meta_string(l, meta, "device");
+  w->tool = hls_xstrdup(tool ? tool : "");
+  w->device = hls_xstrdup(device ? device : "");
+  w->clock_mhz = meta_int(l, meta, "clock_mhz", 1, 100000);
+}
+
 static void read_metadata(loader *l, const cJSON *root, hls_weights *w) {
   const cJSON *meta = cJSON_GetObjectItemCaseSensitive(root, "__metadata__");
   if (!meta || !cJSON_IsObject(meta)) {
@@ -214,6 +231,7 @@ static void read_metadata(loader *l, const cJSON *root, hls_weights *w) {
   const cJSON *trained = cJSON_GetObjectItemCaseSensitive(meta, "trained_on");
   w->trained_on = hls_xstrdup(trained ? trained->valuestring : "");
   w->schema = hls_xstrdup(schema ? schema : "");
+  read_flow(l, meta, w);
 }
 
 /* ---- tensor entries ---- */
@@ -423,6 +441,9 @@ void hls_weights_free(hls_weights *w) {
   free(w->path);
   free(w->schema);
   free(w->trained_on);
+  free(w->flow);
+  free(w->tool);
+  free(w->device);
   memset(w, 0, sizeof *w);
 }
 
@@ -443,7 +464,8 @@ const hls_tensor *hls_weights_find(const hls_weights *w, const char *name) {
 
 /* ---- writing (hls-model random, tests) ---- */
 
-static cJSON *metadata_json(const hls_model_config *c, const char *trained_on) {
+static cJSON *metadata_json(const hls_model_config *c, const char *trained_on,
+                            const hls_tool_flow *flow) {
   char buf[64];
   cJSON *m = cJSON_CreateObject();
   cJSON_AddStringToObject(m, "format", "hlsmoe-model");
@@ -462,13 +484,21 @@ static cJSON *metadata_json(const hls_model_config *c, const char *trained_on) {
   cJSON_AddStringToObject(m, "pragma_groups", buf);
   cJSON_AddStringToObject(m, "targets", hls_model_targets_string(c->task));
   cJSON_AddStringToObject(m, "trained_on", trained_on);
+  if (flow) {
+    cJSON_AddStringToObject(m, "flow", flow->name);
+    cJSON_AddStringToObject(m, "tool", flow->tool);
+    cJSON_AddStringToObject(m, "device", flow->device);
+    snprintf(buf, sizeof buf, "%d", flow->clock_mhz);
+    cJSON_AddStringToObject(m, "clock_mhz", buf);
+  }
   return m;
 }
 
 int hls_weights_write(const char *path, const hls_model_config *c, const char *trained_on,
-                      const hls_spec *spec, float *const *data, hls_diags *d) {
+                      const hls_tool_flow *flow, const hls_spec *spec, float *const *data,
+                      hls_diags *d) {
   cJSON *root = cJSON_CreateObject();
-  cJSON_AddItemToObject(root, "__metadata__", metadata_json(c, trained_on));
+  cJSON_AddItemToObject(root, "__metadata__", metadata_json(c, trained_on, flow));
   uint64_t at = 0;
   for (size_t i = 0; i < spec->count; i++) {
     const hls_tensor_spec *s = &spec->items[i];

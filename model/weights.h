@@ -14,6 +14,7 @@
 
 #include "support/diag.h"
 #include "model/config.h"
+#include "model/flows.h"
 
 /* Headers larger than this are refused before anything is allocated. */
 #define HLS_WEIGHTS_HEADER_MAX ((uint64_t)100 << 20)
@@ -30,6 +31,10 @@ typedef struct {
   char *path;
   hls_model_config config;
   char *schema, *trained_on;
+  /* The tool flow the model was trained for (model/flows.def; metadata
+   * "flow", "tool", "device", "clock_mhz"): flow "" when the file records none. */
+  char *flow, *tool, *device;
+  int clock_mhz;
   hls_tensor *tensors; /* sorted by name */
   size_t ntensors;
   float *data; /* the data section, 4-byte aligned */
@@ -42,9 +47,11 @@ void hls_weights_free(hls_weights *w);
 /* The tensor of that name, NULL if absent. */
 const hls_tensor *hls_weights_find(const hls_weights *w, const char *name);
 
-/* Writes a weight file: tensors in spec order, data[i] holding spec item i.
+/* Writes a weight file: tensors in spec order, data[i] holding spec item i;
+ * flow (may be NULL: none) is recorded as the flow the model was trained for.
  * Returns 0, or -1 with an error naming path. */
 int hls_weights_write(const char *path, const hls_model_config *c, const char *trained_on,
-                      const hls_spec *spec, float *const *data, hls_diags *d);
+                      const hls_tool_flow *flow, const hls_spec *spec, float *const *data,
+                      hls_diags *d);
 
 #endif

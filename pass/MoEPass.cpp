@@ -32,12 +32,16 @@ static const hls_explore_options SearchDefaults = [] {
   return O;
 }();
 
+static cl::opt<std::string> Target("hls-target", cl::value_desc("flow"),
+                                   cl::desc("The tool flow to predict for (model/flows.def: "
+                                            "vitis-2025.1, merlin-2021.1; default: the kernel's "
+                                            "dialect's, Merlin pragmas merlin-2021.1, else vitis-2025.1)"));
 static cl::opt<std::string> ModelPath("hls-model", cl::value_desc("file.safetensors"),
-                                      cl::desc("Regression model (default: hiermoe-v21.safetensors "
+                                      cl::desc("Regression model (default: hiermoe-<flow>.safetensors "
                                                "next to the plugin)"));
 static cl::opt<std::string> ValidModelPath("hls-valid-model", cl::value_desc("file.safetensors"),
                                            cl::desc("Validity model (default: "
-                                                    "hiermoe-v21-valid.safetensors next to the plugin)"));
+                                                    "hiermoe-<flow>-valid.safetensors next to the plugin)"));
 static cl::opt<hls_predictor_kind> PredictorKind(
     "hls-predictor", cl::init(HLS_PREDICTOR_NETWORK), cl::desc("What predicts latency and resources"),
     cl::values(clEnumValN(HLS_PREDICTOR_NETWORK, "network", "the HierMoE network (model files)"),
@@ -150,6 +154,7 @@ bool exploreAndReport(Module &M, const RemarkContext &C, hls_predictor *P,
       hls_report_origin Origin = {M.getSourceFileName().c_str(), C.G.kernel,
                                   hls_predictor_model_path(P), SpaceSource.c_str(), &C.G,
                                   Loops.data(), hls_dialect_name(C.Dialect),
+                                  hls_predictor_flow(P)->name, C.FlowText,
                                   hls_predictor_analytic(P)};
       hls_report_write(ReportPath.c_str(), &Origin, C.Space, &R, D);
     }
@@ -163,6 +168,18 @@ bool exploreAndReport(Module &M, const RemarkContext &C, hls_predictor *P,
   return Changed;
 }
 
+// The flow of -hls-target, else the default of the kernel's dialect; NULL
+// with an error for an unknown name.
+const hls_tool_flow *targetFlow(const ProgramGraph &PG, hls_diags *D) {
+  if (Target.empty())
+    return hls_tool_flow_default(PG.Dialect);
+  const hls_tool_flow *F = hls_tool_flow_find(Target.c_str());
+  if (!F)
+    hls_diag_add(D, HLS_SEV_ERROR, "-hls-target", 0, 0, "unknown tool flow '%s' (known: %s)",
+                 Target.c_str(), hls_tool_flow_names());
+  return F;
+}
+
 // Loads the models and the space, predicts the design as written, explores
 // (or runs the oracle check), reports and rewrites.  Returns whether the IR
 // changed.  Errors go to D.
@@ -170,9 +187,12 @@ bool predictAndExplore(Module &M, FunctionAnalysisManager &FAM, const ProgramGra
                        const hls_point *Point, hls_diags *D) {
   const hls_graph &G = PG.G;
   std::string Dir = pluginDir();
+  const hls_tool_flow *Flow = targetFlow(PG, D);
+  if (!Flow)
+    return false;
   hls_predictor_options PO = {ModelPath.empty() ? nullptr : ModelPath.c_str(),
                               ValidModelPath.empty() ? nullptr : ValidModelPath.c_str(),
-                              Dir.c_str(), (int)PredictorKind.getValue()};
+                              Dir.c_str(), (int)PredictorKind.getValue(), Flow};
   hls_predictor *P = hls_predictor_new(&PO, &G, D);
   std::string SpaceSource;
   hls_dspace *Space = nullptr;
@@ -189,7 +209,7 @@ bool predictAndExplore(Module &M, FunctionAnalysisManager &FAM, const ProgramGra
       O.model = hls_predictor_model_path(P);
       O.valid_model = hls_predictor_valid_model_path(P);
       RemarkContext C{FAM, G, Space, PG.Loops, PG.Kernel, PG.Sources, PG.Dialect,
-                      hls_predictor_analytic(P)};
+                      hls_predictor_flow_text(P), hls_predictor_analytic(P)};
       hls_score_models Models = {hls_predictor_model_path(P), hls_predictor_valid_model_path(P)};
       if (!ScorePoints.empty())
         hls_score_points(&G, ScorePoints.c_str(), hls_predictor_score, P, &Models,

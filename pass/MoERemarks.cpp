@@ -222,6 +222,7 @@ void emitExplorationRemarks(const RemarkContext &C, const hls_explore_result &R,
     streamPrediction(Rem, R.current.pred);
     if (!R.current.feasible)
       Rem << "; outside the validity or utilisation limits";
+    Rem << "; for " << ore::NV("Target", C.FlowText);
   });
   if (C.Analytic)
     emitLoopEstimates(C, R.current.values);

@@ -31,6 +31,7 @@ struct RemarkContext {
   llvm::Function *Kernel;             // where kernel-wide remarks attach
   const std::vector<ProgramGraph::LoopSource> &Sources; // per graph loop
   hls_dialect Dialect;                // the kernel's
+  const char *FlowText;               // the tool, device and clock predicted for
   hls_analytic *Analytic = nullptr;   // the analytic predictor: loop tables in the remarks
 };
 

@@ -1,8 +1,9 @@
 /* hls-model: load, check and run HierMoE weight files with the C runtime.
  *
  *   hls-model info M.safetensors                 configuration and size
- *   hls-model random [--task T] [--kind K] [--hidden D] [--seed S] OUT.safetensors
+ *   hls-model random [--task T] [--kind K] [--hidden D] [--seed S] [--flow F] OUT.safetensors
  *                                                a random-weight model in the documented format
+ *                                                (--flow: recorded as trained for that flow)
  *   hls-model parity M.safetensors REF.json [--tol X]
  *                                                outputs against reference vectors (exit 1 above tol)
  *   hls-model selfcheck M GRAPH.json [--points N] [--seed S] [--tol X]
@@ -13,6 +14,7 @@
  *   hls-model sgemm [--threads T] [--size N]     the machine's sgemm FLOP/s ceiling
  *   hls-model targets                            the targets and latency transform of this build
  *                                                (model/targets.def), exit 1 if dse/ disagrees
+ *   hls-model flows                              the tool flows of this build (model/flows.def)
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -31,19 +33,22 @@
 #include "graph/encode.h"
 #include "graph/import.h"
 #include "dse/explore.h"
+#include "model/flows.h"
 #include "model/hiermoe.h"
+#include "pragma/pragma.h"
 #include "model/weights.h"
 
 static int usage(void) {
   fputs("usage: hls-model info M.safetensors\n"
         "       hls-model random [--task regression|validity] [--kind harp|node|block|graph|hier]\n"
-        "                        [--hidden D] [--seed S] OUT.safetensors\n"
+        "                        [--hidden D] [--seed S] [--flow F] OUT.safetensors\n"
         "       hls-model parity M.safetensors REF.json [--tol X]\n"
         "       hls-model selfcheck M.safetensors GRAPH.json [--points N] [--seed S] [--tol X]\n"
         "       hls-model score M.safetensors GRAPH.json POINTS.jsonl\n"
         "       hls-model bench M.safetensors[,M2...] GRAPH.json [--points N] [--threads T]\n"
         "       hls-model sgemm [--threads T] [--size N]\n"
-        "       hls-model targets\n",
+        "       hls-model targets\n"
+        "       hls-model flows\n",
         stderr);
   return 2;
 }
@@ -113,6 +118,14 @@ static int cmd_info(const char *path) {
   printf("  embedding   %zu\n", hls_model_embedding_dim(m));
   printf("  parameters  %zu\n", hls_model_parameters(m));
   printf("  trained_on  %s\n", hls_model_trained_on(m));
+  const hls_weights *w = hls_model_weights(m);
+  if (w->flow[0]) {
+    char text[160];
+    hls_tool_flow_describe(w->tool, w->device, w->clock_mhz, text, sizeof text);
+    printf("  flow        %s (%s)\n", w->flow, text);
+  } else {
+    printf("  flow        none recorded\n");
+  }
   hls_model_free(m);
   return 0;
 }
@@ -125,6 +138,12 @@ static int cmd_random(int argc, char **argv) {
   int kind = hls_model_kind_from_name(option(argc, argv, "--kind", "hier"));
   int hidden = atoi(option(argc, argv, "--hidden", "64"));
   uint64_t seed = strtoull(option(argc, argv, "--seed", "1"), NULL, 10) * 2654435761ULL + 1;
+  const char *flow_name = option(argc, argv, "--flow", NULL);
+  const hls_tool_flow *flow = flow_name ? hls_tool_flow_find(flow_name) : NULL;
+  if (flow_name && !flow) {
+    fprintf(stderr, "error: unknown tool flow '%s' (known: %s)\n", flow_name, hls_tool_flow_names());
+    return 2;
+  }
   if (!out || task < 0 || kind < 0 || hidden < 2 || hidden % 2 || hidden > HLS_MODEL_HIDDEN_MAX)
     return usage();
   hls_model_config c;
@@ -147,7 +166,7 @@ static int cmd_random(int argc, char **argv) {
            option(argc, argv, "--seed", "1"));
   hls_diags d;
   hls_diags_init(&d);
-  int rc = hls_weights_write(out, &c, trained, &spec, data, &d);
+  int rc = hls_weights_write(out, &c, trained, flow, &spec, data, &d);
   hls_diags_print(&d, stderr);
   hls_diags_free(&d);
   for (size_t i = 0; i < spec.count; i++)
@@ -754,6 +773,19 @@ static int cmd_targets(void) {
   return rc;
 }
 
+/* ---- flows ---- */
+
+/* The flows as hlsmoe_train.flows prints them (test/lit/train/flows.test). */
+static int cmd_flows(void) {
+  for (size_t i = 0; i < hls_tool_flow_count(); i++) {
+    const hls_tool_flow *f = hls_tool_flow_at(i);
+    char text[160];
+    hls_tool_flow_describe(f->tool, f->device, f->clock_mhz, text, sizeof text);
+    printf("%s: %s (dialect %s, data %s)\n", f->name, text, hls_dialect_name(f->dialect), f->version);
+  }
+  return 0;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2)
     return usage();
@@ -776,5 +808,7 @@ int main(int argc, char **argv) {
     return cmd_sgemm(n, rest);
   if (strcmp(cmd, "targets") == 0 && n == 0)
     return cmd_targets();
+  if (strcmp(cmd, "flows") == 0 && n == 0)
+    return cmd_flows();
   return usage();
 }

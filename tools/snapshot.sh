@@ -86,7 +86,7 @@ kernel() {
     normalise "$out/$name.report.json"
     if [ -f "$out/$name.graph.json" ] && [ -x "$build/hls-model" ]; then
       head -64 "$labels" > "$out/$name.points.tmp"
-      for m in hiermoe-v21 hiermoe-v21-valid; do
+      for m in hiermoe-merlin-2021.1 hiermoe-merlin-2021.1-valid; do
         "$build/hls-model" score "$build/$m.safetensors" "$out/$name.graph.json" \
           "$out/$name.points.tmp" >> "$out/$name.score.txt" 2>&1
         echo "exit $?" >> "$out/$name.score.txt"

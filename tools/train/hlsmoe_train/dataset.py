@@ -4,13 +4,17 @@ For each kernel source <dir>/<kernel>_kernel.c (or any *.c), runs clang + opt wi
 hls-graph pass into a cache directory, keyed by kernel, schema id and plugin mtime, then
 joins the graph with the JSON Lines labels of a tool version (v18, v20, v21) and
 precomputes the pragma matrix of every design point with schema.encode_point.
+Version v25 (HLSyn-Vitis, Vitis HLS 2025.1) reads ../shared/data/hlsyn-vitis instead: its
+<kernel>.cpp sources go through the front door (tools/hlsmoe graph: the project's HLS headers,
+the top function of kernels/design_space/<kernel>.json), as a user's kernel would.
 
-    python3 -m hlsmoe_train.dataset [--version v21] [--sources DIR] [--cache DIR]
+    python3 -m hlsmoe_train.dataset [--version v21|v25] [--sources DIR] [--cache DIR]
 
 prints one line per kernel (nodes, edges, scopes, points, hls_ok points).
 """
 import argparse
 import glob
+import hashlib
 import json
 import math
 import os
@@ -25,6 +29,11 @@ from . import targets as targets_mod
 
 DEFAULT_DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data", "hlsyn"))
 DEFAULT_SOURCES = os.path.join(DEFAULT_DATA, "kernels", "sources")
+VITIS_DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data", "hlsyn-vitis"))
+VITIS_VERSIONS = ("v25",)           # tool versions whose data is HLSyn-Vitis (C++ through the front door)
+FRONT_DOOR = os.path.join(ROOT, "tools", "hlsmoe")
+# aes.cpp declares `register` variables, which C++17 rejects (the data's README)
+VITIS_CLANG_FLAGS = {"aes": ["-std=c++14"]}
 DEFAULT_CACHE = os.path.join(ROOT, "build", "train-cache")
 DEFAULT_PLUGIN = os.path.join(ROOT, "build", "libHLSMoE.so")
 LLVM_BIN = "/usr/lib/llvm-19/bin"
@@ -54,18 +63,46 @@ def build_graph_json(src, out_json, plugin=DEFAULT_PLUGIN, llvm_bin=LLVM_BIN):
     os.remove(ll)
 
 
-def cached_graph(src, cache=DEFAULT_CACHE, plugin=DEFAULT_PLUGIN, schema=None):
-    """Path of the graph JSON of src in the cache, building it if needed."""
+def build_graph_front_door(src, out_json, plugin=DEFAULT_PLUGIN, top=None, flags=()):
+    """Runs tools/hlsmoe graph on one source (C or C++, the project's HLS headers); writes out_json."""
+    tmp = "%s.%d.tmp" % (out_json, os.getpid())
+    cmd = [FRONT_DOOR, "graph", src, "--json", tmp] + (["--top", top] if top else []) + ["--"] + list(flags)
+    # its summary remark goes to stderr: shown only when the build fails
+    r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                       env=dict(os.environ, HLSMOE_PLUGIN=plugin))
+    if r.returncode != 0:
+        sys.stderr.write(r.stderr)
+        raise subprocess.CalledProcessError(r.returncode, cmd)
+    os.replace(tmp, out_json)
+
+
+def cached_graph(src, cache=DEFAULT_CACHE, plugin=DEFAULT_PLUGIN, schema=None, top=None, flags=None):
+    """Path of the graph JSON of src in the cache, building it if needed.
+
+    top/flags given: built through the front door (tools/hlsmoe).  The key then also hashes the
+    source's path, top and flags (kernels of the same name in HLSyn and HLSyn-Vitis must not share
+    a graph), and the mtimes count the source's header and the project's HLS headers too."""
     schema = schema or schema_mod.Schema()
     os.makedirs(cache, exist_ok=True)
     mtime = int(os.path.getmtime(plugin)) if os.path.exists(plugin) else 0
     smtime = int(os.path.getmtime(src))
-    key = "%s.%s.%d.%d.json" % (kernel_name(src), schema.id.replace(":", "-"), mtime, smtime)
+    front = top is not None or flags is not None
+    if front:
+        deps = [os.path.splitext(src)[0] + ".h"] + glob.glob(os.path.join(ROOT, "include", "hls", "*.h"))
+        smtime = max([smtime] + [int(os.path.getmtime(d)) for d in deps if os.path.exists(d)])
+        ident = "\0".join([os.path.abspath(src), top or ""] + list(flags or ()))
+        key = "%s.door-%s.%s.%d.%d.json" % (kernel_name(src), hashlib.sha1(ident.encode()).hexdigest()[:10],
+                                            schema.id.replace(":", "-"), mtime, smtime)
+    else:
+        key = "%s.%s.%d.%d.json" % (kernel_name(src), schema.id.replace(":", "-"), mtime, smtime)
     path = os.path.join(cache, key)
     if not os.path.exists(path):
         for attempt in range(3):       # the plugin may be being rebuilt right now
             try:
-                build_graph_json(src, path, plugin)
+                if front:
+                    build_graph_front_door(src, path, plugin, top, flags or ())
+                else:
+                    build_graph_json(src, path, plugin)
                 break
             except subprocess.CalledProcessError:
                 if attempt == 2:
@@ -155,20 +192,45 @@ def read_labels(path):
     return recs
 
 
-def load_kernels(version="v21", sources=DEFAULT_SOURCES, data=DEFAULT_DATA, cache=DEFAULT_CACHE,
-                 plugin=DEFAULT_PLUGIN, kernels=None, require_labels=True, log=None):
-    """List of KernelData for every kernel of `sources` with labels of `version`."""
-    schema = schema_mod.Schema()
+def default_data(version):
+    """Where the labels of a tool version are: HLSyn-Vitis for v25, HLSyn otherwise."""
+    return VITIS_DATA if version in VITIS_VERSIONS else DEFAULT_DATA
+
+
+def kernel_sources(version, sources, data):
+    """[(kernel, source, top, clang flags)] of a version's kernels.
+
+    HLSyn: every *.c, built with clang + opt (top None: the #pragma ACCEL kernel).  HLSyn-Vitis:
+    every design_space/<kernel>.json names its source and top; flags per VITIS_CLANG_FLAGS."""
+    if version not in VITIS_VERSIONS:
+        sources = sources or os.path.join(data, "kernels", "sources")
+        return [(kernel_name(s), s, None, None) for s in sorted(glob.glob(os.path.join(sources, "*.c")))]
+    sources = sources or os.path.join(data, "kernels", "sources")
     out = []
-    srcs = sorted(glob.glob(os.path.join(sources, "*.c")))
-    for src in srcs:
-        name = kernel_name(src)
+    for ds in sorted(glob.glob(os.path.join(data, "kernels", "design_space", "*.json"))):
+        with open(ds) as f:
+            d = json.load(f)
+        name = d.get("kernel") or os.path.splitext(os.path.basename(ds))[0]
+        out.append((name, os.path.join(sources, d.get("source", name + ".cpp")), d["top"],
+                    VITIS_CLANG_FLAGS.get(name, [])))
+    return out
+
+
+def load_kernels(version="v21", sources=None, data=None, cache=DEFAULT_CACHE,
+                 plugin=DEFAULT_PLUGIN, kernels=None, require_labels=True, log=None):
+    """List of KernelData for every kernel of `sources` with labels of `version`.
+
+    sources/data None: the version's defaults (default_data; <data>/kernels/sources)."""
+    schema = schema_mod.Schema()
+    data = data or default_data(version)
+    out = []
+    for name, src, top, flags in kernel_sources(version, sources, data):
         if kernels is not None and name not in kernels:
             continue
         lab = os.path.join(data, version, name + ".jsonl") if version else None
         if require_labels and (lab is None or not os.path.exists(lab)):
             continue
-        gpath = cached_graph(src, cache, plugin, schema)
+        gpath = cached_graph(src, cache, plugin, schema, top, flags)
         g = load_graph_json(gpath, schema)
         recs = read_labels(lab) if lab and os.path.exists(lab) else []
         kd = KernelData(name, Graph(g, schema, name), recs, schema)
@@ -183,8 +245,8 @@ def load_kernels(version="v21", sources=DEFAULT_SOURCES, data=DEFAULT_DATA, cach
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--version", default="v21")
-    ap.add_argument("--sources", default=DEFAULT_SOURCES)
-    ap.add_argument("--data", default=DEFAULT_DATA)
+    ap.add_argument("--sources", help="kernel sources (default: <data>/kernels/sources)")
+    ap.add_argument("--data", help="labelled data (default: ../shared/data/hlsyn, hlsyn-vitis for v25)")
     ap.add_argument("--cache", default=DEFAULT_CACHE)
     ap.add_argument("--plugin", default=DEFAULT_PLUGIN)
     ap.add_argument("--check", metavar="GRAPH_JSON", help="only check one graph's schema id")

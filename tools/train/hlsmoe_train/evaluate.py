@@ -16,6 +16,7 @@ import torch
 
 from . import dataset
 from . import export
+from . import flows
 from . import protocol
 from . import train
 
@@ -26,12 +27,17 @@ def main(argv=None):
     ap.add_argument("--version", default="v21")
     ap.add_argument("--kernels")
     ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--data", default=dataset.DEFAULT_DATA)
-    ap.add_argument("--sources", default=dataset.DEFAULT_SOURCES)
+    ap.add_argument("--data", help="labelled data (default: the version's, dataset.py)")
+    ap.add_argument("--sources", help="kernel sources (default: the version's, dataset.py)")
     ap.add_argument("--cache", default=dataset.DEFAULT_CACHE)
     a = ap.parse_args(argv)
     torch.set_num_threads(a.threads)
     m = export.load_model(a.model)
+    want = flows.of_version(a.version)
+    if want is not None and m.flow != want.name:
+        # the labels are another tool's than the model predicts: say so, as the compiler does
+        print("warning: %s: the model was trained for %s, the %s labels are %s's" % (
+            a.model, m.flow or "no recorded flow", a.version, want.name), file=sys.stderr)
     kds = dataset.load_kernels(a.version, a.sources, a.data, a.cache,
                                kernels=a.kernels.split(",") if a.kernels else None)
     if m.task == "regression":

@@ -9,6 +9,10 @@
         loads the model and its reference file, recomputes every case, exit 1 on a mismatch
     python3 -m hlsmoe_train.export info MODEL.safetensors
         prints the metadata and the tensor count
+    python3 -m hlsmoe_train.export stamp-flow MODEL.safetensors --flow FLOW
+        records the tool flow (model/flows.def: flow, tool, device, clock_mhz) in a model that
+        records none, for models trained before flows were recorded; the tensor data stays
+        byte-identical
     python3 -m hlsmoe_train.export restamp MODEL.safetensors --from OLD_SCHEMA_ID
         records the current schema id in a model made with OLD_SCHEMA_ID, when the schema id
         changed but no feature's meaning did (docs/training.md); only the header's schema string
@@ -31,6 +35,7 @@ import torch
 
 from . import ROOT
 from . import dataset
+from . import flows as flows_mod
 from . import model as model_mod
 from . import schema as schema_mod
 
@@ -95,6 +100,27 @@ def read_safetensors(path):
     return out, meta
 
 
+def stamp_flow(path, flow):
+    """Adds the flow's metadata keys (flow_metadata) to a weight file that records no flow.
+
+    The header is re-serialised as write_safetensors writes it (its tensor entries and their
+    data_offsets unchanged) and the data section is copied byte for byte."""
+    with open(path, "rb") as f:
+        raw = f.read()
+    (n,) = struct.unpack("<Q", raw[:8])
+    header, data = json.loads(raw[8:8 + n].decode()), raw[8 + n:]
+    meta = header.get("__metadata__", {})
+    if "flow" in meta:
+        raise ValueError("%s: the model already records flow %s" % (path, meta["flow"]))
+    meta.update(flow_metadata(flow))
+    h = json.dumps(header, separators=(",", ":")).encode()
+    h += b" " * ((8 - len(h) % 8) % 8)
+    tmp = path + ".tmp"
+    with open(tmp, "wb") as f:
+        f.write(struct.pack("<Q", len(h)) + h + data)
+    os.replace(tmp, path)
+
+
 def restamp_schema(path, old_id, new_id):
     """Rewrites the schema id in the metadata of a weight file, from old_id to new_id.
 
@@ -120,9 +146,18 @@ def restamp_schema(path, old_id, new_id):
     os.replace(tmp, path)
 
 
-def save_model(m, path, trained_on=""):
+def flow_metadata(flow):
+    """The metadata keys that say which tool flow a model predicts (model/flows.def, model-format.md)."""
+    return {"flow": flow.name, "tool": flow.tool, "device": flow.device, "clock_mhz": str(flow.clock_mhz)}
+
+
+def save_model(m, path, trained_on="", flow=None):
+    """flow: a flows.Flow, recorded in the metadata (None: the model records no flow, e.g. random models)."""
     sd = {k: v.detach().cpu().numpy() for k, v in m.state_dict().items()}
-    write_safetensors(path, sd, m.metadata(trained_on))
+    meta = m.metadata(trained_on)
+    if flow is not None:
+        meta.update(flow_metadata(flow))
+    write_safetensors(path, sd, meta)
 
 
 def load_model(path, schema=None):
@@ -145,6 +180,7 @@ def load_model(path, schema=None):
     m.load_state_dict({k: torch.from_numpy(v) for k, v in tensors.items()})
     m.eval()
     m.trained_on = meta.get("trained_on", "")
+    m.flow = meta.get("flow", "")    # "" when the file records no flow
     return m
 
 
@@ -304,6 +340,9 @@ def main(argv=None):
     s = sub.add_parser("restamp")
     s.add_argument("model")
     s.add_argument("--from", dest="old", required=True, help="the schema id the model records now")
+    f = sub.add_parser("stamp-flow")
+    f.add_argument("model")
+    f.add_argument("--flow", required=True, choices=[x.name for x in flows_mod.FLOWS])
     a = ap.parse_args(argv)
     torch.set_num_threads(2)
     try:
@@ -335,6 +374,9 @@ def main(argv=None):
             new = schema_mod.Schema().id
             restamp_schema(a.model, a.old, new)
             print("%s: schema %s -> %s" % (a.model, a.old, new))
+        elif a.cmd == "stamp-flow":
+            stamp_flow(a.model, flows_mod.by_name(a.flow))
+            print("%s: flow %s" % (a.model, a.flow))
         elif a.cmd == "check":
             return 0 if check_reference(a.model, a.reference, a.tol) else 1
         else:

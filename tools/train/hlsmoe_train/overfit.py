@@ -53,8 +53,8 @@ def main(argv=None):
     ap.add_argument("--init", default="glorot", choices=["glorot", "torch"],
                     help="weight initialisation (model.py LowNet._initialise)")
     ap.add_argument("--version", default="v21")
-    ap.add_argument("--sources", default=dataset.DEFAULT_SOURCES)
-    ap.add_argument("--data", default=dataset.DEFAULT_DATA)
+    ap.add_argument("--sources", help="kernel sources (default: the version's, dataset.py)")
+    ap.add_argument("--data", help="labelled data (default: the version's, dataset.py)")
     ap.add_argument("--cache", default=dataset.DEFAULT_CACHE)
     ap.add_argument("--plugin", default=dataset.DEFAULT_PLUGIN)
     ap.add_argument("--threads", type=int, default=1)

@@ -3,7 +3,7 @@
     python3 -m hlsmoe_train.protocol [--seeds 0,1,2] [--kinds hier,harp] [--epochs N] [--ft-epochs N]
                 [--valid-epochs N] [--out build/protocol] [--table docs/results.md]
 
-v21 labels.  For every seed: pre-train on the source kernels (every v21 kernel except the six
+v21 labels (--version: another tool version's; kfold.py: every kernel held out in turn).  For every seed: pre-train on the source kernels (every v21 kernel except the six
 targets; random 80/10/10 split of their HLS-successful points, model selection on validation);
 for every target kernel: zero-shot error, then fine-tune (joint, always) on a 50-point K-means
 coreset of the pretrained model's graph embeddings of the kernel's HLS-successful points (the
@@ -102,7 +102,7 @@ def run(a):
             r = json.loads(line)
             done.add((r["seed"], r["kind"], r["target"]))
     log = lambda s: print(time.strftime("%H:%M:%S ") + s, flush=True)  # noqa: E731
-    kds = dataset.load_kernels("v21", a.sources, a.data, a.cache)
+    kds = dataset.load_kernels(a.version, a.sources, a.data, a.cache)
     by = {k.name: k for k in kds}
     targets = [by[t] for t in a.targets.split(",")]
     sources = [k for k in kds if k.name not in a.targets.split(",")]
@@ -141,7 +141,7 @@ def run(a):
             src_test = train.eval_loss(m, [(s.kd, s.test) for s in sp], "regression")
             from . import export
             export.save_model(m, os.path.join(a.out, "pretrained-%s-s%d.safetensors" % (kind, seed)),
-                              "protocol pre-training, v21 source kernels, seed %d, %d epochs" % (seed, a.epochs))
+                              "protocol pre-training, %s source kernels, seed %d, %d epochs" % (a.version, seed, a.epochs))
             log("%s seed %d pre-trained in %.0f s (%.1f s/epoch), source test loss %.4f, peak RSS %.0f MB" % (
                 kind, seed, pre_sec, pre_sec / a.epochs, src_test, train.peak_rss_mb()))
             for kd in targets:
@@ -205,7 +205,7 @@ def coreset_mean_baseline(a, rows):
             if not f.endswith("-%s.npz" % t) or "-s0-" not in f:
                 continue
             d = np.load(os.path.join(pdir, f))
-            recs = dataset.read_labels(os.path.join(a.data, "v21", t + ".jsonl"))
+            recs = dataset.read_labels(os.path.join(a.data, a.version, t + ".jsonl"))
             y = np.zeros((len(recs), len(OBJ)))
             for i, r in enumerate(recs):
                 if r.get("hls_ok"):
@@ -235,7 +235,7 @@ def validity_quality(a):
             continue
         from . import export
         if kds is None:
-            kds = dataset.load_kernels("v21", a.sources, a.data, a.cache, kernels=a.targets.split(","))
+            kds = dataset.load_kernels(a.version, a.sources, a.data, a.cache, kernels=a.targets.split(","))
         q = train.validity_scores(train.validity_counts(export.load_model(mpath), kds))
         with open(qpath, "w") as fh:
             json.dump(q, fh)
@@ -252,7 +252,7 @@ def write_table(a):
     targets = [t for t in TARGET_KERNELS if any(r["target"] == t for r in rows)]
     name = {"hier": "HierMoE", "harp": "HARP"}
     L = []
-    L.append("# Results: the HierMoE evaluation protocol (v21)\n")
+    L.append("# Results: the HierMoE evaluation protocol (%s)\n" % a.version)
     args = [x for x in a.argv if x != "--table-only"]
     L.append("Produced by `PYTHONPATH=tools/train /usr/bin/python3 -m hlsmoe_train.protocol%s` (defaults: seeds 0,1,2; kinds hier,harp; "
              "30 pre-training epochs; 100 fine-tuning epochs; 10 validity epochs). The command appends every "
@@ -384,6 +384,7 @@ def write_table(a):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--version", default="v21", help="the labels (v25: HLSyn-Vitis; see also kfold.py)")
     ap.add_argument("--seeds", default="0,1,2")
     ap.add_argument("--kinds", default="hier,harp")
     ap.add_argument("--targets", default=",".join(TARGET_KERNELS))
@@ -394,8 +395,8 @@ def main(argv=None):
     ap.add_argument("--coreset", type=int, default=50)
     ap.add_argument("--hidden", type=int, default=64)
     ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--sources", default=dataset.DEFAULT_SOURCES)
-    ap.add_argument("--data", default=dataset.DEFAULT_DATA)
+    ap.add_argument("--sources", help="kernel sources (default: the version's, dataset.py)")
+    ap.add_argument("--data", help="labelled data (default: the version's, dataset.py)")
     ap.add_argument("--cache", default=dataset.DEFAULT_CACHE)
     ap.add_argument("--out", default=os.path.join(ROOT, "build", "protocol"))
     ap.add_argument("--table", default=os.path.join(ROOT, "docs", "results.md"))
@@ -403,6 +404,7 @@ def main(argv=None):
     ap.add_argument("--table-only", action="store_true")
     a = ap.parse_args(argv)
     a.argv = [x for x in (argv if argv is not None else sys.argv[1:])]
+    a.data = a.data or dataset.default_data(a.version)
     if a.table_only:
         write_table(a)
         return 0

@@ -24,6 +24,7 @@ import torch
 import torch.nn.functional as F
 
 from . import dataset
+from . import flows as flows_mod
 from . import model as model_mod
 from . import schema as schema_mod
 
@@ -249,8 +250,8 @@ def main(argv=None):
     ap.add_argument("--kind", default="hier", choices=model_mod.KINDS)
     ap.add_argument("--task", default="regression", choices=["regression", "validity"])
     ap.add_argument("--version", default="v21")
-    ap.add_argument("--sources", default=dataset.DEFAULT_SOURCES)
-    ap.add_argument("--data", default=dataset.DEFAULT_DATA)
+    ap.add_argument("--sources", help="kernel sources (default: the version's, dataset.py)")
+    ap.add_argument("--data", help="labelled data (default: the version's, dataset.py)")
     ap.add_argument("--cache", default=dataset.DEFAULT_CACHE)
     ap.add_argument("--plugin", default=dataset.DEFAULT_PLUGIN)
     ap.add_argument("--kernels", help="comma-separated kernels to use (default: all with labels)")
@@ -322,7 +323,9 @@ def main(argv=None):
     if a.out:
         from . import export
         cmd = "hlsmoe_train.train " + " ".join(argv if argv is not None else sys.argv[1:])
-        export.save_model(m, a.out, "HLSyn %s, %d kernels, %d points; %s" % (a.version, len(kds), n, cmd))
+        export.save_model(m, a.out, "HLSyn%s %s, %d kernels, %d points; %s" % (
+            "-Vitis" if a.version in dataset.VITIS_VERSIONS else "", a.version, len(kds), n, cmd),
+            flow=flows_mod.of_version(a.version))
         gdir = a.reference_graphs or os.path.join(os.path.dirname(os.path.abspath(a.out)), "graphs")
         gpaths = export.project_reference_graphs(gdir, a.cache, a.plugin)
         pts = export.default_points(gpaths)

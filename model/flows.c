@@ -1,0 +1,48 @@
+#include "model/flows.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* clang-format off */
+static const hls_tool_flow flows[] = {
+#define FLOW(name, tool, device, clock, dialect, version) \
+  {name, tool, device, clock, HLS_TOOL_FLOW_DIALECT_##dialect, version},
+#define HLS_TOOL_FLOW_DIALECT_merlin HLS_DIALECT_MERLIN
+#define HLS_TOOL_FLOW_DIALECT_vitis HLS_DIALECT_VITIS
+#include "model/flows.def"
+#undef FLOW
+};
+/* clang-format on */
+
+size_t hls_tool_flow_count(void) { return sizeof flows / sizeof flows[0]; }
+
+const hls_tool_flow *hls_tool_flow_at(size_t i) { return i < hls_tool_flow_count() ? &flows[i] : NULL; }
+
+const hls_tool_flow *hls_tool_flow_find(const char *name) {
+  for (size_t i = 0; name && i < hls_tool_flow_count(); i++)
+    if (strcmp(flows[i].name, name) == 0)
+      return &flows[i];
+  return NULL;
+}
+
+const hls_tool_flow *hls_tool_flow_default(hls_dialect d) {
+  hls_dialect want = d == HLS_DIALECT_MERLIN ? HLS_DIALECT_MERLIN : HLS_DIALECT_VITIS;
+  for (size_t i = 0; i < hls_tool_flow_count(); i++)
+    if (flows[i].dialect == want)
+      return &flows[i];
+  return &flows[0];
+}
+
+const char *hls_tool_flow_names(void) {
+  static char names[256];
+  if (!names[0])
+    for (size_t i = 0; i < hls_tool_flow_count(); i++) {
+      size_t n = strlen(names);
+      snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", flows[i].name);
+    }
+  return names;
+}
+
+void hls_tool_flow_describe(const char *tool, const char *device, int clock_mhz, char *buf, size_t n) {
+  snprintf(buf, n, "%s, %s @ %d MHz", tool, device, clock_mhz);
+}

@@ -1,0 +1,62 @@
+"""The tool flows, read from model/flows.def (the declaration the C runtime compiles in).
+
+    python3 -m hlsmoe_train.flows      prints them as `hls-model flows` does (test/lit/train/flows.test)
+"""
+import collections
+import os
+import re
+import sys
+
+from . import ROOT
+
+FLOWS_DEF = os.path.join(ROOT, "model", "flows.def")
+
+Flow = collections.namedtuple("Flow", "name tool device clock_mhz dialect version")
+
+_ENTRY = re.compile(r'^FLOW\(\s*"([^"]+)",\s*"([^"]+)",\s*"([^"]+)",\s*(\d+),\s*(\w+),\s*"([^"]+)"\s*\)$')
+
+
+def _read(path=FLOWS_DEF):
+    out = []
+    with open(path) as f:
+        for line in f:
+            m = _ENTRY.match(line.strip())
+            if m:
+                g = m.groups()
+                out.append(Flow(g[0], g[1], g[2], int(g[3]), g[4], g[5]))
+    if not out:
+        raise ValueError("%s: no FLOW entries" % path)
+    return out
+
+
+FLOWS = _read()
+
+
+def by_name(name):
+    for f in FLOWS:
+        if f.name == name:
+            return f
+    raise KeyError("unknown flow %r (known: %s)" % (name, ", ".join(f.name for f in FLOWS)))
+
+
+def of_version(version):
+    """The flow whose labels are `version` (v21 -> merlin-2021.1), or None (v18, v20: no flow of their own)."""
+    for f in FLOWS:
+        if f.version == version:
+            return f
+    return None
+
+
+def describe(f):
+    """'Vitis HLS 2025.1, xcu200 @ 250 MHz': how remarks and reports state a flow."""
+    return "%s, %s @ %d MHz" % (f.tool, f.device, f.clock_mhz)
+
+
+def main():
+    for f in FLOWS:
+        print("%s: %s (dialect %s, data %s)" % (f.name, describe(f), f.dialect, f.version))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

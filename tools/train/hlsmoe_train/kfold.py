@@ -1,0 +1,290 @@
+"""Leave-kernel-out evaluation: k-fold over kernels, so that every kernel is scored by models that
+never saw it (issue 13; the zero-shot half of protocol.py, for every kernel instead of six).
+
+    python3 -m hlsmoe_train.kfold [--version v25] [--folds 4] [--seed 0] [--kinds hier,harp]
+                [--epochs N] [--valid-epochs N] [--finetune] [--out build/kfold-v25] [--table F]
+
+The kernels of a version (sorted by name, shuffled with --seed) go round-robin into --folds folds.
+For every fold and model kind: pre-train a regression model on the other folds' kernels (80/10/10
+split of their HLS-successful points, model selection on validation, as protocol.py) and a
+validity classifier (HARP kind, as protocol.py) on all their points; score every kernel of the
+fold zero-shot: summed MSE over the five objectives on its HLS-successful points, Spearman of
+predicted vs true perf, the offline exploration check (protocol.explore: top 10 after the
+validity and utilisation filters) and the classifier's accuracy against the majority rate.
+--finetune adds protocol.py's 50-point coreset fine-tuning per kernel (kernels with >= 20
+HLS-successful points).  Results go to <out>/results.jsonl as each (fold, kind) finishes (a rerun
+skips what is there), the table to --table.
+"""
+import argparse
+import copy
+import json
+import os
+import sys
+import time
+
+import numpy as np
+import torch
+
+from . import ROOT
+from . import dataset
+from . import export
+from . import model as model_mod
+from . import protocol
+from . import schema as schema_mod
+from . import train
+
+OBJ = dataset.TARGETS
+MIN_FINETUNE = 20   # fewer HLS-successful points leave no test set worth the name after a coreset
+
+
+def folds_of(names, k, seed):
+    """Kernel names -> k lists: a seeded permutation dealt round-robin (deterministic)."""
+    perm = np.random.RandomState(seed).permutation(sorted(names))
+    return [sorted(perm[i::k].tolist()) for i in range(k)]
+
+
+def validity_model(a, fold, sources, schema, log):
+    path = os.path.join(a.out, "valid-fold%d-s%d.safetensors" % (fold, a.seed))
+    if os.path.exists(path):
+        return export.load_model(path, schema)
+    torch.manual_seed(a.seed)
+    vs = train.split_kernels(sources, "validity", a.seed)
+    vm = model_mod.Model("harp", schema, a.hidden, "validity")
+    vm, _ = train.fit(vm, [(s.kd, s.train) for s in vs], [(s.kd, s.val) for s in vs], "validity",
+                      a.valid_epochs, a.seed, cap=a.valid_cap, log=log, tag="[valid f%d] " % fold)
+    export.save_model(vm, path, "k-fold validity classifier, %s fold %d, seed %d" % (a.version, fold, a.seed))
+    return vm
+
+
+def pretrain(a, kind, fold, sources, schema, log):
+    torch.manual_seed(a.seed)
+    sp = train.split_kernels(sources, "regression", a.seed)
+    tr = [(s.kd, s.train) for s in sp]
+    m = model_mod.Model(kind, schema, a.hidden, "regression")
+    train.init_head_bias(m, tr)
+    t0 = time.time()
+    m, _ = train.fit(m, tr, [(s.kd, s.val) for s in sp], "regression", a.epochs, a.seed, log=log,
+                     tag="[%s f%d] " % (kind, fold))
+    return m, time.time() - t0
+
+
+def score_kernel(a, m, vm, kd):
+    """The zero-shot (and, with --finetune, fine-tuned) record of one held-out kernel."""
+    allidx = np.arange(len(kd))
+    pv = torch.softmax(torch.as_tensor(train.predict(vm, kd, allidx)), -1)[:, 1].numpy()
+    c = train.validity_counts(vm, [kd])
+    r = {"kernel": kd.name, "n_points": len(kd), "n_ok": int(kd.ok.sum()),
+         "valid_correct": c["tp"] + c["tn"], "valid_majority": max(int(kd.ok.sum()), len(kd) - int(kd.ok.sum()))}
+    ok = np.nonzero(kd.ok)[0]
+    if len(ok) == 0:
+        return r
+    y = train.predict(m, kd, allidx)
+    r["zero_shot"] = protocol.errors(m, kd, ok)
+    r["explore"] = protocol.explore(y, pv, kd)
+    r["explore_nv"] = protocol.explore(y, None, kd)
+    if a.finetune and len(ok) >= MIN_FINETUNE:
+        _, z = train.predict(m, kd, ok, want_z=True)
+        ft = ok[protocol.coreset(z, min(a.coreset, len(ok) // 2), a.seed)]
+        test = np.setdiff1d(ok, ft)
+        fm, _ = train.fit(copy.deepcopy(m), [(kd, ft)], None, "regression", a.ft_epochs, a.seed,
+                          finetune=True, log=None)
+        r["zero_shot_test"] = protocol.errors(m, kd, test)
+        r["finetuned"] = protocol.errors(fm, kd, test)
+        r["explore_finetuned"] = protocol.explore(train.predict(fm, kd, allidx), pv, kd)
+        r["n_finetune"] = int(len(ft))
+    return r
+
+
+def run(a):
+    torch.set_num_threads(a.threads)
+    os.makedirs(a.out, exist_ok=True)
+    res_path = os.path.join(a.out, "results.jsonl")
+    done = set()
+    if os.path.exists(res_path):
+        for line in open(res_path):
+            r = json.loads(line)
+            done.add((r["fold"], r["kind"]))
+    log = lambda s: print(time.strftime("%H:%M:%S ") + s, flush=True)  # noqa: E731
+    kds = dataset.load_kernels(a.version, a.sources, a.data, a.cache, kernels=a.kernels)
+    if a.max_points:        # tests: the first points of every kernel
+        for kd in kds:
+            keep = slice(0, a.max_points)
+            kd.records, kd.points, kd.P = kd.records[keep], kd.points[keep], kd.P[keep]
+            kd.ok, kd.y, kd.latency = kd.ok[keep], kd.y[keep], kd.latency[keep]
+    by = {k.name: k for k in kds}
+    folds = folds_of(by, a.folds, a.seed)
+    schema = schema_mod.Schema()
+    for f, held in enumerate(folds):
+        if a.only_folds is not None and f not in a.only_folds:
+            continue
+        sources = [k for k in kds if k.name not in held]
+        vm = None
+        for kind in a.kinds.split(","):
+            if (f, kind) in done:
+                continue
+            vm = vm or validity_model(a, f, sources, schema, log)
+            m, sec = pretrain(a, kind, f, sources, schema, log)
+            rows = [score_kernel(a, m, vm, by[k]) for k in held]
+            rec = {"version": a.version, "seed": a.seed, "folds": a.folds, "fold": f, "kind": kind,
+                   "held_out": held, "epochs": a.epochs, "valid_epochs": a.valid_epochs,
+                   "finetune_epochs": a.ft_epochs if a.finetune else 0, "pretrain_sec": sec,
+                   "peak_rss_mb": train.peak_rss_mb(), "kernels": rows}
+            with open(res_path, "a") as fh:
+                fh.write(json.dumps(rec) + "\n")
+            z = [r["zero_shot"]["mse_sum"] for r in rows if "zero_shot" in r]
+            log("fold %d %s: %d kernels, pre-trained in %.0f s, mean zero-shot summed MSE %.3f" % (
+                f, kind, len(held), sec, float(np.mean(z)) if z else float("nan")))
+            write_table(a)
+    write_table(a)
+
+
+def _median(v):
+    v = [x for x in v if x == x]
+    return float(np.median(v)) if v else float("nan")
+
+
+def summary(rows):
+    """Aggregates over the held-out kernels of every fold of one kind."""
+    ks = [r for rec in rows for r in rec["kernels"]]
+    reg = [r for r in ks if "zero_shot" in r]
+    pts = sum(r["n_ok"] for r in reg)
+    pooled = sum(r["zero_shot"]["mse_sum"] * r["n_ok"] for r in reg) / max(1, pts)
+    sp = [r["zero_shot"]["spearman_perf"] for r in reg if r["n_ok"] >= 10]
+    ex = [r["explore"]["ratio"] for r in reg if r["explore"]["best_latency"] == r["explore"]["best_latency"]]
+    exnv = [r["explore_nv"]["ratio"] for r in reg if r["explore_nv"]["best_latency"] == r["explore_nv"]["best_latency"]]
+    n = sum(r["n_points"] for r in ks)
+    out = {"kernels": len(ks), "reg_kernels": len(reg), "points_ok": pts,
+           "mse_mean": float(np.mean([r["zero_shot"]["mse_sum"] for r in reg])) if reg else float("nan"),
+           "mse_median": _median([r["zero_shot"]["mse_sum"] for r in reg]), "mse_pooled": pooled,
+           "spearman_median": _median(sp), "spearman_mean": float(np.nanmean(sp)) if sp else float("nan"),
+           "spearman_n": len(sp),
+           "explore_mean": float(np.mean(ex)) if ex else float("nan"), "explore_n": len(ex),
+           "explore_hits": sum(1 for x in ex if x >= 0.95), "explore_empty": sum(1 for x in ex if x == 0),
+           "explore_nv_mean": float(np.mean(exnv)) if exnv else float("nan"),
+           "valid_acc": sum(r["valid_correct"] for r in ks) / max(1, n),
+           "valid_majority": sum(r["valid_majority"] for r in ks) / max(1, n), "points": n,
+           "valid_majority_pooled": max(sum(r["n_ok"] for r in ks), n - sum(r["n_ok"] for r in ks)) / max(1, n),
+           "sec": sum(rec["pretrain_sec"] for rec in rows), "rss": max(rec["peak_rss_mb"] for rec in rows)}
+    per_obj = {o: sum(r["zero_shot"]["mse"][o] * r["n_ok"] for r in reg) / max(1, pts) for o in OBJ}
+    out["per_obj"] = per_obj
+    ft = [r for r in ks if "finetuned" in r]
+    if ft:
+        out["ft_kernels"] = len(ft)
+        out["ft_zero_mean"] = float(np.mean([r["zero_shot_test"]["mse_sum"] for r in ft]))
+        out["ft_mean"] = float(np.mean([r["finetuned"]["mse_sum"] for r in ft]))
+        out["ft_spearman_median"] = _median([r["finetuned"]["spearman_perf"] for r in ft])
+        out["ft_explore_mean"] = float(np.mean([r["explore_finetuned"]["ratio"] for r in ft]))
+    return out
+
+
+def write_table(a):
+    res_path = os.path.join(a.out, "results.jsonl")
+    if not os.path.exists(res_path):
+        return
+    recs = [json.loads(l) for l in open(res_path) if l.strip()]
+    name = {"hier": "HierMoE", "harp": "HARP"}
+    kinds = [k for k in ("hier", "harp", "node", "block", "graph") if any(r["kind"] == k for r in recs)]
+    folds = sorted({r["fold"] for r in recs})
+    L = ["# Results: leave-kernel-out on %s (k-fold over kernels)\n" % a.version]
+    args = [x for x in a.argv if x != "--table-only"]
+    L.append("Produced by `PYTHONPATH=tools/train /usr/bin/python3 -m hlsmoe_train.kfold%s` "
+             "(results in `%s/results.jsonl`; `--table-only` rebuilds this file from there). "
+             "Every kernel is scored by models trained on the kernels of the other folds only.\n"
+             % ("".join(" " + x for x in args), os.path.relpath(a.out, ROOT)))
+    r0 = recs[0]
+    L.append("%d folds (present: %s), seed %d, %d pre-training epochs, validity classifier %d epochs; "
+             "MSE in the model's target space (perf = log2(1e7/latency)/2, utilisations as fractions).\n"
+             % (r0["folds"], ", ".join(map(str, folds)), r0["seed"], r0["epochs"], r0["valid_epochs"]))
+    L.append("Folds: " + "; ".join("%d: %s" % (r["fold"], ", ".join(r["held_out"]))
+                                   for r in recs if r["kind"] == recs[0]["kind"]) + ".\n")
+    S = {k: summary([r for r in recs if r["kind"] == k]) for k in kinds}
+    L.append("| model | kernels (with latency) | summed MSE, mean over kernels | median | pooled over points "
+             "| Spearman(perf), median over kernels (n ≥ 10) | top-10 ratio, mean | within 5 % of the best | "
+             "no valid design in top 10 | top-10 ratio, no validity filter |")
+    L.append("|---|---|---|---|---|---|---|---|---|---|")
+    for k in kinds:
+        s = S[k]
+        L.append("| %s | %d (%d) | %.3f | %.3f | %.3f | %.3f (%d kernels) | %.3f | %d of %d | %d | %.3f |" % (
+            name.get(k, k), s["kernels"], s["reg_kernels"], s["mse_mean"], s["mse_median"], s["mse_pooled"],
+            s["spearman_median"], s["spearman_n"], s["explore_mean"], s["explore_hits"], s["explore_n"],
+            s["explore_empty"], s["explore_nv_mean"]))
+    L.append("")
+    L.append("Pooled MSE per objective: " + "; ".join(
+        "%s %s" % (name.get(k, k), ", ".join("%s %.3f" % (o, S[k]["per_obj"][o]) for o in OBJ)) for k in kinds) + ".\n")
+    if any("ft_mean" in S[k] for k in kinds):
+        L.append("Fine-tuned on a 50-point coreset (kernels with ≥ %d HLS-successful points; test = the rest): " % MIN_FINETUNE
+                 + "; ".join("%s: %d kernels, summed MSE zero-shot %.3f → fine-tuned %.3f, Spearman median %.3f, "
+                             "top-10 ratio %.3f" % (name.get(k, k), S[k]["ft_kernels"], S[k]["ft_zero_mean"],
+                                                    S[k]["ft_mean"], S[k]["ft_spearman_median"], S[k]["ft_explore_mean"])
+                             for k in kinds if "ft_mean" in S[k]) + ".\n")
+    k0 = kinds[0]
+    L.append("Validity classifier (HARP kind, one per fold, shared by both models), on all %d points of the "
+             "held-out kernels: accuracy %.3f against a majority rate of %.3f (the majority class of all "
+             "these points) and %.3f (each kernel's own majority class, which a zero-shot model cannot "
+             "know).\n" % (S[k0]["points"], S[k0]["valid_acc"], S[k0]["valid_majority_pooled"],
+                           S[k0]["valid_majority"]))
+    L.append("Cost: " + "; ".join("%s pre-training %.0f s over the folds present, peak RSS %.0f MB" % (
+        name.get(k, k), S[k]["sec"], S[k]["rss"]) for k in kinds) + ".\n")
+    L.append("## Per kernel (zero-shot)\n")
+    L.append("| kernel | fold | points / with latency | " + " | ".join(
+        "%s summed MSE | %s Spearman | %s top-10" % ((name.get(k, k),) * 3) for k in kinds) + " | validity accuracy / majority |")
+    L.append("|---|---|---|" + "---|---|---|" * len(kinds) + "---|")
+    rows = {}
+    for rec in recs:
+        for r in rec["kernels"]:
+            rows.setdefault(r["kernel"], {})[rec["kind"]] = (rec["fold"], r)
+    for kn in sorted(rows):
+        any_f, any_r = next(iter(rows[kn].values()))
+        cells = []
+        for k in kinds:
+            if k not in rows[kn] or "zero_shot" not in rows[kn][k][1]:
+                cells += ["–"] * 3
+                continue
+            r = rows[kn][k][1]
+            cells += ["%.3f" % r["zero_shot"]["mse_sum"], "%.2f" % r["zero_shot"]["spearman_perf"],
+                      "%.2f" % r["explore"]["ratio"]]
+        L.append("| %s | %d | %d / %d | %s | %.2f / %.2f |" % (
+            kn, any_f, any_r["n_points"], any_r["n_ok"], " | ".join(cells),
+            any_r["valid_correct"] / max(1, any_r["n_points"]), any_r["valid_majority"] / max(1, any_r["n_points"])))
+    with open(a.table, "w") as fh:
+        fh.write("\n".join(L) + "\n")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--version", default="v25")
+    ap.add_argument("--folds", type=int, default=4)
+    ap.add_argument("--only-folds", help="comma-separated fold numbers to run now (the rest later)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--kernels", help="comma-separated kernels (default: every kernel with labels)")
+    ap.add_argument("--max-points", type=int, help="use the first N points of every kernel (tests)")
+    ap.add_argument("--kinds", default="hier,harp")
+    ap.add_argument("--epochs", type=int, default=30)
+    ap.add_argument("--valid-epochs", type=int, default=10)
+    ap.add_argument("--valid-cap", type=int, default=256)
+    ap.add_argument("--finetune", action="store_true")
+    ap.add_argument("--ft-epochs", type=int, default=100)
+    ap.add_argument("--coreset", type=int, default=50)
+    ap.add_argument("--hidden", type=int, default=64)
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--sources", help="kernel sources (default: the version's, dataset.py)")
+    ap.add_argument("--data", help="labelled data (default: the version's, dataset.py)")
+    ap.add_argument("--cache", default=dataset.DEFAULT_CACHE)
+    ap.add_argument("--out", help="default: build/kfold-<version>")
+    ap.add_argument("--table", help="default: docs/results-<version>.md")
+    ap.add_argument("--table-only", action="store_true")
+    a = ap.parse_args(argv)
+    a.argv = list(argv if argv is not None else sys.argv[1:])
+    a.out = a.out or os.path.join(ROOT, "build", "kfold-" + a.version)
+    a.table = a.table or os.path.join(ROOT, "docs", "results-%s.md" % a.version)
+    a.kernels = a.kernels.split(",") if a.kernels else None
+    a.only_folds = {int(x) for x in a.only_folds.split(",")} if a.only_folds else None
+    if a.table_only:
+        write_table(a)
+        return 0
+    run(a)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
