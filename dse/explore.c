@@ -95,11 +95,7 @@ static void progress(explorer *x) {
   fflush(stderr);
 }
 
-/* The first output of a prediction that is not finite, or outside what any
- * design can be (a latency under a thousandth of a cycle or over 10^18
- * cycles, a utilisation beyond 1000 times the device): the target's name,
- * with the value in *value; NULL when all are plausible. */
-static const char *implausible_output(const hls_prediction *p, double *value) {
+const char *hls_prediction_implausible(const hls_prediction *p, double *value) {
   *value = hls_latency_cycles(p->perf); /* a finite perf can still mean infinite cycles */
   if (!isfinite(*value) || *value < HLS_PREDICTED_CYCLES_MIN || *value > HLS_PREDICTED_CYCLES_MAX)
     return "latency";
@@ -119,7 +115,7 @@ static const char *implausible_output(const hls_prediction *p, double *value) {
 static int check_finite(explorer *x, const hls_prediction *p, size_t n, const char *what) {
   for (size_t i = 0; i < n; i++) {
     double value;
-    const char *bad = implausible_output(&p[i], &value);
+    const char *bad = hls_prediction_implausible(&p[i], &value);
     if (bad) {
       const char *file = strcmp(bad, "validity") == 0 && x->o->valid_model ? x->o->valid_model
                                                                             : x->o->model;

@@ -56,6 +56,13 @@ void hls_explore_defaults(hls_explore_options *o);
  * and finite? */
 int hls_design_feasible(const hls_explore_options *o, const hls_prediction *p);
 
+/* The first output of a prediction that is not finite, or outside what any
+ * design can be (a latency under a thousandth of a cycle or over 10^18
+ * cycles, a utilisation beyond 1000 times the device): the target's name,
+ * with the value in *value; NULL when all are plausible.  Such a prediction
+ * is never shown or ranked (search, score, oracle): it means a damaged model. */
+const char *hls_prediction_implausible(const hls_prediction *p, double *value);
+
 typedef struct {
   hls_dspace_value *values; /* one per knob of the space (owned; strings borrowed from the space) */
   hls_prediction pred;

@@ -140,6 +140,17 @@ int hls_oracle_check(const hls_graph *g, const char *path, hls_score_fn score, v
     if (rc)
       hls_diag_add(d, HLS_SEV_ERROR, path, 0, 0, "scoring the labelled points failed");
   }
+  for (size_t i = 0; rc == 0 && i < set.n; i++) {
+    double value;
+    const char *bad = hls_prediction_implausible(&pred[i], &value);
+    if (bad) { /* never ranked: the model is damaged or does not suit the kernel */
+      const char *file = strcmp(bad, "validity") == 0 ? o->valid_model : o->model;
+      hls_diag_add(d, HLS_SEV_ERROR, file ? file : path, 0, 0,
+                   "the model predicts %s %s (%g) for labelled point %zu of %s",
+                   isfinite(value) ? "an implausible" : "a non-finite", bad, value, i + 1, path);
+      rc = -1;
+    }
+  }
   if (rc == 0) {
     order = hls_xcalloc(set.n + 1, sizeof *order);
     for (size_t i = 0; i < set.n; i++)

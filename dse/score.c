@@ -95,20 +95,6 @@ static void add_line(scorer *s, char *line, unsigned line_no) {
   hls_diags_free(&local);
 }
 
-/* The first non-finite output of a prediction (its name and value), or NULL. */
-static const char *non_finite(const hls_prediction *p, double cycles, double *value) {
-  *value = cycles;
-  if (!isfinite(cycles))
-    return "latency";
-  for (int u = 0; u < HLS_UTILS; u++) {
-    *value = p->util[u];
-    if (!isfinite(p->util[u]))
-      return hls_model_target_name(HLS_TASK_REGRESSION, HLS_TARGET_util_LUT + u);
-  }
-  *value = p->valid;
-  return isfinite(p->valid) ? NULL : "validity";
-}
-
 /* The output line of a scored point. */
 static cJSON *prediction_json(cJSON *point, const hls_prediction *p, double cycles) {
   cJSON *o = cJSON_CreateObject();
@@ -135,12 +121,12 @@ static void flush(scorer *s) {
       const hls_prediction *p = &s->pred[e->row];
       double cycles = hls_latency_cycles(p->perf);
       double value;
-      const char *what = non_finite(p, cycles, &value);
+      const char *what = hls_prediction_implausible(p, &value);
       if (what) {
         char msg[4200];
-        snprintf(msg, sizeof msg, "the model %s predicts a non-finite %s (%g) for this point",
-                 strcmp(what, "validity") ? s->models->regression : s->models->validity, what,
-                 value);
+        snprintf(msg, sizeof msg, "the model %s predicts %s %s (%g) for this point",
+                 strcmp(what, "validity") ? s->models->regression : s->models->validity,
+                 isfinite(value) ? "an implausible" : "a non-finite", what, value);
         line_error(s, e, 0, msg);
       } else {
         o = prediction_json(e->point, p, cycles);
