@@ -336,8 +336,8 @@ static unsigned report_position(const cJSON *j) {
 }
 
 
-static void write_slot(rewriter *w, const cJSON *loop, const char *slot, unsigned pragma_line,
-                       const char *dialect, const char *text, body_pragmas *body) {
+static void write_slot(rewriter *w, const cJSON *loop, unsigned pragma_line, const char *dialect,
+                       const char *text, body_pragmas *body) {
   unsigned line = report_position(cJSON_GetObjectItem(loop, "line"));
   unsigned col = report_position(cJSON_GetObjectItem(loop, "col"));
   const char *name = cJSON_GetStringValue(cJSON_GetObjectItem(loop, "name"));
@@ -363,7 +363,17 @@ static void write_slot(rewriter *w, const cJSON *loop, const char *slot, unsigne
     body->line = line, body->col = col, body->name = name;
     snprintf(body->text[body->n++], sizeof body->text[0], "%s", text);
   }
-  (void)slot;
+}
+
+/* A pragma the report asks for: one line of one dialect's pragma, never
+ * other code (a report may come from anywhere). */
+static int pragma_text_ok(const char *text) {
+  if (!*text)
+    return 1;
+  for (const char *c = text; *c; c++)
+    if (!isprint((unsigned char)*c))
+      return 0;
+  return strlen(text) < 120 && (strncmp(text, "HLS ", 4) == 0 || strncmp(text, "ACCEL ", 6) == 0);
 }
 
 /* Same file?  The report names files as the debug info does (relative to
@@ -422,8 +432,14 @@ static void derived_slots(rewriter *w, const cJSON *loops, const cJSON *pragmas)
                      "the report's design has no pragma for knob '%s'", knob);
         continue;
       }
+      if (!pragma_text_ok(text)) {
+        hls_diag_add(w->d, HLS_SEV_ERROR, w->src->path, 0, 0,
+                     "the report's pragma for knob '%s' is not one line of HLS or ACCEL pragma "
+                     "text; it is not written", knob);
+        continue;
+      }
       unsigned pl = report_position(cJSON_GetObjectItem(s, "pragma_line"));
-      write_slot(w, loop, slots[k], pl, dialect, text, &body);
+      write_slot(w, loop, pl, dialect, text, &body);
     }
     if (body.n && insert_in_body(w, &body))
       hls_diag_add(w->d, HLS_SEV_ERROR, w->src->path, body.line, body.col,
