@@ -27,26 +27,40 @@ static size_t tidy_factors(int64_t *v, size_t n, int64_t extra) {
   return u;
 }
 
-/* Parallel factors for trip count t: 1, the powers of two below t, the four
- * largest other divisors of t, and t itself (full unroll).  Unknown t: 1..32. */
-static size_t parallel_factors(int64_t t, int64_t *out) {
+/* The factor lists of a loop whose trip count is unknown: 1..32. */
+static size_t unknown_trip_factors(int64_t *out) {
   size_t n = 0;
-  if (t <= 0) {
-    for (int64_t f = 1; f <= 32; f *= 2)
-      out[n++] = f;
-    return n;
-  }
-  for (int64_t f = 1; f < t && n < 11; f *= 2)
+  for (int64_t f = 1; f <= 32; f *= 2)
     out[n++] = f;
-  int64_t extra[4];
-  size_t ne = 0;
-  for (int64_t dv = t / 2; dv >= 3 && ne < 4; dv--)
+  return n;
+}
+
+/* Appends the powers of two below t while fewer than `cap` values are listed. */
+static size_t add_powers_below(int64_t t, int64_t *out, size_t n, size_t cap) {
+  for (int64_t f = 1; f < t && n < cap; f *= 2)
+    out[n++] = f;
+  return n;
+}
+
+/* Appends at most `most` of the largest divisors of t that are not powers of
+ * two (from t/2 down), while fewer than `cap` values are listed. */
+static size_t add_large_divisors(int64_t t, int64_t *out, size_t n, size_t most, size_t cap) {
+  for (int64_t dv = t / 2; dv >= 3 && most && n < cap; dv--)
     if (t % dv == 0 && !is_pow2(dv))
-      extra[ne++] = dv;
-  for (size_t i = 0; i < ne; i++)
-    out[n++] = extra[i];
+      out[n++] = dv, most--;
+  return n;
+}
+
+/* Parallel factors for trip count t: 1, the powers of two below t, the four
+ * largest other divisors of t, and t itself (full unroll).  Unknown t: 1..32.
+ * (Unsorted: put_knob sorts every list.) */
+static size_t parallel_factors(int64_t t, int64_t *out) {
+  if (t <= 0)
+    return unknown_trip_factors(out);
+  size_t n = add_powers_below(t, out, 0, 11);
+  n = add_large_divisors(t, out, n, 4, MAX_FACTORS);
   out[n++] = t;
-  return tidy_factors(out, n, 0); /* t may be a power of two already listed */
+  return n;
 }
 
 /* Unroll factors of a Vitis loop, as the HLSyn-Vitis spaces have them: the
@@ -55,20 +69,12 @@ static size_t parallel_factors(int64_t t, int64_t *out) {
  * largest other divisors.  Unknown t: 1..32. */
 #define FULL_UNROLL_MAX 128
 static size_t unroll_factors(int64_t t, int64_t *out) {
-  size_t n = 0;
-  if (t <= 0) {
-    for (int64_t f = 1; f <= 32; f *= 2)
-      out[n++] = f;
-    return n;
-  }
-  for (int64_t f = 1; f < t && n < MAX_FACTORS - 1; f *= 2)
-    out[n++] = f;
+  if (t <= 0)
+    return unknown_trip_factors(out);
+  size_t n = add_powers_below(t, out, 0, MAX_FACTORS - 1);
   if (t <= FULL_UNROLL_MAX)
     out[n++] = t;
-  for (int64_t dv = t / 2; dv >= 3 && n < MAX_FACTORS; dv--)
-    if (t % dv == 0 && !is_pow2(dv))
-      out[n++] = dv;
-  return n;
+  return add_large_divisors(t, out, n, MAX_FACTORS, MAX_FACTORS);
 }
 
 /* Tile factors: 1, 2, 4, 8 below t, and t. */
