@@ -45,31 +45,15 @@ static void compress(uint32_t h[4], const unsigned char *p) {
 
 void hls_md5_init(hls_md5 *s) {
   s->h[0] = 0x67452301, s->h[1] = 0xefcdab89, s->h[2] = 0x98badcfe, s->h[3] = 0x10325476;
-  s->bytes = 0;
-  s->used = 0;
+  memset(&s->buf, 0, sizeof s->buf);
 }
 
 void hls_md5_update(hls_md5 *s, const void *data, size_t n) {
-  const unsigned char *p = data;
-  s->bytes += n;
-  while (n) {
-    size_t take = 64 - s->used < n ? 64 - s->used : n;
-    memcpy(s->block + s->used, p, take);
-    s->used += take, p += take, n -= take;
-    if (s->used == 64) {
-      compress(s->h, s->block);
-      s->used = 0;
-    }
-  }
+  hls_digest_block_feed(&s->buf, s->h, compress, data, n);
 }
 
 void hls_md5_final(hls_md5 *s, unsigned char digest[16]) {
-  uint64_t bits = s->bytes * 8;
-  unsigned char pad[72] = {0x80};
-  size_t padlen = (s->used < 56 ? 56 : 120) - s->used;
-  for (int i = 0; i < 8; i++)
-    pad[padlen + i] = (unsigned char)(bits >> (8 * i)); /* little-endian length */
-  hls_md5_update(s, pad, padlen + 8);
+  hls_digest_block_finish(&s->buf, s->h, compress, 0);
   for (int i = 0; i < 4; i++)
     for (int j = 0; j < 4; j++)
       digest[4 * i + j] = (unsigned char)(s->h[i] >> (8 * j));

@@ -7,11 +7,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "support/digest_block.h"
+
 typedef struct {
   uint32_t h[4];
-  uint64_t bytes;
-  unsigned char block[64];
-  size_t used;
+  hls_digest_block buf; /* the bytes not yet compressed, and the length */
 } hls_md5;
 
 void hls_md5_init(hls_md5 *s);

@@ -38,31 +38,15 @@ void hls_sha256_init(hls_sha256 *s) {
   static const uint32_t h0[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                  0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   memcpy(s->h, h0, sizeof h0);
-  s->bytes = 0;
-  s->used = 0;
+  memset(&s->buf, 0, sizeof s->buf);
 }
 
 void hls_sha256_update(hls_sha256 *s, const void *data, size_t n) {
-  const unsigned char *p = data;
-  s->bytes += n;
-  while (n) {
-    size_t take = 64 - s->used < n ? 64 - s->used : n;
-    memcpy(s->block + s->used, p, take);
-    s->used += take, p += take, n -= take;
-    if (s->used == 64) {
-      compress(s->h, s->block);
-      s->used = 0;
-    }
-  }
+  hls_digest_block_feed(&s->buf, s->h, compress, data, n);
 }
 
 void hls_sha256_final(hls_sha256 *s, unsigned char digest[32]) {
-  uint64_t bits = s->bytes * 8;
-  unsigned char pad[72] = {0x80};
-  size_t padlen = (s->used < 56 ? 56 : 120) - s->used;
-  for (int i = 0; i < 8; i++)
-    pad[padlen + i] = (unsigned char)(bits >> (56 - 8 * i));
-  hls_sha256_update(s, pad, padlen + 8);
+  hls_digest_block_finish(&s->buf, s->h, compress, 1);
   for (int i = 0; i < 8; i++)
     for (int j = 0; j < 4; j++)
       digest[4 * i + j] = (unsigned char)(s->h[i] >> (24 - 8 * j));

@@ -7,11 +7,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "support/digest_block.h"
+
 typedef struct {
   uint32_t h[8];
-  uint64_t bytes;        /* message length so far */
-  unsigned char block[64];
-  size_t used;           /* bytes in block */
+  hls_digest_block buf; /* the bytes not yet compressed, and the length */
 } hls_sha256;
 
 void hls_sha256_init(hls_sha256 *s);
