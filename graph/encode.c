@@ -3,25 +3,30 @@
 #include <math.h>
 #include <string.h>
 
-/* The loop's pipeline mode and II under a point: a literal slot's, or its
- * knob's value read in the knob's vocabulary (a value the binder let through
- * always parses; anything else reads as no pragma). */
+int hls_loop_pipeline(const hls_graph *g, const hls_graph_loop *l, const hls_value *point,
+                      hls_pipe_mode *mode, int64_t *ii) {
+  const hls_graph_slot *s = &l->pipeline;
+  *mode = s->present ? s->pipe : HLS_PIPE_UNSET;
+  *ii = s->present ? s->ii : 0;
+  if (!s->present)
+    return 0;
+  if (s->ii_knob[0]) /* II=auto{K} */
+    *ii = point[hls_graph_knob_index(g, s->ii_knob)].integer;
+  if (!s->knob[0])
+    return 0;
+  const hls_value *v = &point[hls_graph_knob_index(g, s->knob)];
+  if (v->is_string && hls_pipe_value_parse((hls_dialect)s->vocab, v->string, mode, ii) == 0)
+    return 0;
+  *mode = HLS_PIPE_UNSET;
+  return -1;
+}
+
+/* The loop's pipeline mode (and II) as the pragma columns read them: a value
+ * that is none of its vocabulary reads as no pragma. */
 static hls_pipe_mode pipe_of(const hls_graph *g, const hls_graph_loop *l, const hls_value *point,
                              int64_t *ii) {
-  *ii = 0;
-  if (!l->pipeline.present)
-    return HLS_PIPE_UNSET;
-  if (l->pipeline.ii_knob[0]) /* II=auto{K} */
-    *ii = point[hls_graph_knob_index(g, l->pipeline.ii_knob)].integer;
-  if (!l->pipeline.knob[0]) {
-    if (!l->pipeline.ii_knob[0])
-      *ii = l->pipeline.ii;
-    return l->pipeline.pipe;
-  }
-  const hls_value *v = &point[hls_graph_knob_index(g, l->pipeline.knob)];
-  hls_pipe_mode m = HLS_PIPE_UNSET;
-  if (!v->is_string || hls_pipe_value_parse((hls_dialect)l->pipeline.vocab, v->string, &m, ii))
-    return HLS_PIPE_UNSET;
+  hls_pipe_mode m;
+  hls_loop_pipeline(g, l, point, &m, ii);
   return m;
 }
 

@@ -14,4 +14,12 @@
  * as written. */
 void hls_encode_point(const hls_graph *g, const hls_value *point, float *out);
 
+/* Loop l's pipeline mode and II under a design point: the literal slot's, or
+ * its knob's value read in the knob's vocabulary (pragma/vocabulary.h), the
+ * II from an II=auto{K} knob when there is one.  No slot: HLS_PIPE_UNSET, II
+ * 0.  Returns 0, or -1 when the knob's value is none of its vocabulary (the
+ * mode is then HLS_PIPE_UNSET); the binder lets no such value through. */
+int hls_loop_pipeline(const hls_graph *g, const hls_graph_loop *l, const hls_value *point,
+                      hls_pipe_mode *mode, int64_t *ii);
+
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "graph/encode.h"
 #include "model/analytic_impl.h"
 
 /* Array partitioning: an access that an unrolled loop's induction variable
@@ -54,16 +55,7 @@ void hls_analytic_settings(const hls_graph *g, const hls_value *point, hls_loop_
     const hls_graph_loop *l = &g->loops[i];
     hls_loop_setting *s = &out[i];
     memset(s, 0, sizeof *s);
-    s->ii = l->pipeline.present ? l->pipeline.ii : 0;
-    if (l->pipeline.present && l->pipeline.knob[0]) {
-      const hls_value *v = &point[hls_graph_knob_index(g, l->pipeline.knob)];
-      s->pipe = HLS_PIPE_UNSET; /* a knob's value in its dialect's vocabulary, II included */
-      if (!v->is_string ||
-          hls_pipe_value_parse((hls_dialect)l->pipeline.vocab, v->string, &s->pipe, &s->ii))
-        s->pipe = HLS_PIPE_UNSET, s->ii = 0;
-    } else if (l->pipeline.present) {
-      s->pipe = l->pipeline.pipe;
-    }
+    hls_loop_pipeline(g, l, point, &s->pipe, &s->ii);
     s->unroll = factor_of(g, l, &l->parallel, point);
     s->reduction = l->parallel.present && l->parallel.reduction;
   }
