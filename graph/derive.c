@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The names of derived knobs: a prefix per slot (pipeline, parallel, tile) and the loop. */
+static const char *const knob_prefix[3] = {"__PIPE__", "__PARA__", "__TILE__"};
+
 static int has_knob(const hls_graph_slot *s) { return s->present && (s->knob[0] || s->ii_knob[0]); }
 
 static int declares_space(const hls_loop_fact *loops, size_t n, const unsigned char *eligible) {
@@ -38,8 +41,8 @@ static void name_knob(const hls_loop_fact *loops, size_t n, size_t li, const cha
   snprintf(out, HLS_KNOB_MAX, "%s", unique);
 }
 
-/* The as-written value a derived slot starts from, or 0 when the slot keeps
- * its literal value (no knob can express it). */
+/* Can the slot get a derived knob?  0 when it has a knob already, or keeps
+ * its literal value (held as written, or no knob value can express it). */
 static int derivable(const hls_graph_slot *s, int group, const hls_loop_fact *l,
                      const hls_derive_options *o) {
   if (has_knob(s) || (s->present && o->hold_written))
@@ -67,14 +70,15 @@ static const char *site_knob(hls_loop_fact *loops, size_t li, int group, const c
   return NULL;
 }
 
-static void derive_slot(hls_loop_fact *loops, size_t n, size_t li, int group,
-                        const char *const *function_names, const char *const *sites,
-                        const hls_derive_options *o) {
-  static const char *const prefix[3] = {"__PIPE__", "__PARA__", "__TILE__"};
+/* Gives slot `group` of loop li its derived knob; returns 1 when that is a
+ * knob of its own (not one shared with another instance of the loop). */
+static int derive_slot(hls_loop_fact *loops, size_t n, size_t li, int group,
+                       const char *const *function_names, const char *const *sites,
+                       const hls_derive_options *o) {
   hls_loop_fact *l = &loops[li];
-  hls_graph_slot *s = group == 0 ? &l->pipeline : group == 1 ? &l->parallel : &l->tile;
+  hls_graph_slot *s = slot_of(l, group);
   if (!derivable(s, group, l, o))
-    return;
+    return 0;
   if (!s->present) { /* no pragma: the tool's default */
     s->pipe = HLS_PIPE_UNSET;
     s->ii = 0;
@@ -90,7 +94,8 @@ static void derive_slot(hls_loop_fact *loops, size_t n, size_t li, int group,
   if (shared)
     snprintf(s->knob, sizeof s->knob, "%s", shared);
   else
-    name_knob(loops, n, li, prefix[group], function_names, s->knob);
+    name_knob(loops, n, li, knob_prefix[group], function_names, s->knob);
+  return !shared;
 }
 
 size_t hls_derive_knobs(hls_loop_fact *loops, size_t nloops, const unsigned char *eligible,
@@ -103,22 +108,15 @@ size_t hls_derive_knobs(hls_loop_fact *loops, size_t nloops, const unsigned char
   for (size_t i = 0; i < nloops; i++) {
     if (!eligible[i])
       continue;
-    for (int group = 0; group < 3; group++) {
-      hls_graph_slot *s = group == 0 ? &loops[i].pipeline
-                          : group == 1 ? &loops[i].parallel
-                                       : &loops[i].tile;
-      int before = s->derived;
-      derive_slot(loops, nloops, i, group, function_names, sites, o);
-      made += s->derived && !before && !site_knob(loops, i, group, sites);
-    }
+    for (int group = 0; group < 3; group++)
+      made += (size_t)derive_slot(loops, nloops, i, group, function_names, sites, o);
   }
   return made;
 }
 
 int hls_derived_knob_name(const char *name) {
-  static const char *const prefix[3] = {"__PIPE__", "__PARA__", "__TILE__"};
   for (int k = 0; k < 3; k++)
-    if (strncmp(name, prefix[k], 8) == 0 && name[8])
+    if (strncmp(name, knob_prefix[k], 8) == 0 && name[8])
       return 1;
   return 0;
 }
