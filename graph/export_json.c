@@ -110,14 +110,13 @@ static cJSON *loops_json(const hls_graph *g) {
 }
 
 static cJSON *knobs_json(const hls_graph *g) {
-  static const char *const kinds[] = {"pipeline", "parallel", "tile", "ii"};
   cJSON *a = cJSON_CreateArray();
   for (size_t k = 0; k < g->nknobs; k++) {
     const hls_graph_knob *kn = &g->knobs[k];
     const hls_graph_loop *gl = &g->loops[kn->loop];
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "name", kn->name);
-    cJSON_AddStringToObject(o, "kind", kinds[kn->kind]);
+    cJSON_AddStringToObject(o, "kind", hls_knob_kind_name((hls_knob_kind)kn->kind));
     cJSON_AddStringToObject(o, "loop", gl->name);
     cJSON_AddStringToObject(o, "function", g->functions[gl->function]);
     cJSON_AddNumberToObject(o, "trip_count", (double)gl->trip_count);

@@ -33,6 +33,11 @@ const char *hls_flow_name(hls_flow f) {
   return f < HLS_FLOW_KINDS ? names[f] : "?";
 }
 
+const char *hls_knob_kind_name(hls_knob_kind k) {
+  static const char *const names[] = {"pipeline", "parallel", "tile", "ii"};
+  return k < HLS_KNOB_KINDS ? names[k] : "?";
+}
+
 /* Counting sort of edge ids by destination; stable, so each node's incoming
  * edges keep edge order. */
 void hls_graph_index(hls_graph *g) {

@@ -83,7 +83,7 @@ typedef struct {
 } hls_graph_loop;
 
 /* HLS_KNOB_II: the II of `pipeline II=auto{K}`, an integer */
-typedef enum { HLS_KNOB_PIPELINE, HLS_KNOB_PARALLEL, HLS_KNOB_TILE, HLS_KNOB_II } hls_knob_kind;
+typedef enum { HLS_KNOB_PIPELINE, HLS_KNOB_PARALLEL, HLS_KNOB_TILE, HLS_KNOB_II, HLS_KNOB_KINDS } hls_knob_kind;
 
 /* A knob's value in a design point: a factor, or a pipeline value as design
  * points write it ("off", "" or "flatten": pragma/pragma.h).  A design point
@@ -143,6 +143,8 @@ void hls_graph_free(hls_graph *g);
 
 const char *hls_node_kind_name(hls_node_kind k);
 const char *hls_flow_name(hls_flow f);
+/* A knob kind's name in graph JSON ("pipeline", "parallel", "tile", "ii"). */
+const char *hls_knob_kind_name(hls_knob_kind k);
 
 /* Index of the knob named `name` in g->knobs (sorted by name), -1 if none. */
 int hls_graph_knob_index(const hls_graph *g, const char *name);

@@ -251,7 +251,6 @@ static void read_loops(reader *r, const cJSON *root, hls_graph *g) {
 }
 
 static void read_knobs(reader *r, const cJSON *root, hls_graph *g) {
-  static const char *const kinds[] = {"pipeline", "parallel", "tile", "ii"};
   const cJSON *knobs = member(r, root, "knobs", is_array);
   if (!knobs)
     return;
@@ -265,8 +264,8 @@ static void read_knobs(reader *r, const cJSON *root, hls_graph *g) {
       return;
     snprintf(g->knobs[k].name, sizeof g->knobs[k].name, "%s", name->valuestring);
     int kk = -1;
-    for (int i = 0; i < 4; i++)
-      if (strcmp(kind->valuestring, kinds[i]) == 0)
+    for (int i = 0; i < HLS_KNOB_KINDS; i++)
+      if (strcmp(kind->valuestring, hls_knob_kind_name((hls_knob_kind)i)) == 0)
         kk = i;
     g->knobs[k].kind = (uint8_t)(kk < 0 ? 0 : kk);
     const char *fn = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "function"));
