@@ -132,7 +132,7 @@ static void tconv(hls_spec *s, const char *prefix, int64_t in, int64_t d, int64_
 
 static void heads(hls_spec *s, const char *net, const char *set, const hls_model_config *c,
                   int64_t z) {
-  int64_t widths[5] = {z, 32, 16, 8, c->task == HLS_TASK_REGRESSION ? 1 : 2};
+  int64_t widths[5] = {z + c->backbone_inputs, 32, 16, 8, c->task == HLS_TASK_REGRESSION ? 1 : 2};
   char name[96];
   for (int t = 0; t < hls_model_output_count(c->task); t++) {
     snprintf(name, sizeof name, "%s.head%s.%s", net, set, hls_model_target_name(c->task, t));

@@ -23,6 +23,12 @@ typedef struct {
   int experts;  /* E */
   int node_dim, edge_dim;
   int groups[3]; /* Gp, Gq, Gt */
+  /* Built on the analytic estimate (model/backbone.def; both 0 for the
+   * paper's network): backbone features the heads read beside the graph
+   * embedding (0 or HLS_BACKBONE_FEATURES), and a bit per regression target
+   * predicted as a residual to its backbone feature of the same name. */
+  int backbone_inputs;
+  unsigned residual;
 } hls_model_config;
 
 const char *hls_model_kind_name(hls_model_kind k);

@@ -74,7 +74,7 @@ static void bind_tconv(const binder *b, tconv *t, const char *prefix, int in, in
 }
 
 static void bind_heads(const binder *b, network *net, const hls_model_config *c) {
-  int widths[5] = {net->embedding_dim, 32, 16, 8, net->head_outputs};
+  int widths[5] = {net->embedding_dim + net->extra, 32, 16, 8, net->head_outputs};
   char name[128];
   net->heads = hls_xcalloc((size_t)net->head_sets * net->targets, sizeof *net->heads);
   for (int s = 0; s < net->head_sets; s++)
@@ -158,6 +158,7 @@ static void bind_net(hls_model *m, network *net, hls_model_kind kind) {
   net->targets = hls_model_output_count(c->task);
   net->head_outputs = c->task == HLS_TASK_REGRESSION ? 1 : 2;
   net->head_sets = kind == HLS_KIND_GRAPH ? net->experts : 1;
+  net->extra = c->backbone_inputs;
   bind_heads(&b, net, c);
   if (kind == HLS_KIND_GRAPH)
     net->graph_gate = bind_linear(&b, "graph_gate", net->embedding_dim, net->experts, 0);
@@ -219,6 +220,9 @@ const hls_model_config *hls_model_config_of(const hls_model *m) { return &m->con
 hls_model_task hls_model_task_of(const hls_model *m) { return m->config.task; }
 hls_model_kind hls_model_kind_of(const hls_model *m) { return m->config.kind; }
 int hls_model_targets(const hls_model *m) { return hls_model_output_count(m->config.task); }
+int hls_model_uses_backbone(const hls_model *m) {
+  return m->config.backbone_inputs > 0 || m->config.residual != 0;
+}
 const char *hls_model_trained_on(const hls_model *m) { return m->weights.trained_on; }
 const hls_weights *hls_model_weights(const hls_model *m) { return &m->weights; }
 
@@ -400,17 +404,28 @@ void hls_net_block_experts(const network *net, const float *h, size_t rows, floa
 }
 
 size_t hls_net_heads_scratch_floats(const network *net, size_t rows) {
+  size_t concat = net->extra ? (size_t)(net->embedding_dim + net->extra) : 0;
   return rows * ((size_t)net->head_sets * net->targets * net->head_outputs +
-                 (size_t)net->experts + 2 * 32);
+                 (size_t)net->experts + 2 * 32 + concat);
 }
 
-void hls_net_heads(const network *net, const float *z, size_t rows, float *y, float *scratch) {
+void hls_net_heads(const network *net, const float *z, const float *backbone, size_t rows, float *y,
+                   float *scratch) {
   size_t per = (size_t)net->targets * net->head_outputs;
+  size_t zdim = (size_t)net->embedding_dim, in = zdim + (size_t)net->extra;
   float *set_out = scratch, *gate = set_out + rows * net->head_sets * per;
-  float *mlp_scratch = gate + rows * net->experts;
+  float *mlp_scratch = gate + rows * net->experts, *zin = mlp_scratch + rows * 2 * 32;
+  const float *head_in = z;
+  if (net->extra) { /* z ‖ backbone, as the trainer concatenates them */
+    for (size_t r = 0; r < rows; r++) {
+      memcpy(zin + r * in, z + r * zdim, zdim * sizeof(float));
+      memcpy(zin + r * in + zdim, backbone + r * (size_t)net->extra, (size_t)net->extra * sizeof(float));
+    }
+    head_in = zin;
+  }
   for (int s = 0; s < net->head_sets; s++)
     for (int t = 0; t < net->targets; t++)
-      hls_net_mlp(&net->heads[s * net->targets + t], z, rows, (size_t)net->embedding_dim,
+      hls_net_mlp(&net->heads[s * net->targets + t], head_in, rows, in,
                   set_out + (size_t)s * per + t * net->head_outputs, net->head_sets * per, 0,
                   mlp_scratch);
   if (net->head_sets == 1) {
@@ -434,8 +449,8 @@ size_t hls_net_outputs_scratch_floats(const hls_model *m, size_t rows) {
          (hls_model_embedding_dim(m) + 3 + (size_t)hls_model_output_count(m->config.task) * 2);
 }
 
-void hls_net_outputs(const hls_model *m, float *const *y, float *const *z, size_t rows, float *out,
-                     float *emb, float *scratch) {
+void hls_net_outputs(const hls_model *m, float *const *y, float *const *z, const float *backbone,
+                     size_t rows, float *out, float *emb, float *scratch) {
   int targets = hls_model_output_count(m->config.task), head_outputs = m->nets[0].head_outputs;
   size_t per = (size_t)targets * head_outputs, emb_dim = hls_model_embedding_dim(m);
   const float *mixed = y[0];
@@ -467,6 +482,12 @@ void hls_net_outputs(const hls_model *m, float *const *y, float *const *z, size_
     } else { /* softmax(logits)[1] */
       float l0 = mixed[r * 2], l1 = mixed[r * 2 + 1];
       out[r] = 1.0f / (1.0f + expf(l0 - l1));
+    }
+  for (int t = 0; m->config.residual && t < targets; t++)
+    if (m->config.residual & (1u << t)) {
+      int f = hls_backbone_feature_index(hls_model_target_name(m->config.task, t));
+      for (size_t r = 0; r < rows; r++)
+        out[r * targets + t] += backbone[r * HLS_BACKBONE_FEATURES + (size_t)f];
     }
 }
 
@@ -548,7 +569,8 @@ static void last_layer(const network *net, const graph_view *v, const float *h_p
 
 /* One network on one design point: embedding z and head outputs y. */
 static void net_forward(const hls_model *m, const network *net, const graph_view *v,
-                        const float *h, const float *pragma, float *z, float *y) {
+                        const float *h, const float *pragma, const float *backbone, float *z,
+                        float *y) {
   const hls_graph *g = v->graph;
   size_t N = g->nnodes, S = g->nscopes, hidden = (size_t)net->hidden;
   float *h_pragma = hls_xmalloc(N * hidden * sizeof(float));
@@ -572,7 +594,7 @@ static void net_forward(const hls_model *m, const network *net, const graph_view
     pool_once(&net->pool_gate[POOL_BLOCK], h_last, is_block, N, hidden, z);
   }
   float *scratch = hls_xmalloc(hls_net_heads_scratch_floats(net, 1) * sizeof(float));
-  hls_net_heads(net, z, 1, y, scratch);
+  hls_net_heads(net, z, backbone, 1, y, scratch);
   free(scratch);
   free(h_pragma);
   free(scope_h);
@@ -582,7 +604,10 @@ static void net_forward(const hls_model *m, const network *net, const graph_view
 }
 
 int hls_model_score_full(const hls_model *m, const hls_graph *g, const float *pragma,
-                         size_t npoints, float *out, float *emb, hls_diags *diags) {
+                         const float *backbone, size_t npoints, float *out, float *emb,
+                         hls_diags *diags) {
+  if (hls_model_uses_backbone(m) && !backbone)
+    return -1;
   graph_view v;
   if (hls_net_view_graph(g, &v, diags)) {
     hls_net_free_view(&v);
@@ -599,9 +624,11 @@ int hls_model_score_full(const hls_model *m, const hls_graph *g, const float *pr
   }
   float *scratch = hls_xmalloc(hls_net_outputs_scratch_floats(m, 1) * sizeof(float));
   for (size_t p = 0; p < npoints; p++) {
+    const float *b = backbone ? backbone + p * HLS_BACKBONE_FEATURES : NULL;
     for (int i = 0; i < m->nnets; i++)
-      net_forward(m, &m->nets[i], &v, h[i], pragma + p * g->nscopes * HLS_PRAGMA_DIM, z[i], y[i]);
-    hls_net_outputs(m, y, z, 1, out + p * targets, emb ? emb + p * emb_dim : NULL, scratch);
+      net_forward(m, &m->nets[i], &v, h[i], pragma + p * g->nscopes * HLS_PRAGMA_DIM, b, z[i],
+                  y[i]);
+    hls_net_outputs(m, y, z, b, 1, out + p * targets, emb ? emb + p * emb_dim : NULL, scratch);
   }
   for (int i = 0; i < m->nnets; i++) {
     free(h[i]);

@@ -57,18 +57,26 @@ hls_workspace *hls_workspace_new(const hls_model *m, const hls_prepared *p);
 void hls_workspace_free(hls_workspace *w);
 size_t hls_workspace_bytes(const hls_workspace *w);
 
+/* Whether the model is built on the analytic estimate (it reads backbone
+ * features or has residual targets, model/backbone.h): then every score call
+ * needs the points' backbone features. */
+int hls_model_uses_backbone(const hls_model *m);
+
 /* Scores n design points of the prepared kernel: pragma holds n matrices
- * [nscopes][HLS_PRAGMA_DIM] (graph/encode.h); out receives [n][targets];
- * emb, if not NULL, [n][embedding_dim].  Returns 0, or -1 if the model,
- * prepared kernel and workspace do not belong together. */
+ * [nscopes][HLS_PRAGMA_DIM] (graph/encode.h); backbone [n][HLS_BACKBONE_FEATURES]
+ * their analytic estimates (NULL for a model that does not use them); out
+ * receives [n][targets]; emb, if not NULL, [n][embedding_dim].  Returns 0,
+ * or -1 if the model, prepared kernel and workspace do not belong together
+ * or the model needs backbone features that are not given. */
 int hls_model_score(const hls_model *m, const hls_prepared *p, hls_workspace *w,
-                    const float *pragma, size_t n, float *out);
+                    const float *pragma, const float *backbone, size_t n, float *out);
 int hls_model_score_embed(const hls_model *m, const hls_prepared *p, hls_workspace *w,
-                          const float *pragma, size_t n, float *out, float *emb);
+                          const float *pragma, const float *backbone, size_t n, float *out,
+                          float *emb);
 
 /* The same outputs computed the slow, direct way: the whole network per point,
  * no caching.  For tests of the incremental scheme. */
-int hls_model_score_full(const hls_model *m, const hls_graph *g, const float *pragma, size_t n,
-                         float *out, float *emb, hls_diags *d);
+int hls_model_score_full(const hls_model *m, const hls_graph *g, const float *pragma,
+                         const float *backbone, size_t n, float *out, float *emb, hls_diags *d);
 
 #endif

@@ -602,7 +602,8 @@ static void pool_combine(const prepared_net *pn, int pool, workspace_net *w, con
 }
 
 static void score_net(const hls_model *m, const network *net, const prepared_net *pn,
-                      workspace_net *w, size_t S, const float *pragma, size_t chunk) {
+                      workspace_net *w, size_t S, const float *pragma, const float *backbone,
+                      size_t chunk) {
   size_t hidden = (size_t)net->hidden, scope_rows = S * chunk;
   score_pragma(m, net, pn, w, S, pragma, chunk);
   if (net->kind == HLS_KIND_BLOCK) {
@@ -632,33 +633,36 @@ static void score_net(const hls_model *m, const network *net, const prepared_net
     pool_combine(pn, POOL_BLOCK, w, w->changed_h, w->pool_gate, pn->naffected_blocks, chunk,
                  hidden, w->embedding + hidden, 2 * hidden);
   }
-  hls_net_heads(net, w->embedding, chunk, w->head_out, w->head_scratch);
+  hls_net_heads(net, w->embedding, backbone, chunk, w->head_out, w->head_scratch);
 }
 
 int hls_model_score_embed(const hls_model *m, const hls_prepared *p, hls_workspace *w,
-                          const float *pragma, size_t npoints, float *out, float *emb) {
-  if (!m || !p || !w || p->model != m || w->model != m || w->prepared != p)
+                          const float *pragma, const float *backbone, size_t npoints, float *out,
+                          float *emb) {
+  if (!m || !p || !w || p->model != m || w->model != m || w->prepared != p ||
+      (hls_model_uses_backbone(m) && !backbone))
     return -1;
   size_t S = p->nscopes, targets = (size_t)hls_model_targets(m);
   size_t emb_dim = hls_model_embedding_dim(m);
   for (size_t at = 0; at < npoints; at += w->chunk_points) {
     size_t chunk = npoints - at < w->chunk_points ? npoints - at : w->chunk_points;
     float *y[3], *z[3];
+    const float *b = backbone ? backbone + at * HLS_BACKBONE_FEATURES : NULL;
     for (int i = 0; i < m->nnets; i++) {
-      score_net(m, &m->nets[i], &p->nets[i], &w->nets[i], S, pragma + at * S * HLS_PRAGMA_DIM,
+      score_net(m, &m->nets[i], &p->nets[i], &w->nets[i], S, pragma + at * S * HLS_PRAGMA_DIM, b,
                 chunk);
       y[i] = w->nets[i].head_out;
       z[i] = w->nets[i].embedding;
     }
-    hls_net_outputs(m, y, z, chunk, out + at * targets, emb ? emb + at * emb_dim : NULL,
+    hls_net_outputs(m, y, z, b, chunk, out + at * targets, emb ? emb + at * emb_dim : NULL,
                     w->outputs_scratch);
   }
   return 0;
 }
 
 int hls_model_score(const hls_model *m, const hls_prepared *p, hls_workspace *w,
-                    const float *pragma, size_t npoints, float *out) {
-  return hls_model_score_embed(m, p, w, pragma, npoints, out, NULL);
+                    const float *pragma, const float *backbone, size_t npoints, float *out) {
+  return hls_model_score_embed(m, p, w, pragma, backbone, npoints, out, NULL);
 }
 
 double hls_prepared_flops(const hls_prepared *p) {
@@ -686,7 +690,7 @@ double hls_prepared_flops(const hls_prepared *p) {
            (hidden * hidden + hidden);
     }
     f += net->head_sets * net->targets * 2.0 *
-         (net->embedding_dim * 32 + 32 * 16 + 16 * 8 + 8 * net->head_outputs);
+         ((net->embedding_dim + net->extra) * 32 + 32 * 16 + 16 * 8 + 8 * net->head_outputs);
     total += f;
   }
   if (m->nnets == 3)

@@ -13,6 +13,7 @@
 
 #include "graph/graph.h"
 #include "graph/schema.h"
+#include "model/backbone.h"
 #include "model/hiermoe.h"
 #include "model/weights.h"
 #include "runtime/kernels.h"
@@ -57,6 +58,7 @@ typedef struct {
   mlp pragma_mlp[3], merge_mlp;
   int has_pool_all;
   mlp pool_gate[2]; /* by POOL_ALL, POOL_BLOCK */
+  int extra;        /* backbone features the heads read after z (config.backbone_inputs) */
   int head_sets;    /* E for graph (expert copies of the head set), else 1 */
   int targets;      /* heads per set */
   int head_outputs; /* per head: 1 (regression), 2 logits (validity) */
@@ -139,13 +141,16 @@ void hls_net_block_experts(const network *net, const float *h, size_t rows, floa
 /* Heads of one network on embeddings z [rows][Z]: y [rows][targets *
  * head_outputs] (regression values or validity logits). */
 size_t hls_net_heads_scratch_floats(const network *net, size_t rows);
-void hls_net_heads(const network *net, const float *z, size_t rows, float *y, float *scratch);
+/* backbone: [rows][net->extra] when the heads read backbone features, else unused. */
+void hls_net_heads(const network *net, const float *z, const float *backbone, size_t rows, float *y,
+                   float *scratch);
 
 /* The model's outputs from its networks' head outputs y[j] [rows][per] and
- * embeddings z[j] [rows][Z_j]: the hier gate's mix, then p_valid from logits.
- * emb may be NULL. */
+ * embeddings z[j] [rows][Z_j]: the hier gate's mix, then p_valid from logits,
+ * then the analytic value of residual targets added (backbone [rows][F], NULL
+ * for a model without residual targets).  emb may be NULL. */
 size_t hls_net_outputs_scratch_floats(const hls_model *m, size_t rows);
-void hls_net_outputs(const hls_model *m, float *const *y, float *const *z, size_t rows, float *out,
-                     float *emb, float *scratch);
+void hls_net_outputs(const hls_model *m, float *const *y, float *const *z, const float *backbone,
+                     size_t rows, float *out, float *emb, float *scratch);
 
 #endif

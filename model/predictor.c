@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/analytic.h"
+#include "model/backbone.h"
 #include "model/hiermoe.h"
 
 double hls_latency_cycles(float perf) { return hls_latency_of_perf((double)perf); }
@@ -23,8 +24,13 @@ struct hls_predictor {
   char *regression_path, *validity_path;
   network regression, validity;
   const hls_graph *graph;
-  hls_analytic *analytic;    /* the analytic predictor; NULL for the network */
+  /* The analytic estimator: the predictor itself (analytic_only), or the
+   * backbone of networks built on it; NULL for the paper's networks. */
+  hls_analytic *analytic;
+  int analytic_only;
   hls_loop_setting *settings; /* [nloops] scratch */
+  float *backbone;            /* [backbone_capacity][HLS_BACKBONE_FEATURES] */
+  size_t backbone_capacity;
   const hls_tool_flow *flow;
   char flow_text[160];
 };
@@ -44,14 +50,44 @@ static int network_prepare(network *n, const hls_graph *g, hls_diags *d) {
   return 0;
 }
 
-/* Runs the network on n points; its outputs land in net->out. */
-static int network_score(network *net, const float *pragma, size_t n) {
+/* Runs the network on n points (backbone: their analytic features, or NULL);
+ * its outputs land in net->out. */
+static int network_score(network *net, const float *pragma, const float *backbone, size_t n) {
   if (n > net->capacity) {
     free(net->out);
     net->out = hls_xmalloc(n * (size_t)hls_model_targets(net->model) * sizeof *net->out);
     net->capacity = n;
   }
-  return hls_model_score(net->model, net->prepared, net->workspace, pragma, n, net->out);
+  return hls_model_score(net->model, net->prepared, net->workspace, pragma, backbone, n, net->out);
+}
+
+/* The analytic estimate of n points as backbone features, in p->backbone. */
+static const float *backbone_features(hls_predictor *p, const float *pragma, size_t n) {
+  if (n > p->backbone_capacity) {
+    free(p->backbone);
+    p->backbone = hls_xmalloc(n * HLS_BACKBONE_FEATURES * sizeof *p->backbone);
+    p->backbone_capacity = n;
+  }
+  size_t row = p->graph->nscopes * HLS_PRAGMA_DIM;
+  for (size_t i = 0; i < n; i++) {
+    hls_analytic_result r;
+    hls_analytic_settings_encoded(p->graph, pragma + i * row, p->settings);
+    hls_analytic_estimate(p->analytic, p->settings, &r);
+    hls_backbone_features(p->graph, &r, p->backbone + i * HLS_BACKBONE_FEATURES);
+  }
+  return p->backbone;
+}
+
+/* Networks built on the analytic estimate get the estimator (which also gives
+ * reports and remarks their loop table).  Returns 0, or -1 with an error. */
+static int attach_backbone(hls_predictor *p, const hls_graph *g, hls_diags *d) {
+  if (!hls_model_uses_backbone(p->regression.model) && !hls_model_uses_backbone(p->validity.model))
+    return 0;
+  p->analytic = hls_analytic_new(g, d);
+  if (!p->analytic)
+    return -1;
+  p->settings = hls_xcalloc(g->nloops + 1, sizeof *p->settings);
+  return 0;
 }
 
 /* <dir>/hiermoe-<flow><suffix>.safetensors */
@@ -70,6 +106,7 @@ static hls_predictor *analytic_new(const hls_predictor_options *o, const hls_gra
   hls_tool_flow_describe(p->flow->tool, p->flow->device, p->flow->clock_mhz, p->flow_text,
                          sizeof p->flow_text);
   p->analytic = hls_analytic_new(g, d);
+  p->analytic_only = 1;
   if (!p->analytic) {
     hls_predictor_free(p);
     return NULL;
@@ -150,8 +187,9 @@ hls_predictor *hls_predictor_new(const hls_predictor_options *o, const hls_graph
                  "-hls-model must be a regression model and -hls-valid-model a validity model");
     ok = 0;
   }
+  p->graph = g;
   ok = ok && network_prepare(&p->regression, g, d) == 0 &&
-       network_prepare(&p->validity, g, d) == 0;
+       network_prepare(&p->validity, g, d) == 0 && attach_backbone(p, g, d) == 0;
   if (!ok) {
     hls_predictor_free(p);
     return NULL;
@@ -167,6 +205,7 @@ void hls_predictor_free(hls_predictor *p) {
   network_free(&p->validity);
   hls_analytic_free(p->analytic);
   free(p->settings);
+  free(p->backbone);
   free(p->regression_path);
   free(p->validity_path);
   free(p);
@@ -174,11 +213,13 @@ void hls_predictor_free(hls_predictor *p) {
 
 int hls_predictor_score(void *predictor, const float *pragma, size_t n, hls_prediction *out) {
   hls_predictor *p = predictor;
-  if (p->analytic) {
+  if (p->analytic_only) {
     analytic_score(p, pragma, n, out);
     return 0;
   }
-  if (network_score(&p->regression, pragma, n) || network_score(&p->validity, pragma, n))
+  const float *backbone = p->analytic ? backbone_features(p, pragma, n) : NULL;
+  if (network_score(&p->regression, pragma, backbone, n) ||
+      network_score(&p->validity, pragma, backbone, n))
     return -1;
   for (size_t i = 0; i < n; i++) {
     const float *reg = p->regression.out + i * HLS_REGRESSION_TARGETS;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "graph/schema.h"
+#include "model/backbone.h"
 #include "model/integrity.h"
 #include "support/sha256.h"
 
@@ -187,6 +188,42 @@ static void read_flow(loader *l, const cJSON *meta, hls_weights *w) {
   w->clock_mhz = meta_int(l, meta, "clock_mhz", 1, 100000);
 }
 
+/* A model built on the analytic estimate (docs/model-format.md): the features
+ * its heads read must be exactly this build's (model/backbone.def), and each
+ * residual target must have a feature of its name. */
+static void read_backbone(loader *l, const cJSON *meta, hls_model_config *c) {
+  const cJSON *f = cJSON_GetObjectItemCaseSensitive(meta, "backbone_features");
+  if (f && f->valuestring[0]) {
+    if (strcmp(f->valuestring, hls_backbone_features_string()) != 0)
+      error(l, "metadata \"backbone_features\" is \"%s\", this build's analytic backbone has \"%s\" "
+               "(model/backbone.def); retrain the model",
+            f->valuestring, hls_backbone_features_string());
+    else
+      c->backbone_inputs = HLS_BACKBONE_FEATURES;
+  }
+  const cJSON *r = cJSON_GetObjectItemCaseSensitive(meta, "backbone_residual");
+  if (!r || !r->valuestring[0])
+    return;
+  if (c->task != HLS_TASK_REGRESSION) {
+    error(l, "metadata \"backbone_residual\" is set on a validity model");
+    return;
+  }
+  char names[256];
+  snprintf(names, sizeof names, "%s", r->valuestring);
+  for (char *save = NULL, *t = strtok_r(names, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+    int target = -1;
+    for (int i = 0; i < hls_model_output_count(c->task); i++)
+      if (strcmp(hls_model_target_name(c->task, i), t) == 0)
+        target = i;
+    if (target < 0 || hls_backbone_feature_index(t) < 0)
+      error(l, "metadata \"backbone_residual\" names \"%s\", not a regression target with an "
+               "analytic value (model/backbone.def)",
+            t);
+    else
+      c->residual |= 1u << target;
+  }
+}
+
 static void read_metadata(loader *l, const cJSON *root, hls_weights *w) {
   const cJSON *meta = cJSON_GetObjectItemCaseSensitive(root, "__metadata__");
   if (!meta || !cJSON_IsObject(meta)) {
@@ -232,6 +269,7 @@ static void read_metadata(loader *l, const cJSON *root, hls_weights *w) {
   w->trained_on = hls_xstrdup(trained ? trained->valuestring : "");
   w->schema = hls_xstrdup(schema ? schema : "");
   read_flow(l, meta, w);
+  read_backbone(l, meta, c);
 }
 
 /* ---- tensor entries ---- */
@@ -490,6 +528,16 @@ static cJSON *metadata_json(const hls_model_config *c, const char *trained_on,
     cJSON_AddStringToObject(m, "device", flow->device);
     snprintf(buf, sizeof buf, "%d", flow->clock_mhz);
     cJSON_AddStringToObject(m, "clock_mhz", buf);
+  }
+  if (c->backbone_inputs || c->residual) { /* as read_backbone reads them */
+    char residual[256] = "";
+    for (int t = 0; t < hls_model_output_count(c->task); t++)
+      if (c->residual & (1u << t))
+        snprintf(residual + strlen(residual), sizeof residual - strlen(residual), "%s%s",
+                 residual[0] ? "," : "", hls_model_target_name(c->task, t));
+    cJSON_AddStringToObject(m, "backbone_features",
+                            c->backbone_inputs ? hls_backbone_features_string() : "");
+    cJSON_AddStringToObject(m, "backbone_residual", residual);
   }
   return m;
 }

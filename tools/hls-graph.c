@@ -5,6 +5,10 @@
  *   hls-graph loops GRAPH.json          one line per loop: nest, trip count, pragma slots
  *   hls-graph encode GRAPH.json POINTS  pragma vectors of design points (JSON Lines with
  *                                       a "point" member, or bare point objects), one line each
+ *   hls-graph backbone GRAPH.json POINTS
+ *                                       the analytic estimate of each point as backbone
+ *                                       features (model/backbone.def), one line each; the
+ *                                       first line names them (the training tools read it)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +17,8 @@
 #include "dse/bind.h"
 #include "graph/encode.h"
 #include "graph/import.h"
+#include "model/analytic.h"
+#include "model/backbone.h"
 
 
 static int problem(const char *path, const char *what, size_t where) {
@@ -108,6 +114,8 @@ typedef struct {
   hls_value *point;
   float *rows;
   int bad;
+  hls_analytic *analytic;    /* backbone only */
+  hls_loop_setting *settings; /* [nloops], backbone only */
 } encoder;
 
 /* Prints the pragma matrix of one point line as a JSON array of rows. */
@@ -135,8 +143,32 @@ static int encode_line(void *ctx, char *line, unsigned line_no) {
   return 0;
 }
 
-/* One JSON array of rows per input line. */
-static int encode(const char *points_path, const hls_graph *g) {
+/* Prints the backbone features of one point line as a JSON array. */
+static int backbone_line(void *ctx, char *line, unsigned line_no) {
+  encoder *e = ctx;
+  char where[4096];
+  snprintf(where, sizeof where, "%s:%u", e->path, line_no);
+  hls_diags d;
+  hls_diags_init(&d);
+  if (hls_encode_text(e->g, where, line, e->point, e->rows, &d)) {
+    hls_diags_print(&d, stderr);
+    e->bad = 1;
+  } else {
+    hls_analytic_result r;
+    float f[HLS_BACKBONE_FEATURES];
+    hls_analytic_settings(e->g, e->point, e->settings);
+    hls_analytic_estimate(e->analytic, e->settings, &r);
+    hls_backbone_features(e->g, &r, f);
+    for (int i = 0; i < HLS_BACKBONE_FEATURES; i++)
+      printf("%s%.9g", i ? "," : "[", (double)f[i]);
+    puts("]");
+  }
+  hls_diags_free(&d);
+  return 0;
+}
+
+/* One JSON array per input line: pragma rows (encode) or backbone features. */
+static int per_point(const char *points_path, const hls_graph *g, int backbone) {
   size_t len;
   char *text = hls_read_file(points_path, &len);
   if (!text) {
@@ -144,8 +176,25 @@ static int encode(const char *points_path, const hls_graph *g) {
     return 1;
   }
   encoder e = {g, points_path, hls_xcalloc(g->nknobs + 1, sizeof *e.point),
-               hls_xcalloc(g->nscopes * HLS_PRAGMA_DIM + 1, sizeof *e.rows), 0};
-  hls_for_each_line(text, len, encode_line, &e);
+               hls_xcalloc(g->nscopes * HLS_PRAGMA_DIM + 1, sizeof *e.rows), 0, NULL, NULL};
+  if (backbone) {
+    hls_diags d;
+    hls_diags_init(&d);
+    e.analytic = hls_analytic_new(g, &d);
+    hls_diags_print(&d, stderr);
+    hls_diags_free(&d);
+    e.bad = !e.analytic;
+    e.settings = hls_xcalloc(g->nloops + 1, sizeof *e.settings);
+  }
+  if (backbone && !e.bad) {
+    for (int i = 0; i < HLS_BACKBONE_FEATURES; i++)
+      printf("%s\"%s\"", i ? "," : "[", hls_backbone_feature_name(i));
+    puts("]");
+  }
+  if (!e.bad)
+    hls_for_each_line(text, len, backbone ? backbone_line : encode_line, &e);
+  hls_analytic_free(e.analytic);
+  free(e.settings);
   free(e.point);
   free(e.rows);
   free(text);
@@ -153,9 +202,10 @@ static int encode(const char *points_path, const hls_graph *g) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 3 || (strcmp(argv[1], "encode") == 0 && argc < 4)) {
+  int per_point_command = argc >= 2 && (strcmp(argv[1], "encode") == 0 || strcmp(argv[1], "backbone") == 0);
+  if (argc < 3 || (per_point_command && argc < 4)) {
     fprintf(stderr, "usage: hls-graph check|stats|loops GRAPH.json\n"
-                    "       hls-graph encode GRAPH.json POINTS.jsonl\n");
+                    "       hls-graph encode|backbone GRAPH.json POINTS.jsonl\n");
     return 2;
   }
   hls_diags d;
@@ -175,8 +225,8 @@ int main(int argc, char **argv) {
   } else if (strcmp(argv[1], "loops") == 0) {
     loops(&g);
     rc = 0;
-  } else if (strcmp(argv[1], "encode") == 0)
-    rc = encode(argv[3], &g);
+  } else if (per_point_command)
+    rc = per_point(argv[3], &g, strcmp(argv[1], "backbone") == 0);
   else
     fprintf(stderr, "hls-graph: unknown command '%s'\n", argv[1]);
   hls_graph_free(&g);

@@ -1,9 +1,10 @@
 /* hls-model: load, check and run HierMoE weight files with the C runtime.
  *
  *   hls-model info M.safetensors                 configuration and size
- *   hls-model random [--task T] [--kind K] [--hidden D] [--seed S] [--flow F] OUT.safetensors
- *                                                a random-weight model in the documented format
- *                                                (--flow: recorded as trained for that flow)
+ *   hls-model random [--task T] [--kind K] [--hidden D] [--seed S] [--flow F] [--backbone hybrid]
+ *                    OUT.safetensors             a random-weight model in the documented format
+ *                                                (--flow: recorded as trained for that flow;
+ *                                                --backbone hybrid: built on the analytic estimate)
  *   hls-model parity M.safetensors REF.json [--tol X]
  *                                                outputs against reference vectors (exit 1 above tol)
  *   hls-model selfcheck M GRAPH.json [--points N] [--seed S] [--tol X]
@@ -33,6 +34,8 @@
 #include "graph/encode.h"
 #include "graph/import.h"
 #include "dse/explore.h"
+#include "model/analytic.h"
+#include "model/backbone.h"
 #include "model/flows.h"
 #include "model/hiermoe.h"
 #include "pragma/pragma.h"
@@ -41,7 +44,7 @@
 static int usage(void) {
   fputs("usage: hls-model info M.safetensors\n"
         "       hls-model random [--task regression|validity] [--kind harp|node|block|graph|hier]\n"
-        "                        [--hidden D] [--seed S] [--flow F] OUT.safetensors\n"
+        "                        [--hidden D] [--seed S] [--flow F] [--backbone hybrid] OUT.safetensors\n"
         "       hls-model parity M.safetensors REF.json [--tol X]\n"
         "       hls-model selfcheck M.safetensors GRAPH.json [--points N] [--seed S] [--tol X]\n"
         "       hls-model score M.safetensors GRAPH.json POINTS.jsonl\n"
@@ -116,6 +119,14 @@ static int cmd_info(const char *path) {
   printf("  pragma      %d,%d,%d\n", c->groups[0], c->groups[1], c->groups[2]);
   printf("  targets     %s\n", hls_model_targets_string(c->task));
   printf("  embedding   %zu\n", hls_model_embedding_dim(m));
+  if (hls_model_uses_backbone(m)) { /* built on the analytic estimate */
+    printf("  backbone    %d analytic features read by the heads; residual targets:",
+           c->backbone_inputs);
+    for (int t = 0; t < hls_model_targets(m); t++)
+      if (c->residual & (1u << t))
+        printf(" %s", hls_model_target_name(c->task, t));
+    printf("%s\n", c->residual ? "" : " none");
+  }
   printf("  parameters  %zu\n", hls_model_parameters(m));
   printf("  trained_on  %s\n", hls_model_trained_on(m));
   const hls_weights *w = hls_model_weights(m);
@@ -148,6 +159,13 @@ static int cmd_random(int argc, char **argv) {
     return usage();
   hls_model_config c;
   hls_model_config_default(&c, (hls_model_task)task, (hls_model_kind)kind, hidden);
+  const char *backbone = option(argc, argv, "--backbone", "none");
+  if (strcmp(backbone, "hybrid") == 0) { /* the shipped hybrid's shape: reads the estimate, perf residual */
+    c.backbone_inputs = HLS_BACKBONE_FEATURES;
+    c.residual = task == HLS_TASK_REGRESSION ? 1u << HLS_TARGET_perf : 0;
+  } else if (strcmp(backbone, "none") != 0) {
+    return usage();
+  }
   hls_spec spec;
   hls_model_spec(&c, &spec);
   float **data = hls_xcalloc(spec.count, sizeof *data);
@@ -223,6 +241,29 @@ static int encode_text(const hls_graph *g, const char *where, const char *text, 
   return rc;
 }
 
+/* The analytic estimates of n encoded points as backbone features
+ * [n][HLS_BACKBONE_FEATURES], for a model that reads them; NULL for a model
+ * that does not (or a graph the estimator cannot read: errors in d). */
+static float *backbone_of(const hls_model *m, const hls_graph *g, const float *pragma, size_t n,
+                          hls_diags *d) {
+  if (!hls_model_uses_backbone(m))
+    return NULL;
+  hls_analytic *a = hls_analytic_new(g, d);
+  if (!a)
+    return NULL;
+  hls_loop_setting *settings = hls_xcalloc(g->nloops + 1, sizeof *settings);
+  float *out = hls_xmalloc((n * HLS_BACKBONE_FEATURES + 1) * sizeof(float));
+  for (size_t i = 0; i < n; i++) {
+    hls_analytic_result r;
+    hls_analytic_settings_encoded(g, pragma + i * g->nscopes * HLS_PRAGMA_DIM, settings);
+    hls_analytic_estimate(a, settings, &r);
+    hls_backbone_features(g, &r, out + i * HLS_BACKBONE_FEATURES);
+  }
+  free(settings);
+  hls_analytic_free(a);
+  return out;
+}
+
 typedef struct {
   hls_model *m;
   hls_graph g;
@@ -268,7 +309,7 @@ static double max_diff(const float *a, const float *b, size_t n) {
 typedef struct {
   const hls_model *m;
   const hls_prepared *p;
-  const float *pts;
+  const float *pts, *backbone;
   size_t n;
   float *out;
 } half_job;
@@ -277,14 +318,15 @@ static void *score_half(void *arg) {
   half_job *j = arg;
   hls_workspace *w = hls_workspace_new(j->m, j->p);
   for (size_t i = 0; i < j->n; i++) /* one point per call: many calls interleave */
-    hls_model_score(j->m, j->p, w, j->pts + i * hls_prepared_scopes(j->p) * HLS_PRAGMA_DIM, 1,
+    hls_model_score(j->m, j->p, w, j->pts + i * hls_prepared_scopes(j->p) * HLS_PRAGMA_DIM,
+                    j->backbone ? j->backbone + i * HLS_BACKBONE_FEATURES : NULL, 1,
                     j->out + i * (size_t)hls_model_targets(j->m));
   hls_workspace_free(w);
   return NULL;
 }
 
-static double threaded_diff(const char *model, loaded *l, const float *pts, size_t n,
-                            const float *ref) {
+static double threaded_diff(const char *model, loaded *l, const float *pts, const float *bb,
+                            size_t n, const float *ref) {
   hls_diags d;
   hls_diags_init(&d);
   hls_model *m2 = hls_model_load(model, &d);
@@ -296,7 +338,9 @@ static double threaded_diff(const char *model, loaded *l, const float *pts, size
   }
   size_t nt = (size_t)hls_model_targets(l->m), per = l->g.nscopes * HLS_PRAGMA_DIM, h = n / 2;
   float *out = hls_xmalloc((n * nt + 1) * sizeof(float));
-  half_job jobs[2] = {{l->m, l->p, pts, h, out}, {m2, p2, pts + h * per, n - h, out + h * nt}};
+  half_job jobs[2] = {{l->m, l->p, pts, bb, h, out},
+                      {m2, p2, pts + h * per, bb ? bb + h * HLS_BACKBONE_FEATURES : NULL, n - h,
+                       out + h * nt}};
   pthread_t tid[2];
   for (int t = 0; t < 2; t++)
     pthread_create(&tid[t], NULL, score_half, &jobs[t]);
@@ -330,18 +374,21 @@ static int cmd_selfcheck(int argc, char **argv) {
   float *pts = random_points(&l.g, n, seed);
   float *o1 = hls_xmalloc((n * nt + 1) * sizeof(float)), *o2 = hls_xmalloc((n * nt + 1) * sizeof(float));
   float *e1 = hls_xmalloc((n * ed + 1) * sizeof(float)), *e2 = hls_xmalloc((n * ed + 1) * sizeof(float));
-  hls_model_score_embed(l.m, l.p, l.w, pts, n, o1, e1);
   hls_diags_init(&d);
-  hls_model_score_full(l.m, &l.g, pts, n, o2, e2, &d);
+  float *bb = backbone_of(l.m, &l.g, pts, n, &d);
+  hls_model_score_embed(l.m, l.p, l.w, pts, bb, n, o1, e1);
+  hls_model_score_full(l.m, &l.g, pts, bb, n, o2, e2, &d);
+  hls_diags_print(&d, stderr);
   hls_diags_free(&d);
   double dout = max_diff(o1, o2, n * nt), demb = max_diff(e1, e2, n * ed);
-  double dthr = threaded_diff(model, &l, pts, n, o1);
+  double dthr = threaded_diff(model, &l, pts, bb, n, o1);
   int bad = !(dout <= tol && demb <= tol && dthr <= tol);
   printf("%s on %s: %zu points, %zu scopes, %zu affected nodes: incremental vs direct: max |diff| "
          "outputs %.3g, embeddings %.3g; two threads and two models vs one: %.3g: %s\n",
          hls_model_kind_name(hls_model_kind_of(l.m)), graph, n, l.g.nscopes,
          hls_prepared_affected(l.p), dout, demb, dthr, bad ? "FAIL" : "ok");
   free(pts);
+  free(bb);
   free(o1);
   free(o2);
   free(e1);
@@ -367,7 +414,9 @@ static int score_line(void *ctx, char *line, unsigned line_no) {
   char where[4096];
   snprintf(where, sizeof where, "%s:%u", s->path, line_no);
   if (encode_text(&s->l->g, where, line, s->pragma, s->d) == 0) {
-    hls_model_score(s->l->m, s->l->p, s->l->w, s->pragma, 1, out);
+    float *bb = backbone_of(s->l->m, &s->l->g, s->pragma, 1, s->d);
+    hls_model_score(s->l->m, s->l->p, s->l->w, s->pragma, bb, 1, out);
+    free(bb);
     for (int t = 0; t < hls_model_targets(s->l->m); t++)
       printf("%s%.7g", t ? " " : "", out[t]);
     printf("\n");
@@ -480,14 +529,26 @@ static int parity_case(const hls_model *m, const cJSON *c, const char *dir, cons
       rc = -1;
     }
   }
+  /* The trainer's backbone features when the reference records them (the
+   * network is compared, not the estimator), else this build's estimates. */
+  const cJSON *bbs = cJSON_GetObjectItemCaseSensitive(c, "backbone");
+  float *bb = rc ? NULL : backbone_of(m, &g, pm, n, d);
+  for (size_t k = 0; bb && cJSON_IsArray(bbs) && k < n && !rc; k++)
+    if (json_row(bbs, k, bb + k * HLS_BACKBONE_FEATURES, HLS_BACKBONE_FEATURES)) {
+      hls_diag_add(d, HLS_SEV_ERROR, ref, 0, 0, "case %zu point %zu: \"backbone\" needs %d numbers",
+                   ci, k, HLS_BACKBONE_FEATURES);
+      rc = -1;
+    }
+  if (!rc && hls_model_uses_backbone(m) && !bb)
+    rc = -1;
   int have_emb = cJSON_IsArray(embs) && cJSON_GetArraySize(embs) == (int)n;
   for (size_t k = 0; k < n && have_emb && !rc; k++)
     have_emb = json_row(embs, k, wemb + k * ed, ed) == 0;
   if (!rc) {
     hls_workspace *w = hls_workspace_new(m, p);
-    hls_model_score_embed(m, p, w, pm, n, got, gemb);
+    hls_model_score_embed(m, p, w, pm, bb, n, got, gemb);
     hls_workspace_free(w);
-    rc = hls_model_score_full(m, &g, pm, n, full, NULL, d);
+    rc = hls_model_score_full(m, &g, pm, bb, n, full, NULL, d);
     double dout = max_diff(got, want, n * nt), dfull = max_diff(full, want, n * nt);
     double demb = have_emb ? max_diff(gemb, wemb, n * ed) : 0.0;
     printf("case %zu (%s): %zu points, max |diff| outputs %.3g (direct path %.3g)", ci,
@@ -504,6 +565,7 @@ static int parity_case(const hls_model *m, const cJSON *c, const char *dir, cons
     st->points += n;
   }
   free(pm);
+  free(bb);
   free(want);
   free(got);
   free(full);
@@ -574,7 +636,7 @@ typedef struct {
   const hls_model *m;
   const hls_prepared *p;
   hls_workspace *w;
-  const float *pragma;
+  const float *pragma, *backbone;
   size_t n, per, nt, batch;
   float *out;
 } job;
@@ -583,7 +645,9 @@ static void *run_job(void *arg) {
   job *j = arg;
   for (size_t at = 0; at < j->n; at += j->batch) {
     size_t k = j->n - at < j->batch ? j->n - at : j->batch;
-    hls_model_score(j->m, j->p, j->w, j->pragma + at * j->per, k, j->out + at * j->nt);
+    hls_model_score(j->m, j->p, j->w, j->pragma + at * j->per,
+                    j->backbone ? j->backbone + at * HLS_BACKBONE_FEATURES : NULL, k,
+                    j->out + at * j->nt);
   }
   return NULL;
 }
@@ -641,6 +705,16 @@ static int cmd_bench(int argc, char **argv) {
       }
     }
     double t1 = now();
+    /* The analytic estimates a hybrid model reads are part of scoring: timed
+     * (once per point, as the predictor computes them for all its models). */
+    float *bb = NULL;
+    for (int i = 0; i < nm && !bb; i++) {
+      hls_diags_init(&d);
+      bb = backbone_of(m[i], &g, pts, n, &d);
+      hls_diags_print(&d, stderr);
+      hls_diags_free(&d);
+    }
+    double t_backbone = now() - t1;
     pthread_t tid[64];
     job jobs[64];
     for (int i = 0; i < nm; i++) {
@@ -649,7 +723,9 @@ static int cmd_bench(int argc, char **argv) {
         size_t lo = slice * (size_t)t < n ? slice * (size_t)t : n;
         size_t hi = lo + slice < n ? lo + slice : n;
         size_t nt = (size_t)hls_model_targets(m[i]);
-        jobs[t] = (job){m[i], p[i], ws[i][t], pts + lo * per, hi - lo, per, nt, batch, out + lo * nt};
+        jobs[t] = (job){m[i], p[i], ws[i][t], pts + lo * per,
+                        bb ? bb + lo * HLS_BACKBONE_FEATURES : NULL, hi - lo, per, nt, batch,
+                        out + lo * nt};
         pthread_create(&tid[t], NULL, run_job, &jobs[t]);
       }
       for (int t = 0; t < threads; t++)
@@ -666,6 +742,8 @@ static int cmd_bench(int argc, char **argv) {
            graph, g.nnodes, g.nedges, g.nscopes, aff, nm, threads);
     printf("  prepare      %.3f s\n", t_prep);
     printf("  designs/s    %.0f  (%zu points in %.3f s)\n", rate, n, secs);
+    if (bb)
+      printf("  analytic     %.3f s of it (the backbone features of the points)\n", t_backbone);
     printf("  flop/design  %.0f\n", flops);
     printf("  GFLOP/s      %.2f\n", flops * rate * 1e-9);
     printf("  cache        %.1f MiB prepared, %.1f MiB workspaces\n", (double)pbytes / 1048576.0,
@@ -681,6 +759,7 @@ static int cmd_bench(int argc, char **argv) {
       for (int t = 0; t < threads; t++)
         hls_workspace_free(ws[i][t]);
     free(pts);
+    free(bb);
     free(out);
   }
   for (int i = 0; i < nm; i++) {

@@ -24,6 +24,7 @@ import sys
 import numpy as np
 
 from . import ROOT
+from . import backbone as backbone_mod
 from . import schema as schema_mod
 from . import targets as targets_mod
 
@@ -235,6 +236,8 @@ def load_kernels(version="v21", sources=None, data=None, cache=DEFAULT_CACHE,
         recs = read_labels(lab) if lab and os.path.exists(lab) else []
         kd = KernelData(name, Graph(g, schema, name), recs, schema)
         kd.graph_path = gpath
+        # the analytic estimate of every point: the backbone of hybrid models (backbone.py)
+        kd.B = backbone_mod.cached(gpath, kd.points, backbone_mod.tool_beside(plugin)) if recs else None
         out.append(kd)
         if log:
             log("%s: %d nodes, %d edges, %d scopes, %d points, %d hls_ok" % (

@@ -34,6 +34,7 @@ import numpy as np
 import torch
 
 from . import ROOT
+from . import backbone as backbone_mod
 from . import dataset
 from . import flows as flows_mod
 from . import model as model_mod
@@ -168,7 +169,13 @@ def load_model(path, schema=None):
     if meta.get("schema") != schema.id:
         raise dataset.SchemaMismatch("%s: model schema %s differs from the current schema %s"
                                      % (path, meta.get("schema"), schema.id))
-    m = model_mod.Model(meta["kind"], schema, int(meta["hidden"]), meta["task"])
+    feats = [f for f in meta.get("backbone_features", "").split(",") if f]
+    if feats and feats != backbone_mod.FEATURES:
+        raise ValueError("%s: the model reads backbone features %s; model/backbone.def declares %s"
+                         % (path, feats, backbone_mod.FEATURES))
+    residual = [t for t in meta.get("backbone_residual", "").split(",") if t]
+    m = model_mod.Model(meta["kind"], schema, int(meta["hidden"]), meta["task"],
+                        backbone_inputs=bool(feats), residual=residual)
     sd = m.state_dict()
     missing = sorted(set(sd) - set(tensors))
     extra = sorted(set(tensors) - set(sd))
@@ -237,13 +244,15 @@ def read_points(path):
     return pts
 
 
-def compute_case(m, schema, gjson, points):
+def compute_case(m, schema, gjson, points, backbone=None):
+    """Outputs and embeddings of the points; backbone: their features (models built on the
+    analytic estimate)."""
     m.eval()
     graph = dataset.Graph(gjson, schema)
     g = model_mod.GraphTensors(graph)
     P = torch.as_tensor(graph.encode(schema, points))
     with torch.no_grad():
-        out = m.forward(g, P)
+        out = m.forward(g, P, backbone=None if backbone is None else torch.as_tensor(backbone))
         y = out["y"]
         if m.task == "validity":
             y = torch.softmax(y, -1)[:, 1:2]
@@ -259,9 +268,13 @@ def write_reference(m, model_path, graph_paths, points_per_graph, schema=None):
     cases = []
     for gp, pts in zip(graph_paths, points_per_graph):
         gj = dataset.load_graph_json(gp, schema)
-        outs, embs = compute_case(m, schema, gj, pts)
-        cases.append({"graph": os.path.relpath(os.path.abspath(gp), base), "points": pts,
-                      "outputs": outs, "embeddings": embs})
+        bb = backbone_mod.compute(gp, pts) if m.uses_backbone else None
+        outs, embs = compute_case(m, schema, gj, pts, bb)
+        case = {"graph": os.path.relpath(os.path.abspath(gp), base), "points": pts,
+                "outputs": outs, "embeddings": embs}
+        if bb is not None:      # the C parity check feeds the network these, not its own estimates
+            case["backbone"] = bb.astype(np.float64).tolist()
+        cases.append(case)
     ref = {"model": os.path.basename(model_path), "schema": schema.id, "kind": m.kind, "task": m.task,
            "cases": cases}
     with open(ref_path, "w") as f:
@@ -283,7 +296,8 @@ def check_reference(model_path, ref_path=None, tol=1e-4, log=print):
     n = 0
     for case in ref["cases"]:
         gj = dataset.load_graph_json(os.path.join(base, case["graph"]), schema)
-        outs, embs = compute_case(m, schema, gj, case["points"])
+        bb = np.asarray(case["backbone"], dtype=np.float32) if "backbone" in case else None
+        outs, embs = compute_case(m, schema, gj, case["points"], bb)
         for a, b in ((outs, case["outputs"]), (embs, case["embeddings"])):
             d = float(np.max(np.abs(np.asarray(a) - np.asarray(b)))) if len(b) else 0.0
             worst = max(worst, d)
@@ -323,6 +337,9 @@ def main(argv=None):
     r.add_argument("--task", default="regression", choices=["regression", "validity"])
     r.add_argument("--hier-gate-scale", type=float, default=0.1,
                    help="random hier_gate weights of this scale (0 = zero init, a uniform gate)")
+    r.add_argument("--backbone-inputs", action="store_true", help="heads read the analytic features")
+    r.add_argument("--residual", default="", help="comma-separated targets predicted as residuals "
+                                                  "to the analytic estimate (e.g. perf)")
     for p in (r, sub.add_parser("reference")):
         if p is not r:
             p.add_argument("model")
@@ -349,7 +366,8 @@ def main(argv=None):
         if a.cmd == "random":
             schema = schema_mod.Schema()
             torch.manual_seed(a.seed)
-            m = model_mod.Model(a.kind, schema, a.hidden, a.task)
+            m = model_mod.Model(a.kind, schema, a.hidden, a.task, backbone_inputs=a.backbone_inputs,
+                                residual=[t for t in a.residual.split(",") if t])
             if a.kind == "hier" and a.hier_gate_scale > 0:
                 with torch.no_grad():
                     m.hier_gate.weight.normal_(0, a.hier_gate_scale)

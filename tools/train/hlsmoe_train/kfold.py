@@ -31,6 +31,7 @@ from . import export
 from . import model as model_mod
 from . import protocol
 from . import schema as schema_mod
+from . import targets as targets_mod
 from . import train
 
 OBJ = dataset.TARGETS
@@ -56,11 +57,31 @@ def validity_model(a, fold, sources, schema, log):
     return vm
 
 
+# The predictors compared: network kind, and how it builds on the analytic estimate (backbone.py):
+# heads that read its features, targets predicted as a residual to it.  "analytic" is the
+# estimator alone (nothing trained).
+PREDICTORS = {
+    "hier": ("hier", False, ()),            # HierMoE, the paper's configuration
+    "harp": ("harp", False, ()),            # HARP, the paper's baseline
+    "analytic": (None, False, ()),
+    "hybrid": ("hier", True, ("perf",)),    # HierMoE reading the estimate, perf as a residual to it
+    "hybrid-res": ("hier", False, ("perf",)),
+    "hybrid-in": ("hier", True, ()),
+    "hybrid-harp": ("harp", True, ("perf",)),
+}
+NAMES = {"hier": "HierMoE", "harp": "HARP", "analytic": "analytic", "hybrid": "hybrid (HierMoE + analytic)",
+         "hybrid-res": "HierMoE, perf residual to analytic", "hybrid-in": "HierMoE reading analytic",
+         "hybrid-harp": "hybrid (HARP + analytic)"}
+
+
 def pretrain(a, kind, fold, sources, schema, log):
+    net, inputs, residual = PREDICTORS[kind]
+    if net is None:
+        return model_mod.AnalyticOnly(), 0.0
     torch.manual_seed(a.seed)
     sp = train.split_kernels(sources, "regression", a.seed)
     tr = [(s.kd, s.train) for s in sp]
-    m = model_mod.Model(kind, schema, a.hidden, "regression")
+    m = model_mod.Model(net, schema, a.hidden, "regression", backbone_inputs=inputs, residual=residual)
     train.init_head_bias(m, tr)
     t0 = time.time()
     m, _ = train.fit(m, tr, [(s.kd, s.val) for s in sp], "regression", a.epochs, a.seed, log=log,
@@ -80,9 +101,12 @@ def score_kernel(a, m, vm, kd):
         return r
     y = train.predict(m, kd, allidx)
     r["zero_shot"] = protocol.errors(m, kd, ok)
+    # every point's |log2(predicted / true latency)|: the pooled median over kernels needs them
+    r["abs_log2"] = [round(float(x), 4) for x in
+                     np.abs(targets_mod.PERF_DIVISOR * (y[ok, 0] - kd.y[ok, 0]))]
     r["explore"] = protocol.explore(y, pv, kd)
     r["explore_nv"] = protocol.explore(y, None, kd)
-    if a.finetune and len(ok) >= MIN_FINETUNE:
+    if a.finetune and len(ok) >= MIN_FINETUNE and isinstance(m, model_mod.Model):
         _, z = train.predict(m, kd, ok, want_z=True)
         ft = ok[protocol.coreset(z, min(a.coreset, len(ok) // 2), a.seed)]
         test = np.setdiff1d(ok, ft)
@@ -111,6 +135,7 @@ def run(a):
             keep = slice(0, a.max_points)
             kd.records, kd.points, kd.P = kd.records[keep], kd.points[keep], kd.P[keep]
             kd.ok, kd.y, kd.latency = kd.ok[keep], kd.y[keep], kd.latency[keep]
+            kd.B = kd.B[keep]
     by = {k.name: k for k in kds}
     folds = folds_of(by, a.folds, a.seed)
     schema = schema_mod.Schema()
@@ -124,6 +149,9 @@ def run(a):
                 continue
             vm = vm or validity_model(a, f, sources, schema, log)
             m, sec = pretrain(a, kind, f, sources, schema, log)
+            if isinstance(m, model_mod.Model):   # kept: confidence.py and later tables read them
+                export.save_model(m, os.path.join(a.out, "%s-fold%d-s%d.safetensors" % (kind, f, a.seed)),
+                                  "k-fold %s, %s fold %d, seed %d" % (kind, a.version, f, a.seed))
             rows = [score_kernel(a, m, vm, by[k]) for k in held]
             rec = {"version": a.version, "seed": a.seed, "folds": a.folds, "fold": f, "kind": kind,
                    "held_out": held, "epochs": a.epochs, "valid_epochs": a.valid_epochs,
@@ -143,9 +171,9 @@ def _median(v):
     return float(np.median(v)) if v else float("nan")
 
 
-def summary(rows):
-    """Aggregates over the held-out kernels of every fold of one kind."""
-    ks = [r for rec in rows for r in rec["kernels"]]
+def summary(rows, exclude=()):
+    """Aggregates over the held-out kernels of every fold of one kind (but those in exclude)."""
+    ks = [r for rec in rows for r in rec["kernels"] if r["kernel"] not in exclude]
     reg = [r for r in ks if "zero_shot" in r]
     pts = sum(r["n_ok"] for r in reg)
     pooled = sum(r["zero_shot"]["mse_sum"] * r["n_ok"] for r in reg) / max(1, pts)
@@ -165,6 +193,11 @@ def summary(rows):
            "valid_majority": sum(r["valid_majority"] for r in ks) / max(1, n), "points": n,
            "valid_majority_pooled": max(sum(r["n_ok"] for r in ks), n - sum(r["n_ok"] for r in ks)) / max(1, n),
            "sec": sum(rec["pretrain_sec"] for rec in rows), "rss": max(rec["peak_rss_mb"] for rec in rows)}
+    al = np.concatenate([r["abs_log2"] for r in reg if r.get("abs_log2")] or [np.zeros(0)])
+    out["abs_log2_median"] = float(np.median(al)) if len(al) else float("nan")
+    out["within_2x"] = float((al <= 1).mean()) if len(al) else float("nan")
+    out["bias_abs_mean"] = float(np.mean([abs(r["zero_shot"]["bias_log2"]) for r in reg
+                                          if "bias_log2" in r["zero_shot"]] or [float("nan")]))
     per_obj = {o: sum(r["zero_shot"]["mse"][o] * r["n_ok"] for r in reg) / max(1, pts) for o in OBJ}
     out["per_obj"] = per_obj
     ft = [r for r in ks if "finetuned" in r]
@@ -182,8 +215,8 @@ def write_table(a):
     if not os.path.exists(res_path):
         return
     recs = [json.loads(l) for l in open(res_path) if l.strip()]
-    name = {"hier": "HierMoE", "harp": "HARP"}
-    kinds = [k for k in ("hier", "harp", "node", "block", "graph") if any(r["kind"] == k for r in recs)]
+    name = NAMES
+    kinds = [k for k in PREDICTORS if any(r["kind"] == k for r in recs)]
     folds = sorted({r["fold"] for r in recs})
     L = ["# Results: leave-kernel-out on %s (k-fold over kernels)\n" % a.version]
     args = [x for x in a.argv if x != "--table-only"]
@@ -209,6 +242,24 @@ def write_table(a):
             s["spearman_median"], s["spearman_n"], s["explore_mean"], s["explore_hits"], s["explore_n"],
             s["explore_empty"], s["explore_nv_mean"]))
     L.append("")
+    L.append("Latency alone, on every HLS-successful point of the held-out kernels: median "
+             "|log2(predicted / true latency)| pooled over points, the share within 2×, and the mean "
+             "over kernels of |bias|, the kernel's mean log2 predicted minus mean log2 true latency "
+             "(what a user sees as \"everything is N× too fast\").\n")
+    L.append("| model | median abs log2 error | within 2× | mean abs per-kernel bias (log2) |")
+    L.append("|---|---|---|---|")
+    for k in kinds:
+        s = S[k]
+        L.append("| %s | %.2f (%.1f×) | %.0f %% | %.2f |" % (name.get(k, k), s["abs_log2_median"],
+                                                         2 ** s["abs_log2_median"], 100 * s["within_2x"],
+                                                         s["bias_abs_mean"]))
+    L.append("")
+    out_k = [x for x in ("trmm-opt",) if any(r["kernel"] == x for rec in recs for r in rec["kernels"])]
+    if out_k:
+        X = {k: summary([r for r in recs if r["kind"] == k], exclude=out_k) for k in kinds}
+        L.append("Without %s (one kernel's utilisation outliers decide comparisons in the paper's "
+                 "protocol, docs/results.md): summed MSE, mean over kernels: " % ", ".join(out_k)
+                 + "; ".join("%s %.3f" % (name.get(k, k), X[k]["mse_mean"]) for k in kinds) + ".\n")
     L.append("Pooled MSE per objective: " + "; ".join(
         "%s %s" % (name.get(k, k), ", ".join("%s %.3f" % (o, S[k]["per_obj"][o]) for o in OBJ)) for k in kinds) + ".\n")
     if any("ft_mean" in S[k] for k in kinds):
@@ -258,7 +309,7 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--kernels", help="comma-separated kernels (default: every kernel with labels)")
     ap.add_argument("--max-points", type=int, help="use the first N points of every kernel (tests)")
-    ap.add_argument("--kinds", default="hier,harp")
+    ap.add_argument("--kinds", default="hier,harp", help="comma-separated, of: " + ", ".join(PREDICTORS))
     ap.add_argument("--epochs", type=int, default=30)
     ap.add_argument("--valid-epochs", type=int, default=10)
     ap.add_argument("--valid-cap", type=int, default=256)
@@ -279,6 +330,9 @@ def main(argv=None):
     a.table = a.table or os.path.join(ROOT, "docs", "results-%s.md" % a.version)
     a.kernels = a.kernels.split(",") if a.kernels else None
     a.only_folds = {int(x) for x in a.only_folds.split(",")} if a.only_folds else None
+    unknown = [k for k in a.kinds.split(",") if k not in PREDICTORS]
+    if unknown:
+        ap.error("unknown --kinds %s (known: %s)" % (",".join(unknown), ", ".join(PREDICTORS)))
     if a.table_only:
         write_table(a)
         return 0

@@ -16,6 +16,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from . import backbone as backbone_mod
 from . import targets as targets_mod
 
 TARGETS = targets_mod.REGRESSION     # model/targets.def
@@ -219,10 +220,11 @@ def _copy_experts(mods):
 
 
 class LowNet(nn.Module):
-    def __init__(self, kind, schema, d=64, task="regression", dropout=0.1, init="glorot"):
+    def __init__(self, kind, schema, d=64, task="regression", dropout=0.1, init="glorot", extra=0):
         super().__init__()
         assert kind in LOW_KINDS
         self.kind, self.d = kind, d
+        self.extra = extra          # backbone features the heads read beside z (0: none)
         fn, fe = schema.node_dim, schema.edge_dim
         # column indices of each pragma group, by name (not assumed contiguous): the C runtime selects
         # them the same way.  Plain tensors, not buffers: the weight file holds parameters only.
@@ -250,10 +252,10 @@ class LowNet(nn.Module):
         self.zdim = d if kind == "block" else 2 * d
         targets = VALIDITY_TARGETS if task == "validity" else TARGETS
         if kind == "graph":
-            self.head = ExpertHeads(self.zdim, targets)
+            self.head = ExpertHeads(self.zdim + extra, targets)
             self.graph_gate = nn.Linear(self.zdim, EXPERTS, bias=False)
         else:
-            self.head = Heads(self.zdim, targets)
+            self.head = Heads(self.zdim + extra, targets)
         self._initialise(init)
 
     def _initialise(self, init):
@@ -295,10 +297,12 @@ class LowNet(nn.Module):
             hs.append(h)
         return torch.stack(hs, 0).max(0).values
 
-    def forward(self, g, P, h0=None, dense=False):
+    def forward(self, g, P, h0=None, dense=False, feats=None):
         """g: GraphTensors; P: [B, S, Fp] -> (outputs [B, T], z [B, Z], load-balance reg).
+        feats [B, extra]: the backbone features (with extra > 0).
         dense=True computes every node per point ([B, N, D]); the default computes the rows that
         differ between points only (same result)."""
+        self._feats = feats
         if dense:
             return self.forward_dense(g, P, h0)
         if h0 is None:
@@ -360,13 +364,20 @@ class LowNet(nn.Module):
         return self.read_out(z, reg, B)
 
     def read_out(self, z, reg, B):
-        """Heads on the graph embedding z [B, Z]: (outputs, z, load-balance reg)."""
+        """Heads on the graph embedding z [B, Z] (and the backbone features): (outputs, z,
+        load-balance reg).  The graph gate reads z alone."""
+        zin = z
+        if self.extra:
+            feats = self._feats
+            if feats is None or feats.shape[-1] != self.extra:
+                raise ValueError("this network reads %d backbone features per point" % self.extra)
+            zin = torch.cat([z, feats], -1)
         if self.kind == "graph":
             gg = torch.softmax(self.graph_gate(z), -1)
-            y = self.head(z, gg)
+            y = self.head(zin, gg)
             reg = cv(gg.sum(0)) if B > 1 else reg
         else:
-            y = self.head(z)
+            y = self.head(zin)
         return y, z, reg
 
     def forward_dense(self, g, P, h0=None):
@@ -407,16 +418,25 @@ class LowNet(nn.Module):
 class Model(nn.Module):
     """kind harp|node|block|graph: one LowNet; hier: node, block, graph + hier_gate."""
 
-    def __init__(self, kind, schema, d=64, task="regression", dropout=0.1, init="glorot"):
+    def __init__(self, kind, schema, d=64, task="regression", dropout=0.1, init="glorot",
+                 backbone_inputs=False, residual=()):
+        """backbone_inputs: the heads also read the analytic estimate's features (backbone.py);
+        residual: regression targets predicted as a difference to their analytic value.  Neither:
+        the paper's network."""
         super().__init__()
         assert kind in KINDS
         self.kind, self.d, self.task = kind, d, task
+        self.backbone_inputs = bool(backbone_inputs)
+        self.residual = [t for t in TARGETS if t in residual] if task == "regression" else []
+        if set(residual) - set(self.residual):
+            raise ValueError("residual targets must be regression targets: %s" % sorted(residual))
+        extra = len(backbone_mod.FEATURES) if self.backbone_inputs else 0
         self.schema_id = schema.id
         self.node_dim, self.edge_dim = schema.node_dim, schema.edge_dim
         self.pragma_groups = [len(schema.group_columns(x)) for x in ("pipeline", "parallel", "tile")]
         self.nets = ["node", "block", "graph"] if kind == "hier" else [kind]
         for k in self.nets:
-            self.add_module(k, LowNet(k, schema, d, task, dropout, init))
+            self.add_module(k, LowNet(k, schema, d, task, dropout, init, extra))
         if kind == "hier":
             zd = sum(getattr(self, k).zdim for k in self.nets)
             self.hier_gate = nn.Linear(zd, len(self.nets))
@@ -427,11 +447,25 @@ class Model(nn.Module):
     def targets(self):
         return VALIDITY_TARGETS if self.task == "validity" else TARGETS
 
-    def forward(self, g, P, mode="joint"):
+    @property
+    def uses_backbone(self):
+        return self.backbone_inputs or bool(self.residual)
+
+    def forward(self, g, P, mode="joint", backbone=None):
         """Returns dict: y [B, T] (joint prediction; logits for validity), z [B, Z] (graph embedding;
         hier: the concat), reg (load-balance loss), and for hier ys: list of per-network outputs,
-        G [B, 3] the high-level gate."""
-        outs = [getattr(self, k)(g, P) for k in self.nets]
+        G [B, 3] the high-level gate.  backbone [B, F]: the points' backbone features (needed when
+        uses_backbone); residual targets get their analytic value added to every output."""
+        if self.uses_backbone and backbone is None:
+            raise ValueError("this model is built on the analytic estimate: pass the backbone features")
+        feats = backbone if self.backbone_inputs else None
+        outs = [getattr(self, k)(g, P, feats=feats) for k in self.nets]
+        if self.residual:
+            base = torch.zeros_like(outs[0][0])
+            for t in self.residual:
+                j = self.targets.index(t)
+                base[:, j] = backbone[:, backbone_mod.FEATURES.index(t)]
+            outs = [(o[0] + base,) + tuple(o[1:]) for o in outs]
         if self.kind != "hier":
             y, z, reg = outs[0]
             return {"y": y, "z": z, "reg": reg, "ys": [y]}
@@ -446,9 +480,9 @@ class Model(nn.Module):
             hreg = reg.new_zeros(())
         return {"y": y, "z": z, "reg": reg, "hreg": hreg, "ys": ys, "G": G}
 
-    def predict(self, g, P):
+    def predict(self, g, P, backbone=None):
         """Outputs in the reference-file convention: regression [B, 5]; validity p_valid [B, 1]."""
-        y = self.forward(g, P)["y"]
+        y = self.forward(g, P, backbone=backbone)["y"]
         if self.task == "validity":
             return torch.softmax(y, -1)[:, 1:2]
         return y
@@ -466,4 +500,27 @@ class Model(nn.Module):
             "pragma_groups": ",".join(str(x) for x in self.pragma_groups),
             "targets": ",".join(self.targets),
             "trained_on": trained_on,
+            **self.backbone_metadata(),
         }
+
+    def backbone_metadata(self):
+        """The keys of a model built on the analytic estimate (docs/model-format.md), none for the
+        paper's network: the features its heads read, in order, and its residual targets."""
+        if not self.uses_backbone:
+            return {}
+        return {"backbone_features": ",".join(backbone_mod.FEATURES) if self.backbone_inputs else "",
+                "backbone_residual": ",".join(self.residual)}
+
+
+class AnalyticOnly(nn.Module):
+    """The analytic estimator (model/analytic.c) behind the model interface, for evaluations that
+    compare it with the networks: its outputs are the backbone features named like the targets
+    (the estimate in the targets' space).  Nothing to train."""
+
+    kind, task, residual, backbone_inputs, uses_backbone = "analytic", "regression", [], False, True
+    targets = TARGETS
+
+    def forward(self, g, P, mode="joint", backbone=None):
+        cols = [backbone_mod.FEATURES.index(t) for t in TARGETS]
+        y = backbone[:, cols]
+        return {"y": y, "z": y, "reg": y.new_zeros(()), "ys": [y]}

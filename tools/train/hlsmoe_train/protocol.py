@@ -70,8 +70,13 @@ def errors(m, kd, idx):
     y = train.predict(m, kd, idx)
     t = kd.y[idx]
     mse = ((y - t) ** 2).mean(0)
+    # latency in log2 cycles: log2(latency) = log2(reference) - divisor * perf (model/targets.def)
+    dlog = -targets_mod.PERF_DIVISOR * (y[:, 0] - t[:, 0])
     return {"mse": {o: float(mse[i]) for i, o in enumerate(OBJ)}, "mse_sum": float(mse.sum()),
-            "spearman_perf": spearman(y[:, 0], t[:, 0])}
+            "spearman_perf": spearman(y[:, 0], t[:, 0]),
+            "bias_log2": float(dlog.mean()) if len(dlog) else float("nan"),
+            "median_abs_log2": float(np.median(np.abs(dlog))) if len(dlog) else float("nan"),
+            "within_2x": float((np.abs(dlog) <= 1).mean()) if len(dlog) else float("nan")}
 
 
 def explore(y, pv, kd, topk=10):

@@ -23,6 +23,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from . import backbone as backbone_mod
 from . import dataset
 from . import flows as flows_mod
 from . import model as model_mod
@@ -101,11 +102,16 @@ def task_loss(y, t, task):
     return F.cross_entropy(y, t, weight=CLASS_WEIGHT)
 
 
+def backbone_of(m, kd, idx):
+    """The points' backbone features when m is built on the analytic estimate, else None."""
+    return torch.as_tensor(kd.B[idx]) if getattr(m, "uses_backbone", False) else None
+
+
 def step_loss(m, kd, idx, task, mode):
     g = GRAPHS(kd)
     P = torch.as_tensor(kd.P[idx])
     t = targets_of(kd, idx, task)
-    out = m(g, P)
+    out = m(g, P, backbone=backbone_of(m, kd, idx))
     if m.kind != "hier":
         return task_loss(out["y"], t, task) + ALPHA * out["reg"]
     if mode == "separate":
@@ -122,7 +128,7 @@ def predict(m, kd, idx, bs=256, want_z=False):
         h0 = None
         for i in range(0, len(idx), bs):
             P = torch.as_tensor(kd.P[idx[i:i + bs]])
-            out = m(g, P)
+            out = m(g, P, backbone=backbone_of(m, kd, idx[i:i + bs]))
             ys.append(out["y"])
             if want_z:
                 zs.append(out["z"])
@@ -232,13 +238,20 @@ def init_head_bias(m, train_items):
     initialisation; saves the first epochs of a short CPU schedule)."""
     if m.task != "regression":
         return
-    ys = np.concatenate([kd.y[idx] for kd, idx in train_items if len(idx)])
+    ys = np.concatenate([kd.y[idx] - residual_base(m, kd, idx) for kd, idx in train_items if len(idx)])
     mean = ys.mean(0)
     with torch.no_grad():
         for name, p in m.named_parameters():
             if name.endswith(".3.bias") and ".head." in name:
                 t = name.split(".")[-3]
                 p.fill_(float(mean[model_mod.TARGETS.index(t)]))
+
+
+def residual_base(m, kd, idx):
+    """What m adds to its heads' outputs: the analytic value of its residual targets."""
+    if not getattr(m, "residual", None):
+        return 0.0
+    return backbone_mod.residual_base(kd.B[idx], list(m.targets), m.residual)
 
 
 def peak_rss_mb():
@@ -266,6 +279,11 @@ def main(argv=None):
     ap.add_argument("--no-val", action="store_true", help="train on train+val+test (shipped models); "
                     "model selection then uses the training loss")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--backbone-inputs", action="store_true",
+                    help="the heads read the analytic estimate's features (backbone.py; the hybrid)")
+    ap.add_argument("--residual", default="",
+                    help="comma-separated regression targets predicted as residuals to the analytic "
+                         "estimate (the hybrid: perf)")
     ap.add_argument("--balance", action="store_true",
                     help="validity: weight the classes by inverse frequency (0.5 each overall)")
     ap.add_argument("--init", default="glorot", choices=["glorot", "torch"],
@@ -309,7 +327,8 @@ def main(argv=None):
         CLASS_WEIGHT = torch.tensor([0.5 / (1 - p), 0.5 / p], dtype=torch.float32)
         print("class weights %.3f (invalid) %.3f (valid)" % tuple(CLASS_WEIGHT.tolist()), flush=True)
     schema = schema_mod.Schema()
-    m = model_mod.Model(a.kind, schema, a.hidden, a.task, init=a.init)
+    m = model_mod.Model(a.kind, schema, a.hidden, a.task, init=a.init, backbone_inputs=a.backbone_inputs,
+                        residual=[t for t in a.residual.split(",") if t])
     init_head_bias(m, train_items)
     m, hist = fit(m, train_items, val_items, a.task, a.epochs, a.seed, lr=a.lr, bs=a.batch, cap=a.cap,
                   log=lambda s: print(s, flush=True))

@@ -3,7 +3,8 @@
     corrupt_weights.py MODE IN.safetensors OUT.safetensors
 
 Standard library only.  Modes: truncated, header-beyond, bad-json, dtype, shape, overlap,
-schema, nan, missing, unknown.  The damaged tensor is the first conv1 query weight."""
+schema, nan, missing, unknown, backbone-features (another build's analytic features),
+backbone-residual (a residual target without an analytic value).  The damaged tensor is the first conv1 query weight."""
 import json
 import struct
 import sys
@@ -70,6 +71,12 @@ def main(mode, src, dst):
         out = pack(header, data)
     elif mode == "schema":
         header["__metadata__"]["schema"] = "hlsmoe-graph-0:00000000"
+        out = pack(header, data)
+    elif mode == "backbone-features":
+        header["__metadata__"]["backbone_features"] = "perf,util_LUT,log_flops"
+        out = pack(header, data)
+    elif mode == "backbone-residual":
+        header["__metadata__"]["backbone_residual"] = "perf,latency"
         out = pack(header, data)
     elif mode == "nan":
         b, _ = header[victim]["data_offsets"]

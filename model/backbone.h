@@ -1,0 +1,27 @@
+/* The analytic estimate as input of a learned model (model/backbone.def):
+ * a fixed-length vector per design point that a hybrid model adds to its
+ * outputs (residual targets) and may read beside its graph embedding. */
+#ifndef HLSMOE_MODEL_BACKBONE_H
+#define HLSMOE_MODEL_BACKBONE_H
+
+#include "graph/graph.h"
+#include "model/analytic.h"
+
+enum {
+#define BACKBONE_FEATURE(name) HLS_BACKBONE_##name,
+#include "model/backbone.def"
+#undef BACKBONE_FEATURE
+  HLS_BACKBONE_FEATURES
+};
+
+/* Feature i's name ("perf", "log_work", ...), NULL past the end. */
+const char *hls_backbone_feature_name(int i);
+/* The index of the feature of that name, -1 if none. */
+int hls_backbone_feature_index(const char *name);
+/* Every feature name in order, joined by "," (how model files record them). */
+const char *hls_backbone_features_string(void);
+
+/* The features of one estimate of graph g into out[HLS_BACKBONE_FEATURES]. */
+void hls_backbone_features(const hls_graph *g, const hls_analytic_result *r, float *out);
+
+#endif
