@@ -5,7 +5,8 @@
 Every model scores every point (regression + validity = two models), in batches of --batch
 design points through Model.predict under torch.no_grad(), as a user of the PyTorch model
 would score a design space.  Prints one line: "torch designs/s <rate> (<points> points in <s> s,
-peak RSS <MiB> MiB)"."""
+peak RSS <MiB> MiB)".  Hybrid models (built on the analytic estimate) get the points' backbone
+features from the C estimator beforehand, untimed: PyTorch has no estimator of its own."""
 import argparse
 import os
 import random
@@ -15,6 +16,7 @@ import time
 
 import torch
 
+from . import backbone as backbone_mod
 from . import dataset
 from . import export
 from . import model as model_mod
@@ -38,13 +40,15 @@ def main(argv=None):
     g = model_mod.GraphTensors(graph)
     pts = export.random_points(gj, a.points, random.Random(a.seed))
     P = torch.as_tensor(graph.encode(schema, pts))
+    B = torch.as_tensor(backbone_mod.compute(a.graph, pts)) if any(m.uses_backbone for m in models) else None
+    part = (lambda at: B[at: at + a.batch]) if B is not None else (lambda at: None)
     with torch.no_grad():
         for m in models:  # warm-up: allocator, thread pool
-            m.predict(g, P[: a.batch])
+            m.predict(g, P[: a.batch], part(0) if m.uses_backbone else None)
         t0 = time.perf_counter()
         for m in models:
             for at in range(0, a.points, a.batch):
-                m.predict(g, P[at: at + a.batch])
+                m.predict(g, P[at: at + a.batch], part(at) if m.uses_backbone else None)
         secs = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     print("torch designs/s %.1f (%d points in %.3f s, peak RSS %.1f MiB)" % (a.points / secs, a.points, secs, peak))
