@@ -56,6 +56,8 @@ static cJSON *loops_json(const hls_report_origin *origin) {
     const hls_report_loop *src = origin->loops ? &origin->loops[l] : NULL;
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "name", gl->name);
+    if (src && src->label && src->label[0]) /* the user's name for it; "name" stays the knobs' */
+      cJSON_AddStringToObject(o, "label", src->label);
     cJSON_AddStringToObject(o, "function", g->functions[gl->function]);
     if (src && src->file) {
       cJSON_AddStringToObject(o, "file", src->file);

@@ -15,6 +15,7 @@ typedef struct {
   unsigned line, col;       /* the loop statement */
   unsigned pragma_line[3];  /* per slot (pipeline, parallel, tile): the line of the
                              * pragma that writes it, 0 when none does */
+  const char *label;        /* the source's label of the loop, NULL or "" when none */
 } hls_report_loop;
 
 /* What the report says about where its numbers come from. */

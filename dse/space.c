@@ -151,6 +151,51 @@ static void put_vitis_iis(hls_strbuf *b, const char *written, const hls_space_op
   }
 }
 
+/* The factors a knob lists (unsorted, before tidy_factors): tile, Merlin
+ * parallel or Vitis unroll factors of its loop's trip count. */
+static size_t knob_factors(const hls_graph *g, const hls_graph_knob *k, int64_t *f) {
+  int64_t t = g->loops[k->loop].trip_count;
+  if (k->kind != HLS_KNOB_PARALLEL)
+    return tile_factors(t, f);
+  return k->vocab == HLS_DIALECT_MERLIN ? parallel_factors(t, f) : unroll_factors(t, f);
+}
+
+/* Can the parallel knob named `name` fully unroll its loop (take the trip count)? */
+static int knob_can_unroll_fully(const hls_graph *g, const char *name, int64_t t) {
+  int i = hls_graph_knob_index(g, name);
+  if (i < 0 || t <= 0)
+    return 0;
+  const hls_graph_knob *k = &g->knobs[i];
+  int64_t f[MAX_FACTORS + 1];
+  size_t n = knob_factors(g, k, f);
+  if (k->derived && strtoll(k->written, NULL, 10) == t)
+    return 1; /* the value as written is always an option */
+  for (size_t j = 0; j < n; j++)
+    if (f[j] == t)
+      return 1;
+  return 0;
+}
+
+/* Vitis: a fully unrolled loop has no iterations left to pipeline, so a
+ * pipeline pragma on it is redundant: such a design would only repeat the
+ * one without it.  The loop's own pipeline knob then takes no pragma ("NA"),
+ * or its value as written, which must stay in the space (the design as
+ * written is a point of it).  The condition names the loop's parallel knob,
+ * so that knob comes first in the assignment order (dse/dspace.h). */
+static void put_unrolled_self_rule(hls_strbuf *b, int *nconds, const hls_graph *g, int32_t loop,
+                                   const char *keep) {
+  const hls_graph_loop *l = &g->loops[loop];
+  const hls_graph_slot *u = &l->parallel;
+  if (!u->present)
+    return;
+  if (u->knob[0] && knob_can_unroll_fully(g, u->knob, l->trip_count)) {
+    char cond[HLS_KNOB_MAX + 48];
+    snprintf(cond, sizeof cond, "%s!=%lld", u->knob, (long long)l->trip_count);
+    put_condition(b, nconds, "(%s or x=='NA' or %s)", keep, cond);
+  } else if (!u->knob[0] && (u->factor == 0 || (l->trip_count > 0 && u->factor == l->trip_count)))
+    put_condition(b, nconds, "(%s or %s)", keep, "x=='NA'"); /* a literal full unroll */
+}
+
 static void put_pipeline_knob(hls_strbuf *b, const hls_graph *g, const hls_graph_knob *k,
                               const hls_space_options *o) {
   int nconds = 0, vitis = k->vocab != HLS_DIALECT_MERLIN;
@@ -169,6 +214,8 @@ static void put_pipeline_knob(hls_strbuf *b, const hls_graph *g, const hls_graph
   put_ancestor_rule(b, &nconds, g, k->loop, keep);
   if (k->derived)
     put_unrolled_ancestor_rule(b, &nconds, g, k->loop, keep);
+  if (k->derived && vitis)
+    put_unrolled_self_rule(b, &nconds, g, k->loop, keep);
   hls_strbuf_printf(b, "]\", \"order\": \"%s\"}",
                     vitis ? "0 if x=='NA' or x=='off' else 1" : "0 if x!='flatten' else 1");
 }
@@ -190,10 +237,7 @@ static void put_knob(hls_strbuf *b, const hls_graph *g, const hls_graph_knob *k,
   }
   int parallel = k->kind == HLS_KNOB_PARALLEL;
   int64_t deflt = k->derived ? strtoll(k->written, NULL, 10) : 1;
-  size_t n = !parallel ? tile_factors(t, f)
-             : k->vocab == HLS_DIALECT_MERLIN ? parallel_factors(t, f)
-                                               : unroll_factors(t, f);
-  n = tidy_factors(f, n, k->derived ? deflt : 0);
+  size_t n = tidy_factors(f, knob_factors(g, k, f), k->derived ? deflt : 0);
   char keep[40];
   snprintf(keep, sizeof keep, "x==%lld", (long long)deflt);
   hls_strbuf_printf(b, "\"default\": %lld, \"ds_type\": \"%s\", \"options\": \"[x for x in ",

@@ -236,9 +236,11 @@ void warnIrregular(Module &M, ArrayRef<Function *> Fns, FunctionAnalysisManager 
   (void)M;
 }
 
-// Where a loop and the pragmas of its slots stand (for hls-rewrite).
+// Where a loop and the pragmas of its slots stand (for hls-rewrite), and
+// the label the user gave it (for remarks and reports).
 ProgramGraph::LoopSource loopSource(const LoopFact &F, const hls_loop_result &R) {
   ProgramGraph::LoopSource S;
+  S.Label = R.label;
   if (DebugLoc DL = F.L->getStartLoc()) {
     S.File = filePath(cast<DIScope>(DL.getScope())->getFile());
     S.Line = DL.getLine();

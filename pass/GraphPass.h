@@ -40,6 +40,7 @@ struct ProgramGraph {
     std::string File;          // "" when the loop has no location
     unsigned Line = 0, Col = 0;
     unsigned PragmaLine[3] = {0, 0, 0}; // per slot: the pragma's line, 0 when none
+    std::string Label; // the source's label (`init: for`), "" when none: remarks and reports only
   };
   std::vector<LoopSource> Sources; // per graph loop
 };

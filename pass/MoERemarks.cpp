@@ -64,6 +64,29 @@ void streamPrediction(OptimizationRemarkAnalysis &R, const hls_prediction &P) {
     << ore::NV("BRAM", percent(P.util[3])) << "%, valid " << ore::NV("Valid", fixed(P.valid, 2));
 }
 
+// The source's label of loop L, "" when none.
+const std::string &labelOf(const RemarkContext &C, size_t L) {
+  static const std::string None;
+  return L < C.Sources.size() ? C.Sources[L].Label : None;
+}
+
+// The name a loop goes by in remarks: the user's label when the source has
+// one (`init: for` -> "init"), else the positional name (L0, L1_0) that its
+// knobs carry.  Vitis users often label loops L1, L2, ...: a label spelled
+// like the positional name of another, unlabelled loop of the function would
+// make two loops look alike, so that unlabelled loop also says its line.
+std::string loopName(const RemarkContext &C, size_t L) {
+  const hls_graph_loop &GL = C.G.loops[L];
+  if (!labelOf(C, L).empty())
+    return labelOf(C, L);
+  for (size_t M = 0; M < C.G.nloops; M++)
+    if (M != L && C.G.loops[M].function == GL.function && labelOf(C, M) == GL.name) {
+      unsigned Line = L < C.Sources.size() ? C.Sources[L].Line : 0;
+      return std::string(GL.name) + (Line ? " (line " + std::to_string(Line) + ")" : " (unlabelled)");
+    }
+  return GL.name;
+}
+
 // ---- remarks --------------------------------------------------------------------
 
 DebugLoc functionLoc(Function *F) {
@@ -170,10 +193,10 @@ std::string designChanges(const RemarkContext &C, const hls_dspace_value *Now,
       if (A.Has[Group] && A.Text[Group] != B.Text[Group])
         Loop += (Loop.empty() ? "" : ", ") +
                 (B.Text[Group].empty() ? "no " + std::string(Slot[Group]) : shortPragma(B.Text[Group]));
-    // loops of called functions carry the function's name: L0 repeats
+    // loops of called functions carry the function's name: L0 (and labels) repeat
     std::string Name = C.G.loops[L].function == 0
-                           ? std::string(C.G.loops[L].name)
-                           : std::string(C.G.functions[C.G.loops[L].function]) + ":" + C.G.loops[L].name;
+                           ? loopName(C, L)
+                           : std::string(C.G.functions[C.G.loops[L].function]) + ":" + loopName(C, L);
     if (!Loop.empty())
       T += (T.empty() ? "" : "; ") + Name + " " + Loop;
   }
@@ -195,7 +218,7 @@ void emitLoopEstimates(const RemarkContext &C, const hls_dspace_value *Values) {
     remark(
         C, "LoopEstimate",
         [&](OptimizationRemarkAnalysis &Rem) {
-          Rem << "loop " << ore::NV("Loop", C.G.loops[L].name) << ": trip count "
+          Rem << "loop " << ore::NV("Loop", loopName(C, L)) << ": trip count "
               << ore::NV("TripCount", (long long)Row.trip) << ", unroll "
               << ore::NV("Unroll", (long long)Row.unroll) << ", "
               << ore::NV("Schedule", hls_sched_name((hls_sched)Row.sched));
@@ -274,7 +297,7 @@ void emitExplorationRemarks(const RemarkContext &C, const hls_explore_result &R,
     remark(
         C, "LoopRecommendation",
         [&](OptimizationRemarkAnalysis &Rem) {
-          Rem << "loop " << ore::NV("Loop", C.G.loops[L].name) << ": "
+          Rem << "loop " << ore::NV("Loop", loopName(C, L)) << ": "
               << ore::NV("Advice", loopAdvice(C, L, R.current.values, R.top[0].values));
         },
         LL->getStartLoc(), LL->getHeader());

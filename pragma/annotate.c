@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pragma/label.h"
 #include "support/md5.h"
 
 typedef struct {
@@ -441,6 +442,17 @@ static void name_loops(ctx *c) {
   }
 }
 
+/* The user's labels, for reports and remarks only: the names above stay
+ * the loops' identity (knob names, graphs, models). */
+static void label_loops(ctx *c) {
+  for (size_t i = 0; i < c->in->nloops; i++) {
+    const hls_loop_desc *l = &c->in->loops[i];
+    if (l->file >= 0 && (size_t)l->file < c->out->nsources)
+      hls_source_label(&c->out->sources[l->file], l->start_line, l->start_col,
+                       c->out->loops[i].label, sizeof c->out->loops[i].label);
+  }
+}
+
 void hls_annotate(const hls_annotate_input *in, hls_annotation *out) {
   memset(out, 0, sizeof *out);
   hls_diags_init(&out->diags);
@@ -451,6 +463,7 @@ void hls_annotate(const hls_annotate_input *in, hls_annotation *out) {
   out->funcs = hls_xcalloc(in->nfuncs, sizeof *out->funcs);
   name_loops(&c);
   load_sources(&c);
+  label_loops(&c);
   place_pragmas(&c);
   merge_hints(&c);
   for (size_t i = 0; i < in->nloops; i++)

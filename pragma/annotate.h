@@ -72,6 +72,7 @@ typedef struct {
 
 typedef struct {
   char name[48]; /* L0, L0_1, ...: position in the function's loop nest */
+  char label[64]; /* the source's label of the loop (`init: for`), "" when none (pragma/label.h) */
   hls_slot pipeline, parallel, tile;
   const hls_pragma *tripcount; /* Vitis loop_tripcount, NULL when none */
   const hls_pragma **pragmas; /* every pragma placed on the loop, in source order */

@@ -31,6 +31,7 @@ void hls_source_free(hls_source *s) {
   free(s->path);
   free(s->text);
   free(s->line_kind);
+  free(s->line_start);
   free(s->pragmas);
   memset(s, 0, sizeof *s);
 }
@@ -49,6 +50,7 @@ static line_table split_lines(const char *text, size_t len) {
   t.start = hls_xmalloc((n + 2) * sizeof *t.start);
   t.n = n;
   unsigned k = 1;
+  t.start[0] = 0; /* unused: lines count from 1 */
   t.start[1] = 0;
   for (size_t i = 0; i < len; i++)
     if (text[i] == '\n')
@@ -405,7 +407,8 @@ void hls_source_scan(hls_source *s, const hls_symbols *symbols, hls_diags *diags
         s->line_kind[line] = HLS_LINE_BLANK;
     }
   }
-  free(sc.lines.start);
+  free(s->line_start);
+  s->line_start = sc.lines.start; /* kept for the labels (pragma/label.h) */
   for (size_t k = 0; k < sc.symbols.count; k++) {
     free((char *)sc.symbol_items[k].name);
     free((char *)sc.symbol_items[k].text);

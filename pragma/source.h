@@ -25,6 +25,7 @@ typedef struct {
   size_t len;
   unsigned nlines;
   unsigned char *line_kind; /* [nlines + 2], 1-based, hls_line_kind values */
+  size_t *line_start;       /* [nlines + 2], 1-based: offset of each line; [nlines + 1] = len + 1 */
   hls_pragma *pragmas;      /* in source order */
   size_t npragmas;
 } hls_source;
