@@ -6,7 +6,8 @@ the physical rules changed ("adjusted", model/physical.h).
 
 Per kernel and overall: the points whose true latency is below the bound (violations: the bound
 is wrong there), how tight it is (median bound / true latency, 1 would be exact; the share of
-points where it is within 2x), and how often the predictor's latency was raised to the bound.  v21 reads ../shared/data/hlsyn (Merlin flow,
+points where it is within 2x), and how often the physical rules changed the predictor's outputs
+(latency raised to the bound, a negative utilisation raised to 0, validity capped for over-use).  v21 reads ../shared/data/hlsyn (Merlin flow,
 <kernel>_kernel.c), v25 ../shared/data/hlsyn-vitis (Vitis 2025.1; source, top and clang flags
 as hlsmoe_train.dataset.kernel_sources finds them).
 
@@ -22,6 +23,7 @@ import tempfile
 
 import numpy as np
 
+UTILS = ("util_LUT", "util_FF", "util_DSP", "util_BRAM")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools", "train"))
 from hlsmoe_train.dataset import default_data, kernel_sources  # noqa: E402
@@ -63,7 +65,11 @@ def kernel_metrics(rows, out):
     true = np.array([r["perf"] for r in rows], float)
     bound = np.array([o["latency_bound"] for o in out], float)
     raised = np.array(["latency" in o.get("adjusted", []) for o in out])
-    return {"n": len(rows), "true": true, "bound": bound, "raised": raised,
+    clamped = np.array([any(a.startswith("util_") for a in o.get("adjusted", [])) for o in out])
+    capped = np.array(["valid" in o.get("adjusted", []) for o in out])
+    over = np.array([max(r.get(u, 0) for u in UTILS) > 1 for r in rows])  # the label's over-use
+    return {"over": over,"n": len(rows), "true": true, "bound": bound, "raised": raised, "clamped": clamped,
+            "capped": capped,
             "violations": int(np.sum(true < bound)),
             "tightness": float(np.median(bound / true)),
             "worst": float(np.min(true / bound))}
@@ -97,6 +103,9 @@ def report(version, results, markdown, worst):
     true = np.concatenate([m["true"] for m in results.values()])
     bound = np.concatenate([m["bound"] for m in results.values()])
     raised = np.concatenate([m["raised"] for m in results.values()])
+    clamped = np.concatenate([m["clamped"] for m in results.values()])
+    capped = np.concatenate([m["capped"] for m in results.values()])
+    over = np.concatenate([m["over"] for m in results.values()])
     viol = int(np.sum(true < bound))
     bad = sorted((k for k, m in results.items() if m["violations"]), key=lambda k: -results[k]["violations"])
     if markdown:
@@ -109,14 +118,19 @@ def report(version, results, markdown, worst):
     print(("* **%s**: " if markdown else "%s: ") % version +
           "%d kernels, %d points; true latency below the bound: %d (%.2f%%) on %d kernel(s)%s; "
           "median bound/true %.3f (per-kernel medians: median %.3f, min %.3f, max %.3f); "
-          "bound within 2x of the true latency on %.1f%%; predictor raised to the bound on %.1f%%" % (
+          "bound within 2x of the true latency on %.1f%%; predictor raised to the bound on %.1f%% "
+          "(a negative utilisation raised to 0 on %.1f%%, validity capped for over-use on %.1f%% "
+          "(%d points, %d of them over the device by their labels too; labelled over-use: %d points))" % (
               len(results), len(true), viol, 100.0 * viol / len(true), len(bad),
               (" (" + ", ".join("%s %d" % (k, results[k]["violations"]) for k in bad) + ")") if bad else "",
               float(np.median(bound / true)),
               float(np.median([m["tightness"] for m in results.values()])),
               float(np.min([m["tightness"] for m in results.values()])),
               float(np.max([m["tightness"] for m in results.values()])),
-              100.0 * float(np.mean(2 * bound >= true)), 100.0 * float(raised.mean())))
+              100.0 * float(np.mean(2 * bound >= true)), 100.0 * float(raised.mean()),
+              100.0 * float(clamped.mean()), 100.0 * float(capped.mean()), int(capped.sum()),
+              int(np.sum(capped & over)),
+              int(over.sum())))
     if worst:
         ratio = sorted(((m["worst"], k) for k, m in results.items()))[:worst]
         print("  lowest true/bound per kernel: " + ", ".join("%s %.3f" % (k, r) for r, k in ratio))

@@ -30,9 +30,10 @@
 /* Vitis pipelines loops on its own (syn.compile.pipeline_loops, default 64,
  * UG1399; the Merlin flow's Vitis 2021.1 backend too): a loop nest of at
  * most this many iterations in all is fully unrolled and its parent
- * pipelined, whatever the loop's own pragma says (HLSyn's gemm-blocked: a
- * pipeline "off" nest of 8 x 8 iterations inside a loop of 64 takes 5,298
- * cycles, not 32,768).  An outermost loop of the kernel has no parent to
+ * pipelined, whatever the loop's own pragma says (HLSyn's gemm-blocked, every
+ * pipeline "off": 8 x 8 x 64 iterations around a nest of 8 x 8 take 5,298
+ * cycles in all, where a cycle per inner iteration would be 262,144).  An
+ * outermost loop of the kernel has no parent to
  * pipeline: UG1399 has it pipelined "regardless of its tripcount". */
 #define AUTO_UNROLL_ITERATIONS 64.0
 

@@ -29,7 +29,8 @@ enum {
 typedef struct {
   float perf;             /* the perf target of model/targets.def: higher is faster */
   float util[HLS_UTILS];  /* fractions of the device */
-  float valid;            /* probability that the HLS run succeeds */
+  float valid;            /* probability that the HLS run succeeds; below 0.5 when a
+                           * utilisation is over the device (the design cannot be built) */
   double latency_bound;   /* cycles no schedule of this point beats (model/physical.h); 0: none */
   unsigned adjusted;      /* what the physical rules changed: HLS_ADJUSTED_* bits */
 } hls_prediction;
