@@ -15,6 +15,7 @@
 #include "dse/dspace.h"
 #include "graph/encode.h"
 #include "graph/graph.h"
+#include "model/physical.h"
 #include "model/predictor.h"
 
 /* Scores n design points given as pragma matrices [n][nscopes][HLS_PRAGMA_DIM].
@@ -45,10 +46,8 @@ enum {
 
 void hls_explore_defaults(hls_explore_options *o);
 
-/* Predictions outside these bounds stop the search as a damaged model's. */
-#define HLS_PREDICTED_CYCLES_MIN 1e-3
-#define HLS_PREDICTED_CYCLES_MAX 1e18
-#define HLS_PREDICTED_UTIL_MAX 1000.0 /* times the device */
+/* Predictions outside HLS_PREDICTED_* (model/physical.h) stop the search as a
+ * damaged model's. */
 /* Designs reported at most (top_k): each is allocated before the search. */
 #define HLS_EXPLORE_MAX_DESIGNS 100000
 

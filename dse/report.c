@@ -21,6 +21,14 @@ static cJSON *point_json(const hls_dspace *s, const hls_dspace_value *v) {
   return o;
 }
 
+struct cJSON *hls_adjusted_json(const hls_prediction *p) {
+  cJSON *a = cJSON_CreateArray();
+  for (int k = 0; k < HLS_ADJUSTED_KINDS; k++)
+    if (p->adjusted & (1u << k))
+      cJSON_AddItemToArray(a, cJSON_CreateString(hls_adjusted_name(k)));
+  return a;
+}
+
 static const char *const slot_names[3] = {"pipeline", "parallel", "tile"};
 
 /* [{"pipeline": "HLS pipeline II=1", "parallel": ""}, ...], one object per
@@ -126,6 +134,8 @@ static cJSON *design_json(const hls_report_origin *origin, const hls_dspace *s,
     cJSON_AddNumberToObject(o, hls_model_target_name(HLS_TASK_REGRESSION, HLS_TARGET_util_LUT + u),
                             design->pred.util[u]);
   cJSON_AddNumberToObject(o, "valid", design->pred.valid);
+  cJSON_AddNumberToObject(o, "latency_bound", design->pred.latency_bound);
+  cJSON_AddItemToObject(o, "adjusted", hls_adjusted_json(&design->pred));
   cJSON_AddBoolToObject(o, "feasible", design->feasible);
   cJSON_AddNumberToObject(o, "speedup", current_cycles / cycles);
   if (origin->analytic)

@@ -34,6 +34,11 @@ typedef struct {
   hls_analytic *analytic;
 } hls_report_origin;
 
+/* The outputs the physical rules changed in a prediction (model/physical.h),
+ * as reports and score lines list them: ["latency", "util_FF", ...], [] for
+ * none.  A cJSON array. */
+struct cJSON *hls_adjusted_json(const hls_prediction *p);
+
 /* Writes the report of r (space may be NULL: a kernel without knobs) to path
  * ("-" is stdout).  Returns 0, or -1 with an error naming path. */
 int hls_report_write(const char *path, const hls_report_origin *origin, const hls_dspace *space,

@@ -50,6 +50,14 @@ static int64_t factor_of(const hls_graph *g, const hls_graph_loop *l, const hls_
   return f > 0 ? f : trip_of(l);
 }
 
+/* A tile slot's factor; 0 means no tiling (graph/schema.def). */
+static int64_t tile_of(const hls_graph *g, const hls_graph_slot *s, const hls_value *point) {
+  if (!s->present)
+    return 1;
+  int64_t f = s->knob[0] ? point[hls_graph_knob_index(g, s->knob)].integer : s->factor;
+  return f > 0 ? f : 1;
+}
+
 void hls_analytic_settings(const hls_graph *g, const hls_value *point, hls_loop_setting *out) {
   for (size_t i = 0; i < g->nloops; i++) {
     const hls_graph_loop *l = &g->loops[i];
@@ -57,6 +65,7 @@ void hls_analytic_settings(const hls_graph *g, const hls_value *point, hls_loop_
     memset(s, 0, sizeof *s);
     hls_loop_pipeline(g, l, point, &s->pipe, &s->ii);
     s->unroll = factor_of(g, l, &l->parallel, point);
+    s->tile = tile_of(g, &l->tile, point);
     s->reduction = l->parallel.present && l->parallel.reduction;
   }
 }
@@ -71,7 +80,7 @@ void hls_analytic_settings_encoded(const hls_graph *g, const float *pragma, hls_
     const hls_graph_loop *l = &g->loops[i];
     hls_loop_setting *s = &out[i];
     memset(s, 0, sizeof *s);
-    s->unroll = 1;
+    s->unroll = s->tile = 1;
     if (l->scope < 0)
       continue;
     const float *row = pragma + (size_t)l->scope * HLS_PRAGMA_DIM;
@@ -82,6 +91,8 @@ void hls_analytic_settings_encoded(const hls_graph *g, const float *pragma, hls_
     s->ii = row[HLS_PF_pipe_log_ii] > 0 ? decode_log2(row[HLS_PF_pipe_log_ii], HLS_PF_pipe_log_ii) : 0;
     if (l->parallel.present)
       s->unroll = decode_log2(row[HLS_PF_par_log_factor], HLS_PF_par_log_factor);
+    if (l->tile.present)
+      s->tile = decode_log2(row[HLS_PF_tile_log_factor], HLS_PF_tile_log_factor);
     s->reduction = row[HLS_PF_par_reduction] > 0.5f;
   }
 }

@@ -69,6 +69,8 @@ typedef struct {
   hls_pipe_mode pipe; /* HLS_PIPE_UNSET without a pipeline slot */
   int64_t ii;         /* 0: none given */
   int64_t unroll;     /* effective parallel factor (a full unroll: the trip count) */
+  int64_t tile;       /* tile factor (1: none); the schedule ignores it, the lower bound
+                       * counts it as parallelism the flow may add */
   int reduction;      /* the parallel slot names a reduction */
 } hls_loop_setting;
 
@@ -90,6 +92,13 @@ void hls_analytic_settings_encoded(const hls_graph *g, const float *pragma, hls_
 /* Estimates the kernel under the settings (one per loop). */
 void hls_analytic_estimate(hls_analytic *a, const hls_loop_setting *settings,
                            hls_analytic_result *r);
+
+/* A lower bound on the kernel's cycles under the settings (docs/analytic.md,
+ * "Lower bound"): what no schedule of the flows can beat, counting only
+ * what certainly runs -- loops of exact trip count that no branch bypasses,
+ * at least one cycle per iteration of a loop that is not unrolled away.  At
+ * least 1. */
+double hls_analytic_lower_bound(hls_analytic *a, const hls_loop_setting *settings);
 
 /* "sequential", "pipelined", ... and "none", "recurrence", "memory", "given". */
 const char *hls_sched_name(hls_sched s);

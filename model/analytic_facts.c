@@ -427,6 +427,229 @@ static void find_ivs(reader *r) {
   free(loop_iv);
 }
 
+/* ---- what runs every time --------------------------------------------------------- */
+
+/* A lower bound may count an inner loop or a call only when it runs on
+ * every iteration of the enclosing loop: not when a branch of the body can
+ * bypass it (`if (c) for (...)`).  That is dominance: the inner loop's
+ * header, or the call's block, dominates every latch of the enclosing loop
+ * (every exit of the function, outside loops).  The blocks' control flow
+ * comes from the graph's control edges (a terminator to its successors'
+ * first instruction); dominators by Cooper, Harvey and Kennedy's iteration
+ * over reverse postorder. */
+typedef struct {
+  size_t n;                     /* blocks */
+  uint32_t *succ_begin, *succ;  /* successors, CSR by block */
+  uint32_t *pred_begin, *pred;  /* predecessors */
+  int32_t *function;            /* block -> function, -1 for a block without instructions */
+  int32_t *idom;                /* immediate dominator; the entry's own; -1 when unreachable */
+  int32_t *rpo;                 /* position in reverse postorder, per function */
+} cfg;
+
+static void cfg_edges(cfg *c, const hls_graph *g) {
+  c->succ_begin = hls_xcalloc(c->n + 2, sizeof *c->succ_begin);
+  c->pred_begin = hls_xcalloc(c->n + 2, sizeof *c->pred_begin);
+  size_t m = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t k = 0; k < g->nedges; k++) {
+      const hls_edge *e = &g->edges[k];
+      if (e->flow != HLS_FLOW_CONTROL || e->reverse)
+        continue;
+      int32_t sb = g->nodes[e->src].block, db = g->nodes[e->dst].block;
+      if (sb < 0 || db < 0 || sb == db || (size_t)sb >= c->n || (size_t)db >= c->n)
+        continue; /* order within a block, or a block's branch to itself */
+      if (pass == 0) {
+        c->succ_begin[sb + 2]++;
+        c->pred_begin[db + 2]++;
+        m++;
+      } else {
+        c->succ[c->succ_begin[sb + 1]++] = (uint32_t)db;
+        c->pred[c->pred_begin[db + 1]++] = (uint32_t)sb;
+      }
+    }
+    if (pass == 0) {
+      for (size_t b = 0; b < c->n; b++) {
+        c->succ_begin[b + 2] += c->succ_begin[b + 1];
+        c->pred_begin[b + 2] += c->pred_begin[b + 1];
+      }
+      c->succ = hls_xmalloc((m + 1) * sizeof *c->succ);
+      c->pred = hls_xmalloc((m + 1) * sizeof *c->pred);
+    }
+  }
+}
+
+/* The blocks reachable from `entry` in reverse postorder, into order[];
+ * numbered in c->rpo.  Returns how many. */
+static size_t cfg_order(cfg *c, uint32_t entry, uint32_t *order, uint32_t *stack, uint32_t *next,
+                        uint8_t *seen) {
+  size_t depth = 0, done = 0;
+  stack[depth++] = entry;
+  seen[entry] = 1;
+  next[entry] = c->succ_begin[entry];
+  while (depth) {
+    uint32_t b = stack[depth - 1];
+    if (next[b] < c->succ_begin[b + 1]) {
+      uint32_t s = c->succ[next[b]++];
+      if (!seen[s]) {
+        seen[s] = 1;
+        next[s] = c->succ_begin[s];
+        stack[depth++] = s;
+      }
+      continue;
+    }
+    order[done++] = b; /* postorder */
+    depth--;
+  }
+  for (size_t i = 0; i < done / 2; i++) {
+    uint32_t t = order[i];
+    order[i] = order[done - 1 - i];
+    order[done - 1 - i] = t;
+  }
+  for (size_t i = 0; i < done; i++)
+    c->rpo[order[i]] = (int32_t)i;
+  return done;
+}
+
+static int32_t intersect(const cfg *c, int32_t a, int32_t b) {
+  while (a != b) {
+    while (c->rpo[a] > c->rpo[b])
+      a = c->idom[a];
+    while (c->rpo[b] > c->rpo[a])
+      b = c->idom[b];
+  }
+  return a;
+}
+
+static void cfg_dominators(cfg *c, const hls_graph *g) {
+  c->function = hls_xmalloc((c->n + 1) * sizeof *c->function);
+  c->idom = hls_xmalloc((c->n + 1) * sizeof *c->idom);
+  c->rpo = hls_xmalloc((c->n + 1) * sizeof *c->rpo);
+  int32_t *entry = hls_xmalloc((g->nfunctions + 1) * sizeof *entry);
+  for (size_t f = 0; f < g->nfunctions; f++)
+    entry[f] = -1;
+  for (size_t b = 0; b < c->n; b++)
+    c->function[b] = c->idom[b] = c->rpo[b] = -1;
+  /* Nodes are in function, block, instruction order: a function's first
+   * instruction is in its entry block. */
+  for (size_t v = 0; v < g->nnodes; v++) {
+    const hls_node *nd = &g->nodes[v];
+    if (nd->kind != HLS_NODE_INSTRUCTION || nd->block < 0 || (size_t)nd->block >= c->n ||
+        nd->function < 0 || (size_t)nd->function >= g->nfunctions)
+      continue;
+    c->function[nd->block] = nd->function;
+    if (entry[nd->function] < 0)
+      entry[nd->function] = nd->block;
+  }
+  uint32_t *order = hls_xmalloc((c->n + 1) * sizeof *order);
+  uint32_t *stack = hls_xmalloc((c->n + 1) * sizeof *stack);
+  uint32_t *next = hls_xmalloc((c->n + 1) * sizeof *next);
+  uint8_t *seen = hls_xcalloc(c->n + 1, 1);
+  size_t at = 0;
+  for (size_t f = 0; f < g->nfunctions; f++) {
+    if (entry[f] < 0 || seen[entry[f]])
+      continue;
+    size_t count = cfg_order(c, (uint32_t)entry[f], order + at, stack, next, seen);
+    const uint32_t *rpo = order + at;
+    c->idom[entry[f]] = entry[f];
+    for (int changed = 1; changed;) {
+      changed = 0;
+      for (size_t i = 1; i < count; i++) {
+        uint32_t b = rpo[i];
+        int32_t d = -1;
+        for (uint32_t k = c->pred_begin[b]; k < c->pred_begin[b + 1]; k++) {
+          int32_t p = (int32_t)c->pred[k];
+          if (c->idom[p] >= 0 && c->function[p] == c->function[b])
+            d = d < 0 ? p : intersect(c, p, d);
+        }
+        if (d >= 0 && c->idom[b] != d) {
+          c->idom[b] = d;
+          changed = 1;
+        }
+      }
+    }
+    at += count;
+  }
+  free(entry);
+  free(order);
+  free(stack);
+  free(next);
+  free(seen);
+}
+
+static int dominates(const cfg *c, int32_t a, int32_t b) {
+  if (c->idom[b] < 0)
+    return 0;
+  for (; b != a; b = c->idom[b])
+    if (c->idom[b] == b)
+      return 0;
+  return 1;
+}
+
+static int in_loop(const hls_graph *g, int32_t block, int32_t loop) {
+  for (int32_t l = g->block_loop[block]; l >= 0; l = g->loops[l].parent)
+    if (l == loop)
+      return 1;
+  return 0;
+}
+
+/* Does block b run on every iteration of loop `loop` (every run of function
+ * f when loop < 0)?  It must dominate every reachable latch (every
+ * reachable exit), and there must be one. */
+static int runs_every(const cfg *c, const hls_graph *g, int32_t b, int32_t loop, int32_t f) {
+  if (b < 0 || (size_t)b >= c->n || c->idom[b] < 0)
+    return 0;
+  int32_t header = loop >= 0 ? g->nodes[g->loops[loop].header_node].block : -1;
+  int found = 0;
+  for (size_t x = 0; x < c->n; x++) {
+    if (c->idom[x] < 0 || c->function[x] != f)
+      continue;
+    int end = 0;
+    if (loop >= 0) {
+      for (uint32_t k = c->succ_begin[x]; k < c->succ_begin[x + 1] && !end; k++)
+        end = (int32_t)c->succ[k] == header && in_loop(g, (int32_t)x, loop);
+    } else {
+      end = c->succ_begin[x] == c->succ_begin[x + 1];
+    }
+    if (!end)
+      continue;
+    found = 1;
+    if (!dominates(c, b, (int32_t)x))
+      return 0;
+  }
+  return found;
+}
+
+static void find_every(reader *r) {
+  const hls_graph *g = r->g;
+  hls_analytic *a = r->a;
+  cfg c = {.n = g->nblocks};
+  a->loop_every = hls_xcalloc(g->nloops + 1, 1);
+  if (!c.n)
+    return;
+  cfg_edges(&c, g);
+  cfg_dominators(&c, g);
+  for (size_t l = 0; l < g->nloops; l++) {
+    const hls_graph_loop *lp = &g->loops[l];
+    a->loop_every[l] = (uint8_t)runs_every(&c, g, g->nodes[lp->header_node].block, lp->parent,
+                                           lp->function);
+  }
+  for (size_t i = 0; i < a->ninst; i++) {
+    hls_afact_inst *in = &a->inst[i];
+    if (in->callee < 0)
+      continue;
+    const hls_node *nd = &g->nodes[r->node_of[i]];
+    int32_t loop = in->region < (int32_t)g->nloops ? in->region : -1;
+    in->every = (uint8_t)runs_every(&c, g, nd->block, loop, nd->function);
+  }
+  free(c.succ_begin);
+  free(c.succ);
+  free(c.pred_begin);
+  free(c.pred);
+  free(c.function);
+  free(c.idom);
+  free(c.rpo);
+}
+
 /* ---- loop nest ------------------------------------------------------------------------ */
 
 static void csr_by(size_t groups, size_t n, const int32_t *group_of, uint32_t **begin,
@@ -506,6 +729,7 @@ int hls_analytic_facts(hls_analytic *a, const hls_graph *g, hls_diags *d) {
   find_preds(&r);
   a->start = hls_xcalloc(a->ninst ? a->ninst : 1, sizeof *a->start);
   find_recurrences(a, a->start);
+  find_every(&r);
   nest(a);
   free(r.inst_of);
   free(r.var_def);
@@ -526,5 +750,6 @@ void hls_analytic_facts_free(hls_analytic *a) {
   free(a->top_begin);
   free(a->tops);
   free(a->called);
+  free(a->loop_every);
   free(a->start);
 }

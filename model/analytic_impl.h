@@ -28,6 +28,8 @@ typedef struct {
   uint32_t ivmask;      /* memory accesses: bit d-1 set when the address depends on the
                          * induction variable of the enclosing loop at depth d */
   uint32_t pred_begin, pred_end; /* same-region predecessors in preds[] (instruction indices) */
+  uint8_t every;        /* it runs on every iteration of its loop (every run of its function,
+                         * outside loops): no branch of the body bypasses it */
 } hls_afact_inst;
 
 typedef struct {
@@ -64,6 +66,8 @@ struct hls_analytic {
   uint32_t *child_begin, *children; /* loops' children (CSR by loop), in loop order */
   uint32_t *top_begin, *tops;       /* functions' outermost loops (CSR by function) */
   uint8_t *called;                  /* functions called from another kernel function */
+  uint8_t *loop_every;              /* [nloops] the loop runs on every iteration of its parent
+                                     * (every run of its function, when outermost) */
   /* per estimate */
   const hls_loop_setting *settings;
   double *start;                    /* [ninst] scratch of the critical path */

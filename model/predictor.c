@@ -8,6 +8,7 @@
 #include "model/analytic.h"
 #include "model/backbone.h"
 #include "model/hiermoe.h"
+#include "model/physical.h"
 
 double hls_latency_cycles(float perf) { return hls_latency_of_perf((double)perf); }
 
@@ -33,6 +34,7 @@ struct hls_predictor {
   size_t backbone_capacity;
   const hls_tool_flow *flow;
   char flow_text[160];
+  hls_physical *physical; /* the rules every prediction passes (model/physical.h) */
 };
 
 static void network_free(network *n) {
@@ -159,8 +161,8 @@ static void set_flow_text(hls_predictor *p) {
                       sizeof p->flow_text);
 }
 
-hls_predictor *hls_predictor_new(const hls_predictor_options *o, const hls_graph *g,
-                                 hls_diags *d) {
+static hls_predictor *predictor_new(const hls_predictor_options *o, const hls_graph *g,
+                                    hls_diags *d) {
   if (o->kind == HLS_PREDICTOR_ANALYTIC)
     return analytic_new(o, g, d);
   hls_predictor *p = hls_xcalloc(1, sizeof *p);
@@ -198,12 +200,24 @@ hls_predictor *hls_predictor_new(const hls_predictor_options *o, const hls_graph
   return p;
 }
 
+/* Every predictor, whichever its kind, gets the physical rules. */
+hls_predictor *hls_predictor_new(const hls_predictor_options *o, const hls_graph *g,
+                                 hls_diags *d) {
+  hls_predictor *p = predictor_new(o, g, d);
+  if (p && !(p->physical = hls_physical_new(g, d))) {
+    hls_predictor_free(p);
+    return NULL;
+  }
+  return p;
+}
+
 void hls_predictor_free(hls_predictor *p) {
   if (!p)
     return;
   network_free(&p->regression);
   network_free(&p->validity);
   hls_analytic_free(p->analytic);
+  hls_physical_free(p->physical);
   free(p->settings);
   free(p->backbone);
   free(p->regression_path);
@@ -211,8 +225,8 @@ void hls_predictor_free(hls_predictor *p) {
   free(p);
 }
 
-int hls_predictor_score(void *predictor, const float *pragma, size_t n, hls_prediction *out) {
-  hls_predictor *p = predictor;
+/* The predictor's own outputs, before the physical rules. */
+static int predict(hls_predictor *p, const float *pragma, size_t n, hls_prediction *out) {
   if (p->analytic_only) {
     analytic_score(p, pragma, n, out);
     return 0;
@@ -228,6 +242,16 @@ int hls_predictor_score(void *predictor, const float *pragma, size_t n, hls_pred
       out[i].util[u] = reg[HLS_TARGET_util_LUT + u];
     out[i].valid = p->validity.out[i];
   }
+  return 0;
+}
+
+/* The one place the physical rules are applied: every kind of predictor,
+ * every caller (search, score, offline check) sees only their output. */
+int hls_predictor_score(void *predictor, const float *pragma, size_t n, hls_prediction *out) {
+  hls_predictor *p = predictor;
+  if (predict(p, pragma, n, out))
+    return -1;
+  hls_physical_apply(p->physical, pragma, n, out);
   return 0;
 }
 

@@ -23,11 +23,16 @@ enum {
   HLS_UTILS = HLS_REGRESSION_TARGETS - 1
 };
 
-/* One design point's predictions, in the model's output space. */
+/* One design point's predictions, in the model's output space, after the
+ * physical rules of model/physical.h (utilisations >= 0, latency >= the
+ * lower bound, over-use not valid). */
 typedef struct {
   float perf;             /* the perf target of model/targets.def: higher is faster */
   float util[HLS_UTILS];  /* fractions of the device */
-  float valid;            /* probability that the HLS run succeeds */
+  float valid;            /* probability that the HLS run succeeds; below 0.5 when a
+                           * utilisation is over the device (the design cannot be built) */
+  double latency_bound;   /* cycles no schedule of this point beats (model/physical.h); 0: none */
+  unsigned adjusted;      /* what the physical rules changed: HLS_ADJUSTED_* bits */
 } hls_prediction;
 
 /* Cycles for a predicted perf value (model/targets.def's transform). */

@@ -50,18 +50,25 @@ std::string fixed(double V, int Digits) {
   return Buf;
 }
 
-// Utilisation in percent; the regression can undershoot 0 slightly, which
-// means "none" to a reader (the JSON report keeps the raw value).
-std::string percent(float Fraction) { return fixed(100.0 * std::max(0.0f, Fraction), 1); }
+// Utilisation in percent (never negative: the physical rules of
+// model/physical.h have raised a negative prediction to 0).
+std::string percent(float Fraction) { return fixed(100.0 * Fraction, 1); }
 
 // "latency N cycles, LUT x%, FF x%, DSP x%, BRAM x%, valid p", each value a
-// named argument of the remark (YAML keys LatencyCycles, LUT, FF, DSP, BRAM, Valid).
+// named argument of the remark (YAML keys LatencyCycles, LUT, FF, DSP, BRAM,
+// Valid), then what the physical rules changed, if anything ("(physical:
+// latency raised to the lower bound)", key Adjusted), so that a reader knows
+// the number is the floor, not the model's.
 void streamPrediction(OptimizationRemarkAnalysis &R, const hls_prediction &P) {
   auto Cycles = (unsigned long long)std::llround(hls_latency_cycles(P.perf));
   R << "latency " << ore::NV("LatencyCycles", formatv("{0:N}", Cycles).str()) << " cycles, LUT "
     << ore::NV("LUT", percent(P.util[0])) << "%, FF " << ore::NV("FF", percent(P.util[1]))
     << "%, DSP " << ore::NV("DSP", percent(P.util[2])) << "%, BRAM "
     << ore::NV("BRAM", percent(P.util[3])) << "%, valid " << ore::NV("Valid", fixed(P.valid, 2));
+  char Adjusted[256];
+  hls_adjusted_describe(&P, Adjusted, sizeof Adjusted);
+  if (Adjusted[0])
+    R << " (physical: " << ore::NV("Adjusted", Adjusted) << ")";
 }
 
 // The source's label of loop L, "" when none.

@@ -4,10 +4,15 @@
 
 One output line per non-blank input line, in order: a scored point repeats
 the input's knob values ("point"; a dataset line's "point" member) with a
-latency > 0, four utilisations and a validity in [0, 1]; a bad line is
+latency > 0, four utilisations and a validity in [0, 1], the latency's lower
+bound and the list of outputs the physical rules changed ("adjusted",
+model/physical.h), and obeys those rules: utilisations >= 0, latency >= the
+bound, validity < 0.5 when a utilisation exceeds the device; a bad line is
 {"line": N, "error": "..."} with N its line number.  MODEL_OUTPUTS, the
 lines of `hls-model score` for the same points (perf and four
-utilisations each), must give the same utilisations, in the same order.
+utilisations each: the network's raw outputs), must give the same
+utilisations, in the same order, but for the negative ones, which the score
+lines raise to 0 and list as adjusted.
 Prints "N points: S scored, E errors"."""
 import json
 import math
@@ -39,18 +44,25 @@ def main(points, scores, model_outputs=None):
         given = given.get("point", given)
         if o["point"] != given:
             fail("line %d: point %s, input %s" % (n, o["point"], given))
-        if sorted(o) != sorted(("point", "latency", "valid") + UTILS):
+        if sorted(o) != sorted(("point", "latency", "valid", "latency_bound", "adjusted") + UTILS):
             fail("line %d: fields %s" % (n, sorted(o)))
-        values = [o["latency"], o["valid"]] + [o[u] for u in UTILS]
+        values = [o["latency"], o["valid"], o["latency_bound"]] + [o[u] for u in UTILS]
         if not all(isinstance(v, (int, float)) and math.isfinite(v) for v in values):
             fail("line %d: non-numbers in %s" % (n, out))
         if not o["latency"] > 0 or not 0 <= o["valid"] <= 1:
             fail("line %d: latency or valid out of range in %s" % (n, out))
+        if not set(o["adjusted"]) <= {"latency", "valid"} | set(UTILS):
+            fail("line %d: adjusted %s" % (n, o["adjusted"]))
+        if any(o[u] < 0 for u in UTILS) or o["latency"] < o["latency_bound"] or o["latency_bound"] < 1:
+            fail("line %d: a negative utilisation, or latency below the bound, in %s" % (n, out))
+        if max(o[u] for u in UTILS) > 1 and not o["valid"] < 0.5:
+            fail("line %d: over the device, yet valid %g" % (n, o["valid"]))
         if reference is not None:
             ref = [float(x) for x in reference[scored]]
             for u, r in zip(UTILS, ref[1:]):
-                if abs(o[u] - r) > 1e-5 * max(1.0, abs(r)):
-                    fail("line %d: %s %g, hls-model score %g" % (n, u, o[u], r))
+                want = max(0.0, r)
+                if abs(o[u] - want) > 1e-5 * max(1.0, abs(r)) or (u in o["adjusted"]) != (r < 0):
+                    fail("line %d: %s %g (adjusted: %s), hls-model score %g" % (n, u, o[u], o["adjusted"], r))
         scored += 1
     print("%d points: %d scored, %d errors" % (len(inputs), scored, errors))
 
