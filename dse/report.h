@@ -33,6 +33,10 @@ typedef struct {
   hls_analytic *analytic;
 } hls_report_origin;
 
+/* A prediction's confidence as reports and score lines write it (docs/confidence.md):
+ * {"level", "distance", "nearest_kernel", "work"}; NULL when it has none. */
+struct cJSON *hls_confidence_json(const hls_confidence *c);
+
 /* Writes the report of r (space may be NULL: a kernel without knobs) to path
  * ("-" is stdout).  Returns 0, or -1 with an error naming path. */
 int hls_report_write(const char *path, const hls_report_origin *origin, const hls_dspace *space,

@@ -9,6 +9,7 @@
 
 #include "dse/bind.h"
 #include "dse/point.h"
+#include "dse/report.h"
 #include "graph/encode.h"
 #include "model/config.h"
 #include "model/predictor.h"
@@ -104,6 +105,9 @@ static cJSON *prediction_json(cJSON *point, const hls_prediction *p, double cycl
     cJSON_AddNumberToObject(o, hls_model_target_name(HLS_TASK_REGRESSION, HLS_TARGET_util_LUT + u),
                             p->util[u]);
   cJSON_AddNumberToObject(o, "valid", p->valid);
+  cJSON *confidence = hls_confidence_json(&p->confidence);
+  if (confidence)
+    cJSON_AddItemToObject(o, "confidence", confidence);
   return o;
 }
 

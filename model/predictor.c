@@ -19,9 +19,21 @@ typedef struct {
   size_t capacity;
 } network;
 
+/* The confidence of the network's predictions (model/confidence.h): the
+ * regression model's training embeddings, the embeddings of the points being
+ * scored, and an analytic estimator of its own for the work measure. */
+typedef struct {
+  const hls_confidence_ref *ref; /* NULL: the model records none */
+  hls_analytic *analytic;        /* NULL: the estimator cannot read the kernel (no work measure) */
+  hls_loop_setting *settings;    /* [nloops] scratch */
+  float *emb;                    /* [capacity][dim] */
+  size_t capacity;
+} confidence_state;
+
 struct hls_predictor {
   char *regression_path, *validity_path;
   network regression, validity;
+  confidence_state confidence;
   const hls_graph *graph;
   hls_analytic *analytic;    /* the analytic predictor; NULL for the network */
   hls_loop_setting *settings; /* [nloops] scratch */
@@ -44,14 +56,65 @@ static int network_prepare(network *n, const hls_graph *g, hls_diags *d) {
   return 0;
 }
 
-/* Runs the network on n points; its outputs land in net->out. */
-static int network_score(network *net, const float *pragma, size_t n) {
+/* Runs the network on n points; its outputs land in net->out, and their
+ * embeddings in emb [n][embedding_dim] unless it is NULL. */
+static int network_score(network *net, const float *pragma, size_t n, float *emb) {
   if (n > net->capacity) {
     free(net->out);
     net->out = hls_xmalloc(n * (size_t)hls_model_targets(net->model) * sizeof *net->out);
     net->capacity = n;
   }
-  return hls_model_score(net->model, net->prepared, net->workspace, pragma, n, net->out);
+  return hls_model_score_embed(net->model, net->prepared, net->workspace, pragma, n, net->out, emb);
+}
+
+/* Confidence for a regression model that records its training embeddings.
+ * The work measure needs the analytic estimator; a kernel it cannot read
+ * keeps the distance alone (its errors are dropped: the prediction itself
+ * does not depend on it). */
+static void confidence_prepare(confidence_state *c, const hls_model *m, const hls_graph *g) {
+  const hls_confidence_ref *ref = &hls_model_weights(m)->confidence;
+  if (!ref->count)
+    return;
+  c->ref = ref;
+  hls_diags quiet;
+  hls_diags_init(&quiet);
+  c->analytic = hls_analytic_new(g, &quiet);
+  hls_diags_free(&quiet);
+  c->settings = hls_xcalloc(g->nloops + 1, sizeof *c->settings);
+}
+
+static void confidence_free(confidence_state *c) {
+  hls_analytic_free(c->analytic);
+  free(c->settings);
+  free(c->emb);
+}
+
+/* The embedding buffer for n points, NULL without confidence. */
+static float *confidence_embeddings(confidence_state *c, size_t n) {
+  if (!c->ref)
+    return NULL;
+  if (n > c->capacity) {
+    free(c->emb);
+    c->emb = hls_xmalloc(n * c->ref->dim * sizeof *c->emb);
+    c->capacity = n;
+  }
+  return c->emb;
+}
+
+/* out[i].confidence of the n points just scored into c->emb. */
+static void confidence_score(confidence_state *c, const hls_graph *g, const float *pragma,
+                             size_t n, hls_prediction *out) {
+  size_t row = g->nscopes * HLS_PRAGMA_DIM;
+  for (size_t i = 0; i < n; i++) {
+    double work = NAN;
+    if (c->analytic) {
+      hls_analytic_result r;
+      hls_analytic_settings_encoded(g, pragma + i * row, c->settings);
+      hls_analytic_estimate(c->analytic, c->settings, &r);
+      work = hls_perf_of_latency(r.cycles > 1 ? r.cycles : 1);
+    }
+    out[i].confidence = hls_confidence_of(c->ref, c->emb + i * c->ref->dim, work);
+  }
 }
 
 /* <dir>/hiermoe-<flow><suffix>.safetensors */
@@ -95,6 +158,7 @@ static void analytic_score(hls_predictor *p, const float *pragma, size_t n, hls_
       fits = fits && r.util[u] <= 1.0;
     }
     out[i].valid = fits ? 1.0f : 0.0f;
+    out[i].confidence = (hls_confidence){0.0f, NAN, NULL, HLS_CONFIDENCE_NONE};
   }
 }
 
@@ -157,6 +221,8 @@ hls_predictor *hls_predictor_new(const hls_predictor_options *o, const hls_graph
     return NULL;
   }
   set_flow_text(p);
+  p->graph = g;
+  confidence_prepare(&p->confidence, p->regression.model, g);
   return p;
 }
 
@@ -165,6 +231,7 @@ void hls_predictor_free(hls_predictor *p) {
     return;
   network_free(&p->regression);
   network_free(&p->validity);
+  confidence_free(&p->confidence);
   hls_analytic_free(p->analytic);
   free(p->settings);
   free(p->regression_path);
@@ -178,7 +245,8 @@ int hls_predictor_score(void *predictor, const float *pragma, size_t n, hls_pred
     analytic_score(p, pragma, n, out);
     return 0;
   }
-  if (network_score(&p->regression, pragma, n) || network_score(&p->validity, pragma, n))
+  float *emb = confidence_embeddings(&p->confidence, n);
+  if (network_score(&p->regression, pragma, n, emb) || network_score(&p->validity, pragma, n, NULL))
     return -1;
   for (size_t i = 0; i < n; i++) {
     const float *reg = p->regression.out + i * HLS_REGRESSION_TARGETS;
@@ -186,7 +254,10 @@ int hls_predictor_score(void *predictor, const float *pragma, size_t n, hls_pred
     for (int u = 0; u < HLS_UTILS; u++)
       out[i].util[u] = reg[HLS_TARGET_util_LUT + u];
     out[i].valid = p->validity.out[i];
+    out[i].confidence = (hls_confidence){0.0f, NAN, NULL, HLS_CONFIDENCE_NONE};
   }
+  if (emb)
+    confidence_score(&p->confidence, p->graph, pragma, n, out);
   return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "graph/graph.h"
+#include "model/confidence.h"
 #include "model/flows.h"
 #include "model/targets.h"
 #include "support/diag.h"
@@ -28,6 +29,10 @@ typedef struct {
   float perf;             /* the perf target of model/targets.def: higher is faster */
   float util[HLS_UTILS];  /* fractions of the device */
   float valid;            /* probability that the HLS run succeeds */
+  /* How far the design is from what the regression model was trained on
+   * (model/confidence.h); level HLS_CONFIDENCE_NONE when the model records
+   * no training embeddings and for the analytic estimator. */
+  hls_confidence confidence;
 } hls_prediction;
 
 /* Cycles for a predicted perf value (model/targets.def's transform). */
