@@ -2,6 +2,7 @@
 
 #include <cJSON.h>
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -121,6 +122,22 @@ static cJSON *loop_estimates_json(const hls_report_origin *origin, const hls_dsp
   return a;
 }
 
+/* Measures to 4 decimals: they are read by people and compared by tests,
+ * and a float's 17 printed digits say nothing more. */
+static double rounded(double v) { return round(v * 1e4) / 1e4; }
+
+cJSON *hls_confidence_json(const hls_confidence *c) {
+  if (c->level == HLS_CONFIDENCE_NONE)
+    return NULL;
+  cJSON *o = cJSON_CreateObject();
+  cJSON_AddStringToObject(o, "level", hls_confidence_level_name(c->level));
+  cJSON_AddNumberToObject(o, "distance", rounded(c->distance));
+  cJSON_AddStringToObject(o, "nearest_kernel", c->nearest);
+  if (!isnan(c->work)) /* no analytic estimate of the kernel */
+    cJSON_AddNumberToObject(o, "work", rounded(c->work));
+  return o;
+}
+
 static cJSON *design_json(const hls_report_origin *origin, const hls_dspace *s,
                           const hls_design *design, double current_cycles) {
   cJSON *o = cJSON_CreateObject();
@@ -138,6 +155,9 @@ static cJSON *design_json(const hls_report_origin *origin, const hls_dspace *s,
   cJSON_AddItemToObject(o, "adjusted", hls_adjusted_json(&design->pred));
   cJSON_AddBoolToObject(o, "feasible", design->feasible);
   cJSON_AddNumberToObject(o, "speedup", current_cycles / cycles);
+  cJSON *confidence = hls_confidence_json(&design->pred.confidence);
+  if (confidence)
+    cJSON_AddItemToObject(o, "confidence", confidence);
   if (origin->analytic)
     cJSON_AddItemToObject(o, "loop_estimates", loop_estimates_json(origin, design->values));
   return o;

@@ -38,6 +38,9 @@ typedef struct {
  * as reports and score lines list them: ["latency", "util_FF", ...], [] for
  * none.  A cJSON array. */
 struct cJSON *hls_adjusted_json(const hls_prediction *p);
+/* A prediction's confidence as reports and score lines write it (docs/confidence.md):
+ * {"level", "distance", "nearest_kernel", "work"}; NULL when it has none. */
+struct cJSON *hls_confidence_json(const hls_confidence *c);
 
 /* Writes the report of r (space may be NULL: a kernel without knobs) to path
  * ("-" is stdout).  Returns 0, or -1 with an error naming path. */

@@ -107,6 +107,9 @@ static cJSON *prediction_json(cJSON *point, const hls_prediction *p, double cycl
   cJSON_AddNumberToObject(o, "valid", p->valid);
   cJSON_AddNumberToObject(o, "latency_bound", p->latency_bound);
   cJSON_AddItemToObject(o, "adjusted", hls_adjusted_json(p));
+  cJSON *confidence = hls_confidence_json(&p->confidence);
+  if (confidence)
+    cJSON_AddItemToObject(o, "confidence", confidence);
   return o;
 }
 

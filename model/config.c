@@ -68,6 +68,11 @@ const char *hls_model_target_name(hls_model_task t, int i) {
   return t == HLS_TASK_REGRESSION ? regression_targets[i] : validity_target;
 }
 
+size_t hls_model_config_embedding_dim(const hls_model_config *c) {
+  size_t d = c->hidden > 0 ? (size_t)c->hidden : 0;
+  return c->kind == HLS_KIND_HIER ? 5 * d : c->kind == HLS_KIND_BLOCK ? d : 2 * d;
+}
+
 void hls_model_build_groups(int groups[3]) {
   groups[0] = groups[1] = groups[2] = 0;
   for (int c = 0; c < HLS_PRAGMA_DIM; c++)

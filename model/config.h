@@ -42,6 +42,10 @@ int hls_model_output_count(hls_model_task t);
 /* Name of target i of a task ("perf", ..., "valid"). */
 const char *hls_model_target_name(hls_model_task t, int i);
 
+/* Width of the graph embedding of a configuration: 2D (harp, node, graph),
+ * D (block), 5D (hier). */
+size_t hls_model_config_embedding_dim(const hls_model_config *c);
+
 /* The pragma group widths of this build (graph/schema.def). */
 void hls_model_build_groups(int groups[3]);
 /* The configuration of this build for a task, kind and hidden size. */

@@ -231,7 +231,11 @@ size_t hls_model_embedding_dim(const hls_model *m) {
                                          : (size_t)m->nets[0].embedding_dim;
 }
 
-size_t hls_model_parameters(const hls_model *m) { return (size_t)(m->weights.data_bytes / 4); }
+/* The training embeddings (model/confidence.h) are data, not parameters. */
+size_t hls_model_parameters(const hls_model *m) {
+  const hls_confidence_ref *c = &m->weights.confidence;
+  return (size_t)(m->weights.data_bytes / 4) - c->count * c->dim;
+}
 
 /* ---- the graph as the convolutions read it ---- */
 

@@ -21,9 +21,21 @@ typedef struct {
   size_t capacity;
 } network;
 
+/* The confidence of the network's predictions (model/confidence.h): the
+ * regression model's training embeddings, the embeddings of the points being
+ * scored, and an analytic estimator of its own for the work measure. */
+typedef struct {
+  const hls_confidence_ref *ref; /* NULL: the model records none */
+  hls_analytic *analytic;        /* NULL: the estimator cannot read the kernel (no work measure) */
+  hls_loop_setting *settings;    /* [nloops] scratch */
+  float *emb;                    /* [capacity][dim] */
+  size_t capacity;
+} confidence_state;
+
 struct hls_predictor {
   char *regression_path, *validity_path;
   network regression, validity;
+  confidence_state confidence;
   const hls_graph *graph;
   /* The analytic estimator: the predictor itself (analytic_only), or the
    * backbone of networks built on it; NULL for the paper's networks. */
@@ -53,14 +65,17 @@ static int network_prepare(network *n, const hls_graph *g, hls_diags *d) {
 }
 
 /* Runs the network on n points (backbone: their analytic features, or NULL);
- * its outputs land in net->out. */
-static int network_score(network *net, const float *pragma, const float *backbone, size_t n) {
+ * its outputs land in net->out, and their embeddings in emb [n][embedding_dim]
+ * unless it is NULL. */
+static int network_score(network *net, const float *pragma, const float *backbone, size_t n,
+                         float *emb) {
   if (n > net->capacity) {
     free(net->out);
     net->out = hls_xmalloc(n * (size_t)hls_model_targets(net->model) * sizeof *net->out);
     net->capacity = n;
   }
-  return hls_model_score(net->model, net->prepared, net->workspace, pragma, backbone, n, net->out);
+  return hls_model_score_embed(net->model, net->prepared, net->workspace, pragma, backbone, n,
+                               net->out, emb);
 }
 
 /* The analytic estimate of n points as backbone features, in p->backbone. */
@@ -90,6 +105,56 @@ static int attach_backbone(hls_predictor *p, const hls_graph *g, hls_diags *d) {
     return -1;
   p->settings = hls_xcalloc(g->nloops + 1, sizeof *p->settings);
   return 0;
+}
+
+/* Confidence for a regression model that records its training embeddings.
+ * The work measure needs the analytic estimator; a kernel it cannot read
+ * keeps the distance alone (its errors are dropped: the prediction itself
+ * does not depend on it). */
+static void confidence_prepare(confidence_state *c, const hls_model *m, const hls_graph *g) {
+  const hls_confidence_ref *ref = &hls_model_weights(m)->confidence;
+  if (!ref->count)
+    return;
+  c->ref = ref;
+  hls_diags quiet;
+  hls_diags_init(&quiet);
+  c->analytic = hls_analytic_new(g, &quiet);
+  hls_diags_free(&quiet);
+  c->settings = hls_xcalloc(g->nloops + 1, sizeof *c->settings);
+}
+
+static void confidence_free(confidence_state *c) {
+  hls_analytic_free(c->analytic);
+  free(c->settings);
+  free(c->emb);
+}
+
+/* The embedding buffer for n points, NULL without confidence. */
+static float *confidence_embeddings(confidence_state *c, size_t n) {
+  if (!c->ref)
+    return NULL;
+  if (n > c->capacity) {
+    free(c->emb);
+    c->emb = hls_xmalloc(n * c->ref->dim * sizeof *c->emb);
+    c->capacity = n;
+  }
+  return c->emb;
+}
+
+/* out[i].confidence of the n points just scored into c->emb. */
+static void confidence_score(confidence_state *c, const hls_graph *g, const float *pragma,
+                             size_t n, hls_prediction *out) {
+  size_t row = g->nscopes * HLS_PRAGMA_DIM;
+  for (size_t i = 0; i < n; i++) {
+    double work = NAN;
+    if (c->analytic) {
+      hls_analytic_result r;
+      hls_analytic_settings_encoded(g, pragma + i * row, c->settings);
+      hls_analytic_estimate(c->analytic, c->settings, &r);
+      work = hls_perf_of_latency(r.cycles > 1 ? r.cycles : 1);
+    }
+    out[i].confidence = hls_confidence_of(c->ref, c->emb + i * c->ref->dim, work);
+  }
 }
 
 /* <dir>/hiermoe-<flow><suffix>.safetensors */
@@ -134,6 +199,7 @@ static void analytic_score(hls_predictor *p, const float *pragma, size_t n, hls_
       fits = fits && r.util[u] <= 1.0;
     }
     out[i].valid = fits ? 1.0f : 0.0f;
+    out[i].confidence = (hls_confidence){0.0f, NAN, NULL, HLS_CONFIDENCE_NONE};
   }
 }
 
@@ -197,6 +263,8 @@ static hls_predictor *predictor_new(const hls_predictor_options *o, const hls_gr
     return NULL;
   }
   set_flow_text(p);
+  p->graph = g;
+  confidence_prepare(&p->confidence, p->regression.model, g);
   return p;
 }
 
@@ -216,6 +284,7 @@ void hls_predictor_free(hls_predictor *p) {
     return;
   network_free(&p->regression);
   network_free(&p->validity);
+  confidence_free(&p->confidence);
   hls_analytic_free(p->analytic);
   hls_physical_free(p->physical);
   free(p->settings);
@@ -232,8 +301,9 @@ static int predict(hls_predictor *p, const float *pragma, size_t n, hls_predicti
     return 0;
   }
   const float *backbone = p->analytic ? backbone_features(p, pragma, n) : NULL;
-  if (network_score(&p->regression, pragma, backbone, n) ||
-      network_score(&p->validity, pragma, backbone, n))
+  float *emb = confidence_embeddings(&p->confidence, n);
+  if (network_score(&p->regression, pragma, backbone, n, emb) ||
+      network_score(&p->validity, pragma, backbone, n, NULL))
     return -1;
   for (size_t i = 0; i < n; i++) {
     const float *reg = p->regression.out + i * HLS_REGRESSION_TARGETS;
@@ -241,7 +311,10 @@ static int predict(hls_predictor *p, const float *pragma, size_t n, hls_predicti
     for (int u = 0; u < HLS_UTILS; u++)
       out[i].util[u] = reg[HLS_TARGET_util_LUT + u];
     out[i].valid = p->validity.out[i];
+    out[i].confidence = (hls_confidence){0.0f, NAN, NULL, HLS_CONFIDENCE_NONE};
   }
+  if (emb)
+    confidence_score(&p->confidence, p->graph, pragma, n, out);
   return 0;
 }
 

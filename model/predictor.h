@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "graph/graph.h"
+#include "model/confidence.h"
 #include "model/flows.h"
 #include "model/targets.h"
 #include "support/diag.h"
@@ -33,6 +34,10 @@ typedef struct {
                            * utilisation is over the device (the design cannot be built) */
   double latency_bound;   /* cycles no schedule of this point beats (model/physical.h); 0: none */
   unsigned adjusted;      /* what the physical rules changed: HLS_ADJUSTED_* bits */
+  /* How far the design is from what the regression model was trained on
+   * (model/confidence.h); level HLS_CONFIDENCE_NONE when the model records
+   * no training embeddings and for the analytic estimator. */
+  hls_confidence confidence;
 } hls_prediction;
 
 /* Cycles for a predicted perf value (model/targets.def's transform). */

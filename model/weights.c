@@ -270,6 +270,10 @@ static void read_metadata(loader *l, const cJSON *root, hls_weights *w) {
   w->schema = hls_xstrdup(schema ? schema : "");
   read_flow(l, meta, w);
   read_backbone(l, meta, c);
+  for (int k = 0; k < HLS_CONFIDENCE_META_KEYS; k++) { /* checked with the tensor, bind_confidence */
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(meta, hls_confidence_meta_key(k));
+    w->confidence_meta[k] = v ? hls_xstrdup(v->valuestring) : NULL;
+  }
 }
 
 /* ---- tensor entries ---- */
@@ -406,6 +410,9 @@ static void check_names(loader *l, hls_weights *w) {
             w->config.experts, want);
     }
   }
+  const hls_tensor *conf = hls_weights_find(w, hls_confidence_tensor_name());
+  if (conf) /* optional, not part of the network: bind_confidence checks it */
+    used[conf - w->tensors] = 1;
   for (size_t i = 0; i < w->ntensors; i++)
     if (!used[i] && (i == 0 || strcmp(w->tensors[i - 1].name, w->tensors[i].name) != 0))
       error(l, "unknown tensor '%s': not part of a %s model of kind %s", w->tensors[i].name,
@@ -426,6 +433,17 @@ static void check_values(loader *l, hls_weights *w) {
         break;
       }
   }
+}
+
+/* The training embeddings and their metadata, together or not at all. */
+static void bind_confidence(loader *l, hls_weights *w) {
+  const hls_tensor *t = hls_weights_find(w, hls_confidence_tensor_name());
+  const char *meta[HLS_CONFIDENCE_META_KEYS];
+  for (int k = 0; k < HLS_CONFIDENCE_META_KEYS; k++)
+    meta[k] = w->confidence_meta[k];
+  if (hls_confidence_bind(l->path, t ? t->data : NULL, t ? t->ndim : 0, t ? t->shape : NULL, meta,
+                          hls_model_config_embedding_dim(&w->config), &w->confidence, l->d))
+    l->errors++;
 }
 
 static void parse_header(loader *l, hls_weights *w, const char *header, uint64_t len) {
@@ -463,6 +481,8 @@ int hls_weights_load(const char *path, hls_weights *w, hls_diags *d) {
   }
   if (!l.errors)
     check_values(&l, w);
+  if (!l.errors)
+    bind_confidence(&l, w);
   if (l.errors) {
     hls_weights_free(w);
     return -1;
@@ -482,6 +502,9 @@ void hls_weights_free(hls_weights *w) {
   free(w->flow);
   free(w->tool);
   free(w->device);
+  hls_confidence_ref_free(&w->confidence);
+  for (int k = 0; k < HLS_CONFIDENCE_META_KEYS; k++)
+    free(w->confidence_meta[k]);
   memset(w, 0, sizeof *w);
 }
 

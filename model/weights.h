@@ -4,7 +4,9 @@
  * value is used: header length, JSON, metadata against this build (feature
  * schema, dimensions), each tensor's dtype, shape and data offsets, that the
  * offsets tile the data section, that the tensors are exactly those the
- * configuration needs, and that every value is finite.  Each violation is its
+ * configuration needs (plus, optionally, the training embeddings of
+ * model/confidence.h, checked against the metadata that comes with them),
+ * and that every value is finite.  Each violation is its
  * own error naming the file and the tensor. */
 #ifndef HLSMOE_MODEL_WEIGHTS_H
 #define HLSMOE_MODEL_WEIGHTS_H
@@ -14,6 +16,7 @@
 
 #include "support/diag.h"
 #include "model/config.h"
+#include "model/confidence.h"
 #include "model/flows.h"
 
 /* Headers larger than this are refused before anything is allocated. */
@@ -35,6 +38,10 @@ typedef struct {
    * "flow", "tool", "device", "clock_mhz"): flow "" when the file records none. */
   char *flow, *tool, *device;
   int clock_mhz;
+  /* The training embeddings of model/confidence.def (count 0: none); its
+   * tensor is among `tensors` too, and its metadata strings in confidence_meta. */
+  hls_confidence_ref confidence;
+  char *confidence_meta[HLS_CONFIDENCE_META_KEYS];
   hls_tensor *tensors; /* sorted by name */
   size_t ntensors;
   float *data; /* the data section, 4-byte aligned */

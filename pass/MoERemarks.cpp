@@ -94,6 +94,32 @@ std::string loopName(const RemarkContext &C, size_t L) {
   return GL.name;
 }
 
+// The lowest confidence level (model/confidence.def's last): the one remarks
+// warn about.
+constexpr int LowestConfidence = HLS_CONFIDENCE_LEVELS - 1;
+
+// "; low confidence: far from the training kernels (nearest: gemm, 3.1x the
+// typical distance); its analytic latency lies 2.4 standard deviations from
+// the training designs'" when the design's confidence is the lowest level,
+// naming each measure that alone puts it there.  Nothing otherwise.
+void streamConfidence(OptimizationRemarkAnalysis &R, const hls_confidence &C) {
+  if (C.level != LowestConfidence)
+    return;
+  bool Far = C.distance >= hls_confidence_distance_below(LowestConfidence - 1);
+  bool Work = !std::isnan(C.work) && C.work >= hls_confidence_work_below(LowestConfidence - 1);
+  R << "; " << ore::NV("Confidence", hls_confidence_level_name(C.level)) << " confidence: ";
+  if (Far)
+    R << "far from the training kernels (nearest: " << ore::NV("NearestKernel", C.nearest) << ", "
+      << ore::NV("Distance", fixed(C.distance, 1)) << "x the typical distance)";
+  if (Far && Work)
+    R << "; ";
+  if (Work)
+    R << "its analytic latency lies " << ore::NV("Work", fixed(C.work, 1))
+      << " standard deviations from the training designs'";
+  if (Work && !Far)
+    R << " (nearest kernel: " << ore::NV("NearestKernel", C.nearest) << ")";
+}
+
 // ---- remarks --------------------------------------------------------------------
 
 DebugLoc functionLoc(Function *F) {
@@ -252,6 +278,7 @@ void emitExplorationRemarks(const RemarkContext &C, const hls_explore_result &R,
     streamPrediction(Rem, R.current.pred);
     if (!R.current.feasible)
       Rem << "; outside the validity or utilisation limits";
+    streamConfidence(Rem, R.current.pred.confidence);
     Rem << "; for " << ore::NV("Target", C.FlowText);
   });
   if (C.Analytic)
@@ -289,6 +316,9 @@ void emitExplorationRemarks(const RemarkContext &C, const hls_explore_result &R,
           << ore::NV("Speedup", fixed(Speedup, 2)) << "x): ";
       streamPrediction(Rem, D.pred);
       Rem << "; " << ore::NV("Changes", designChanges(C, R.current.values, D.values));
+      if (D.pred.confidence.level == LowestConfidence)
+        Rem << "; " << ore::NV("Confidence", hls_confidence_level_name(D.pred.confidence.level))
+            << " confidence";
     });
     // The whole design, every knob, for YAML readers: under a pass name of
     // its own, so that -pass-remarks-analysis=hls-moe keeps terminals short.

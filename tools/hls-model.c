@@ -16,6 +16,8 @@
  *   hls-model targets                            the targets and latency transform of this build
  *                                                (model/targets.def), exit 1 if dse/ disagrees
  *   hls-model flows                              the tool flows of this build (model/flows.def)
+ *   hls-model confidence                         what a model records for the confidence of its
+ *                                                predictions (model/confidence.def)
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -51,7 +53,8 @@ static int usage(void) {
         "       hls-model bench M.safetensors[,M2...] GRAPH.json [--points N] [--threads T]\n"
         "       hls-model sgemm [--threads T] [--size N]\n"
         "       hls-model targets\n"
-        "       hls-model flows\n",
+        "       hls-model flows\n"
+        "       hls-model confidence\n",
         stderr);
   return 2;
 }
@@ -137,6 +140,13 @@ static int cmd_info(const char *path) {
   } else {
     printf("  flow        none recorded\n");
   }
+  const hls_confidence_ref *cr = &w->confidence;
+  if (cr->count)
+    printf("  confidence  %zu training kernels (%s%s), typical distance %.6g, perf %.6g +- %.6g\n",
+           cr->count, cr->kernels[0], cr->count > 1 ? ", ..." : "", cr->scale, cr->perf_mean,
+           cr->perf_std);
+  else
+    printf("  confidence  none (no training embeddings)\n");
   hls_model_free(m);
   return 0;
 }
@@ -471,8 +481,8 @@ static char *join(const char *dir, const char *rel) {
 }
 
 typedef struct {
-  double out, emb, out_full;
-  size_t points, emb_checked;
+  double out, emb, out_full, distance;
+  size_t points, emb_checked, confidence_checked;
   int failed;
 } parity_stats;
 
@@ -487,6 +497,47 @@ static int json_row(const cJSON *rows, size_t r, float *v, size_t w) {
       return -1;
     v[i] = (float)x->valuedouble;
   }
+  return 0;
+}
+
+/* The case's "confidence" ([[distance, nearest row], ...], export.py) against
+ * the runtime's for the embeddings it computed (model/confidence.h; the work
+ * measure needs the analytic estimator, which the reference does not
+ * record).  Prints its part of the case line. */
+static int parity_confidence(const hls_model *m, const cJSON *c, const float *emb, size_t n,
+                             const char *ref, size_t ci, parity_stats *st, hls_diags *d) {
+  const cJSON *conf = cJSON_GetObjectItemCaseSensitive(c, "confidence");
+  const hls_confidence_ref *cr = &hls_model_weights(m)->confidence;
+  if (!conf) {
+    if (cr->count)
+      printf(", confidence not compared (absent)");
+    return 0;
+  }
+  if (!cr->count || !cJSON_IsArray(conf) || cJSON_GetArraySize(conf) != (int)n) {
+    hls_diag_add(d, HLS_SEV_ERROR, ref, 0, 0,
+                 cr->count ? "case %zu: \"confidence\" needs one [distance, row] per point"
+                           : "case %zu: has \"confidence\", the model records no training embeddings",
+                 ci);
+    return -1;
+  }
+  double worst = 0;
+  size_t moved = 0;
+  for (size_t k = 0; k < n; k++) {
+    float want[2];
+    if (json_row(conf, k, want, 2) || want[1] < 0 || want[1] >= (float)cr->count) {
+      hls_diag_add(d, HLS_SEV_ERROR, ref, 0, 0, "case %zu point %zu: \"confidence\" needs [distance, row]",
+                   ci, k);
+      return -1;
+    }
+    hls_confidence got = hls_confidence_of(cr, emb + k * cr->dim, NAN);
+    double diff = fabs((double)got.distance - want[0]);
+    worst = diff > worst || isnan(diff) ? diff : worst;
+    moved += strcmp(got.nearest, cr->kernels[(size_t)want[1]]) != 0;
+  }
+  printf(", confidence distance %.3g, nearest kernel differs on %zu", worst, moved);
+  st->distance = worst > st->distance || isnan(worst) ? worst : st->distance;
+  st->confidence_checked++;
+  st->failed |= moved != 0;
   return 0;
 }
 
@@ -557,6 +608,8 @@ static int parity_case(const hls_model *m, const cJSON *c, const char *dir, cons
       printf(", embeddings %.3g", demb);
     else
       printf(", embeddings not compared (absent or not %zu wide)", ed);
+    if (parity_confidence(m, c, gemb, n, ref, ci, st, d))
+      rc = -1;
     printf("\n");
     st->out = dout > st->out || isnan(dout) ? dout : st->out;
     st->out_full = dfull > st->out_full || isnan(dfull) ? dfull : st->out_full;
@@ -619,11 +672,16 @@ static int cmd_parity(int argc, char **argv) {
   hls_diags_print(&d, stderr);
   hls_diags_free(&d);
   if (!rc) {
-    int bad = !(st.out <= tol && st.out_full <= tol && st.emb <= tol);
+    int bad = !(st.out <= tol && st.out_full <= tol && st.emb <= tol && st.distance <= tol) ||
+              st.failed;
     printf("parity %s: %zu cases, %zu points: max |diff| outputs %.3g, direct path %.3g, "
-           "embeddings %.3g (%zu cases): %s (tolerance %g)\n",
+           "embeddings %.3g (%zu cases)",
            hls_model_kind_name(hls_model_kind_of(m)), ci, st.points, st.out, st.out_full, st.emb,
-           st.emb_checked, bad ? "FAIL" : "ok", tol);
+           st.emb_checked);
+    if (st.confidence_checked)
+      printf(", confidence distance %.3g (%zu cases)%s", st.distance, st.confidence_checked,
+             st.failed ? ", another nearest kernel" : "");
+    printf(": %s (tolerance %g)\n", bad ? "FAIL" : "ok", tol);
     rc = bad ? -1 : 0;
   }
   hls_model_free(m);
@@ -855,6 +913,18 @@ static int cmd_targets(void) {
 /* ---- flows ---- */
 
 /* The flows as hlsmoe_train.flows prints them (test/lit/train/flows.test). */
+/* The declaration of model/confidence.def as this build reads it, in the
+ * format of `hlsmoe_train.confidence declaration` (test/lit/train/confidence-def.test). */
+static int cmd_confidence(void) {
+  printf("tensor %s\n", hls_confidence_tensor_name());
+  for (int k = 0; k < HLS_CONFIDENCE_META_KEYS; k++)
+    printf("meta %s %s\n", hls_confidence_meta_what(k), hls_confidence_meta_key(k));
+  for (int l = 1; l < HLS_CONFIDENCE_LEVELS; l++)
+    printf("level %s distance below %g, work below %g\n", hls_confidence_level_name(l),
+           hls_confidence_distance_below(l), hls_confidence_work_below(l));
+  return 0;
+}
+
 static int cmd_flows(void) {
   for (size_t i = 0; i < hls_tool_flow_count(); i++) {
     const hls_tool_flow *f = hls_tool_flow_at(i);
@@ -889,5 +959,7 @@ int main(int argc, char **argv) {
     return cmd_targets();
   if (strcmp(cmd, "flows") == 0 && n == 0)
     return cmd_flows();
+  if (strcmp(cmd, "confidence") == 0 && n == 0)
+    return cmd_confidence();
   return usage();
 }

@@ -35,6 +35,7 @@ import torch
 
 from . import ROOT
 from . import backbone as backbone_mod
+from . import confidence as confidence_mod
 from . import dataset
 from . import flows as flows_mod
 from . import model as model_mod
@@ -158,12 +159,16 @@ def save_model(m, path, trained_on="", flow=None):
     meta = m.metadata(trained_on)
     if flow is not None:
         meta.update(flow_metadata(flow))
+    if getattr(m, "confidence", None) is not None:     # training embeddings (confidence.py)
+        sd.update(m.confidence.tensors())
+        meta.update(m.confidence.metadata())
     write_safetensors(path, sd, meta)
 
 
 def load_model(path, schema=None):
     schema = schema or schema_mod.Schema()
     tensors, meta = read_safetensors(path)
+    tensors, conf = confidence_mod.split(tensors, meta)
     if meta.get("format") != "hlsmoe-model":
         raise ValueError("%s: not an hlsmoe model (format %r)" % (path, meta.get("format")))
     if meta.get("schema") != schema.id:
@@ -188,7 +193,15 @@ def load_model(path, schema=None):
     m.eval()
     m.trained_on = meta.get("trained_on", "")
     m.flow = meta.get("flow", "")    # "" when the file records no flow
+    if conf is not None and conf.rows.shape[1] != _embedding_width(m):
+        raise ValueError("%s: tensor %s has shape %s, the embedding is %d wide"
+                         % (path, confidence_mod.TENSOR, conf.rows.shape, _embedding_width(m)))
+    m.confidence = conf              # training embeddings, None when the file has none
     return m
+
+
+def _embedding_width(m):
+    return sum(getattr(m, k).zdim for k in m.nets)
 
 
 # ---------------------------------------------------------------- reference vectors
@@ -259,6 +272,15 @@ def compute_case(m, schema, gjson, points, backbone=None):
     return y.double().numpy().tolist(), out["z"].double().numpy().tolist()
 
 
+def compute_confidence(m, embeddings):
+    """The reference file's "confidence" of a case: [[distance, nearest row], ...] per point, for a
+    model with training embeddings (confidence.py), else None."""
+    if getattr(m, "confidence", None) is None:
+        return None
+    d, near = m.confidence.distance(np.asarray(embeddings, dtype=np.float32))
+    return [[float(x), int(k)] for x, k in zip(d, near)]
+
+
 def write_reference(m, model_path, graph_paths, points_per_graph, schema=None):
     """graph_paths: graph JSON files; points_per_graph: list of lists of points."""
     schema = schema or schema_mod.Schema()
@@ -275,6 +297,9 @@ def write_reference(m, model_path, graph_paths, points_per_graph, schema=None):
         if bb is not None:      # the C parity check feeds the network these, not its own estimates
             case["backbone"] = bb.astype(np.float64).tolist()
         cases.append(case)
+        conf = compute_confidence(m, embs)
+        if conf is not None:
+            cases[-1]["confidence"] = conf
     ref = {"model": os.path.basename(model_path), "schema": schema.id, "kind": m.kind, "task": m.task,
            "cases": cases}
     with open(ref_path, "w") as f:
@@ -298,7 +323,17 @@ def check_reference(model_path, ref_path=None, tol=1e-4, log=print):
         gj = dataset.load_graph_json(os.path.join(base, case["graph"]), schema)
         bb = np.asarray(case["backbone"], dtype=np.float32) if "backbone" in case else None
         outs, embs = compute_case(m, schema, gj, case["points"], bb)
-        for a, b in ((outs, case["outputs"]), (embs, case["embeddings"])):
+        pairs = [(outs, case["outputs"]), (embs, case["embeddings"])]
+        conf = compute_confidence(m, embs)
+        if (conf is None) != ("confidence" not in case):
+            log("%s: the reference and the model disagree on having training embeddings" % ref_path)
+            return False
+        if conf is not None:
+            if [k for _, k in conf] != [int(k) for _, k in case["confidence"]]:
+                log("%s: another nearest training kernel" % ref_path)
+                return False
+            pairs.append(([d for d, _ in conf], [d for d, _ in case["confidence"]]))
+        for a, b in pairs:
             d = float(np.max(np.abs(np.asarray(a) - np.asarray(b)))) if len(b) else 0.0
             worst = max(worst, d)
         n += len(case["points"])

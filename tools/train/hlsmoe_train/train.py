@@ -340,7 +340,10 @@ def main(argv=None):
         test_items = [(s.kd, s.test) for s in splits]
         print("test loss %.4f" % eval_loss(m, test_items, a.task), flush=True)
     if a.out:
+        from . import confidence
         from . import export
+        if a.task == "regression":      # the training embeddings the runtime's confidence reads
+            m.confidence = confidence.build(m, train_items)
         cmd = "hlsmoe_train.train " + " ".join(argv if argv is not None else sys.argv[1:])
         export.save_model(m, a.out, "HLSyn%s %s, %d kernels, %d points; %s" % (
             "-Vitis" if a.version in dataset.VITIS_VERSIONS else "", a.version, len(kds), n, cmd),

@@ -6,8 +6,9 @@ One output line per non-blank input line, in order: a scored point repeats
 the input's knob values ("point"; a dataset line's "point" member) with a
 latency > 0, four utilisations and a validity in [0, 1], the latency's lower
 bound and the list of outputs the physical rules changed ("adjusted",
-model/physical.h), and obeys those rules: utilisations >= 0, latency >= the
-bound, validity < 0.5 when a utilisation exceeds the device; a bad line is
+model/physical.h), from a model with training embeddings its confidence (level,
+distance, nearest kernel, work), and obeys the physical rules: utilisations >= 0,
+latency >= the bound, validity < 0.5 when a utilisation exceeds the device; a bad line is
 {"line": N, "error": "..."} with N its line number.  MODEL_OUTPUTS, the
 lines of `hls-model score` for the same points (perf and four
 utilisations each: the network's raw outputs), must give the same
@@ -44,8 +45,15 @@ def main(points, scores, model_outputs=None):
         given = given.get("point", given)
         if o["point"] != given:
             fail("line %d: point %s, input %s" % (n, o["point"], given))
-        if sorted(o) != sorted(("point", "latency", "valid", "latency_bound", "adjusted") + UTILS):
+        if sorted(k for k in o if k != "confidence") != sorted(("point", "latency", "valid", "latency_bound", "adjusted") + UTILS):
             fail("line %d: fields %s" % (n, sorted(o)))
+        c = o.get("confidence")   # a model with training embeddings (docs/confidence.md)
+        if c is not None and not (c.get("level") in ("high", "medium", "low")
+                                  and isinstance(c.get("nearest_kernel"), str)
+                                  and all(isinstance(c.get(k, 0.0), (int, float)) and math.isfinite(c.get(k, 0.0))
+                                          and c.get(k, 0.0) >= 0 for k in ("distance", "work"))
+                                  and set(c) <= {"level", "distance", "nearest_kernel", "work"}):
+            fail("line %d: bad confidence %s" % (n, c))
         values = [o["latency"], o["valid"], o["latency_bound"]] + [o[u] for u in UTILS]
         if not all(isinstance(v, (int, float)) and math.isfinite(v) for v in values):
             fail("line %d: non-numbers in %s" % (n, out))
