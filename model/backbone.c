@@ -6,10 +6,18 @@
 
 #include "model/targets.h"
 
+#define BACKBONE_FEATURE(name)
+#define BACKBONE_RESIDUAL_BOUND(x) const float hls_backbone_residual_bound = (x);
+#include "model/backbone.def"
+#undef BACKBONE_RESIDUAL_BOUND
+#undef BACKBONE_FEATURE
+
 const char *hls_backbone_feature_name(int i) {
   static const char *const names[] = {
 #define BACKBONE_FEATURE(name) #name,
+#define BACKBONE_RESIDUAL_BOUND(x)
 #include "model/backbone.def"
+#undef BACKBONE_RESIDUAL_BOUND
 #undef BACKBONE_FEATURE
   };
   return i >= 0 && i < HLS_BACKBONE_FEATURES ? names[i] : NULL;
@@ -25,7 +33,9 @@ int hls_backbone_feature_index(const char *name) {
 const char *hls_backbone_features_string(void) {
   static const char joined[] =
 #define BACKBONE_FEATURE(name) "," #name
+#define BACKBONE_RESIDUAL_BOUND(x)
 #include "model/backbone.def"
+#undef BACKBONE_RESIDUAL_BOUND
 #undef BACKBONE_FEATURE
       ;
   return joined + 1; /* past the first "," */

@@ -9,10 +9,15 @@
 
 enum {
 #define BACKBONE_FEATURE(name) HLS_BACKBONE_##name,
+#define BACKBONE_RESIDUAL_BOUND(x)
 #include "model/backbone.def"
+#undef BACKBONE_RESIDUAL_BOUND
 #undef BACKBONE_FEATURE
   HLS_BACKBONE_FEATURES
 };
+
+/* The bound of a residual target's correction (model/backbone.def). */
+extern const float hls_backbone_residual_bound;
 
 /* Feature i's name ("perf", "log_work", ...), NULL past the end. */
 const char *hls_backbone_feature_name(int i);

@@ -141,13 +141,17 @@ static float *confidence_embeddings(confidence_state *c, size_t n) {
   return c->emb;
 }
 
-/* out[i].confidence of the n points just scored into c->emb. */
+/* out[i].confidence of the n points just scored into c->emb.  backbone: the
+ * points' backbone features when a hybrid computed them (their perf is the
+ * work measure: no second estimate), else NULL. */
 static void confidence_score(confidence_state *c, const hls_graph *g, const float *pragma,
-                             size_t n, hls_prediction *out) {
+                             const float *backbone, size_t n, hls_prediction *out) {
   size_t row = g->nscopes * HLS_PRAGMA_DIM;
   for (size_t i = 0; i < n; i++) {
     double work = NAN;
-    if (c->analytic) {
+    if (backbone) {
+      work = backbone[i * HLS_BACKBONE_FEATURES + HLS_BACKBONE_perf];
+    } else if (c->analytic) {
       hls_analytic_result r;
       hls_analytic_settings_encoded(g, pragma + i * row, c->settings);
       hls_analytic_estimate(c->analytic, c->settings, &r);
@@ -314,7 +318,7 @@ static int predict(hls_predictor *p, const float *pragma, size_t n, hls_predicti
     out[i].confidence = (hls_confidence){0.0f, NAN, NULL, HLS_CONFIDENCE_NONE};
   }
   if (emb)
-    confidence_score(&p->confidence, p->graph, pragma, n, out);
+    confidence_score(&p->confidence, p->graph, pragma, backbone, n, out);
   return 0;
 }
 

@@ -36,6 +36,18 @@ def _names(path=BACKBONE_DEF):
 FEATURES = _names()
 
 
+def _residual_bound(path=BACKBONE_DEF):
+    with open(path) as f:
+        for line in f:
+            m = re.match(r"^BACKBONE_RESIDUAL_BOUND\(([0-9.]+)\)\s*$", line.strip())
+            if m:
+                return float(m.group(1))
+    raise ValueError("%s: no BACKBONE_RESIDUAL_BOUND" % path)
+
+
+RESIDUAL_BOUND = _residual_bound()
+
+
 class BackboneMismatch(Exception):
     pass
 

@@ -451,6 +451,18 @@ class Model(nn.Module):
     def uses_backbone(self):
         return self.backbone_inputs or bool(self.residual)
 
+    def add_estimate(self, y, backbone):
+        """Residual targets: the correction, bounded to +-RESIDUAL_BOUND (backbone.def: far outside
+        the kernels it learnt from the network extrapolates without limit), plus the estimate."""
+        if not self.residual:
+            return y
+        y = y.clone()
+        for t in self.residual:
+            j = self.targets.index(t)
+            y[:, j] = y[:, j].clamp(-backbone_mod.RESIDUAL_BOUND, backbone_mod.RESIDUAL_BOUND) + \
+                backbone[:, backbone_mod.FEATURES.index(t)]
+        return y
+
     def forward(self, g, P, mode="joint", backbone=None):
         """Returns dict: y [B, T] (joint prediction; logits for validity), z [B, Z] (graph embedding;
         hier: the concat), reg (load-balance loss), and for hier ys: list of per-network outputs,
@@ -460,20 +472,16 @@ class Model(nn.Module):
             raise ValueError("this model is built on the analytic estimate: pass the backbone features")
         feats = backbone if self.backbone_inputs else None
         outs = [getattr(self, k)(g, P, feats=feats) for k in self.nets]
-        if self.residual:
-            base = torch.zeros_like(outs[0][0])
-            for t in self.residual:
-                j = self.targets.index(t)
-                base[:, j] = backbone[:, backbone_mod.FEATURES.index(t)]
-            outs = [(o[0] + base,) + tuple(o[1:]) for o in outs]
         if self.kind != "hier":
             y, z, reg = outs[0]
+            y = self.add_estimate(y, backbone)
             return {"y": y, "z": z, "reg": reg, "ys": [y]}
         ys = [o[0] for o in outs]
         z = torch.cat([o[1] for o in outs], -1)
         reg = sum(o[2] for o in outs) / len(outs)
         G = torch.softmax(self.hier_gate(z.detach()), -1)
-        y = sum(G[:, j:j + 1] * ys[j] for j in range(len(ys)))
+        y = self.add_estimate(sum(G[:, j:j + 1] * ys[j] for j in range(len(ys))), backbone)
+        ys = [self.add_estimate(x, backbone) for x in ys]
         if P.shape[0] > 1:
             hreg = cv(G.sum(0))
         else:
