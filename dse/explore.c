@@ -105,7 +105,14 @@ const char *hls_prediction_implausible(const hls_prediction *p, double *value) {
       return hls_model_target_name(HLS_TASK_REGRESSION, HLS_TARGET_util_LUT + u);
   }
   *value = p->valid;
-  return isfinite(p->valid) ? NULL : "validity";
+  if (!isfinite(p->valid))
+    return "validity";
+  /* An overflowing embedding is a damaged model's even when the outputs look
+   * sane: a hybrid's bounded correction can hide it (model/backbone.def). */
+  *value = p->confidence.distance;
+  if (p->confidence.level != HLS_CONFIDENCE_NONE && !isfinite(*value))
+    return "graph embedding";
+  return NULL;
 }
 
 /* An implausible prediction is never shown or ranked: it means a damaged

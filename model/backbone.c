@@ -7,15 +7,22 @@
 #include "model/targets.h"
 
 #define BACKBONE_FEATURE(name)
-#define BACKBONE_RESIDUAL_BOUND(x) const float hls_backbone_residual_bound = (x);
+#define BACKBONE_RESIDUAL_BOUND(x, damaged) \
+  static const float residual_bound = (x), residual_damaged = (damaged);
 #include "model/backbone.def"
 #undef BACKBONE_RESIDUAL_BOUND
 #undef BACKBONE_FEATURE
 
+float hls_backbone_bound_correction(float c) {
+  if (!(fabsf(c) <= residual_damaged)) /* NaN too: a damaged model's, for the checks to refuse */
+    return c;
+  return c < -residual_bound ? -residual_bound : (c > residual_bound ? residual_bound : c);
+}
+
 const char *hls_backbone_feature_name(int i) {
   static const char *const names[] = {
 #define BACKBONE_FEATURE(name) #name,
-#define BACKBONE_RESIDUAL_BOUND(x)
+#define BACKBONE_RESIDUAL_BOUND(x, damaged)
 #include "model/backbone.def"
 #undef BACKBONE_RESIDUAL_BOUND
 #undef BACKBONE_FEATURE
@@ -33,7 +40,7 @@ int hls_backbone_feature_index(const char *name) {
 const char *hls_backbone_features_string(void) {
   static const char joined[] =
 #define BACKBONE_FEATURE(name) "," #name
-#define BACKBONE_RESIDUAL_BOUND(x)
+#define BACKBONE_RESIDUAL_BOUND(x, damaged)
 #include "model/backbone.def"
 #undef BACKBONE_RESIDUAL_BOUND
 #undef BACKBONE_FEATURE

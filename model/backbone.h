@@ -9,15 +9,16 @@
 
 enum {
 #define BACKBONE_FEATURE(name) HLS_BACKBONE_##name,
-#define BACKBONE_RESIDUAL_BOUND(x)
+#define BACKBONE_RESIDUAL_BOUND(x, damaged)
 #include "model/backbone.def"
 #undef BACKBONE_RESIDUAL_BOUND
 #undef BACKBONE_FEATURE
   HLS_BACKBONE_FEATURES
 };
 
-/* The bound of a residual target's correction (model/backbone.def). */
-extern const float hls_backbone_residual_bound;
+/* A residual target's correction as the model uses it (model/backbone.def):
+ * clamped to the bound, unless it is a damaged model's. */
+float hls_backbone_bound_correction(float c);
 
 /* Feature i's name ("perf", "log_work", ...), NULL past the end. */
 const char *hls_backbone_feature_name(int i);

@@ -490,11 +490,9 @@ void hls_net_outputs(const hls_model *m, float *const *y, float *const *z, const
   for (int t = 0; m->config.residual && t < targets; t++)
     if (m->config.residual & (1u << t)) {
       int f = hls_backbone_feature_index(hls_model_target_name(m->config.task, t));
-      for (size_t r = 0; r < rows; r++) { /* the bounded correction plus the estimate */
-        float c = out[r * targets + t], b = hls_backbone_residual_bound;
-        c = c < -b ? -b : (c > b ? b : c);
-        out[r * targets + t] = c + backbone[r * HLS_BACKBONE_FEATURES + (size_t)f];
-      }
+      for (size_t r = 0; r < rows; r++) /* the bounded correction plus the estimate */
+        out[r * targets + t] = hls_backbone_bound_correction(out[r * targets + t]) +
+                               backbone[r * HLS_BACKBONE_FEATURES + (size_t)f];
     }
 }
 

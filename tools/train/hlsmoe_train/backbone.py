@@ -39,13 +39,21 @@ FEATURES = _names()
 def _residual_bound(path=BACKBONE_DEF):
     with open(path) as f:
         for line in f:
-            m = re.match(r"^BACKBONE_RESIDUAL_BOUND\(([0-9.]+)\)\s*$", line.strip())
+            m = re.match(r"^BACKBONE_RESIDUAL_BOUND\(([0-9.]+),\s*([0-9.]+)\)\s*$", line.strip())
             if m:
-                return float(m.group(1))
+                return float(m.group(1)), float(m.group(2))
     raise ValueError("%s: no BACKBONE_RESIDUAL_BOUND" % path)
 
 
-RESIDUAL_BOUND = _residual_bound()
+RESIDUAL_BOUND, RESIDUAL_DAMAGED = _residual_bound()
+
+
+def bound_correction(c):
+    """A residual correction as the model uses it (backbone.def): clamped to +-RESIDUAL_BOUND,
+    unless beyond RESIDUAL_DAMAGED or not finite (a damaged model's: left for the checks)."""
+    import torch
+    clamped = c.clamp(-RESIDUAL_BOUND, RESIDUAL_BOUND)
+    return torch.where(c.abs() <= RESIDUAL_DAMAGED, clamped, c)
 
 
 class BackboneMismatch(Exception):

@@ -453,14 +453,14 @@ class Model(nn.Module):
 
     def add_estimate(self, y, backbone):
         """Residual targets: the correction, bounded to +-RESIDUAL_BOUND (backbone.def: far outside
-        the kernels it learnt from the network extrapolates without limit), plus the estimate."""
+        the kernels it learnt from the network extrapolates without limit; a damaged model's
+        correction stays as it is), plus the estimate."""
         if not self.residual:
             return y
         y = y.clone()
         for t in self.residual:
             j = self.targets.index(t)
-            y[:, j] = y[:, j].clamp(-backbone_mod.RESIDUAL_BOUND, backbone_mod.RESIDUAL_BOUND) + \
-                backbone[:, backbone_mod.FEATURES.index(t)]
+            y[:, j] = backbone_mod.bound_correction(y[:, j]) + backbone[:, backbone_mod.FEATURES.index(t)]
         return y
 
     def forward(self, g, P, mode="joint", backbone=None):
