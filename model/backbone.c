@@ -48,6 +48,14 @@ const char *hls_backbone_features_string(void) {
   return joined + 1; /* past the first "," */
 }
 
+void hls_backbone_of_encoded(hls_analytic *a, const hls_graph *g, const float *pragma,
+                             hls_loop_setting *settings, float *out) {
+  hls_analytic_result r;
+  hls_analytic_settings_encoded(g, pragma, settings);
+  hls_analytic_estimate(a, settings, &r);
+  hls_backbone_features(g, &r, out);
+}
+
 static int loop_is_inner(const hls_graph *g, size_t l) {
   for (size_t k = 0; k < g->nloops; k++)
     if (g->loops[k].parent == (int32_t)l)

@@ -86,12 +86,9 @@ static const float *backbone_features(hls_predictor *p, const float *pragma, siz
     p->backbone_capacity = n;
   }
   size_t row = p->graph->nscopes * HLS_PRAGMA_DIM;
-  for (size_t i = 0; i < n; i++) {
-    hls_analytic_result r;
-    hls_analytic_settings_encoded(p->graph, pragma + i * row, p->settings);
-    hls_analytic_estimate(p->analytic, p->settings, &r);
-    hls_backbone_features(p->graph, &r, p->backbone + i * HLS_BACKBONE_FEATURES);
-  }
+  for (size_t i = 0; i < n; i++)
+    hls_backbone_of_encoded(p->analytic, p->graph, pragma + i * row, p->settings,
+                            p->backbone + i * HLS_BACKBONE_FEATURES);
   return p->backbone;
 }
 

@@ -263,12 +263,9 @@ static float *backbone_of(const hls_model *m, const hls_graph *g, const float *p
     return NULL;
   hls_loop_setting *settings = hls_xcalloc(g->nloops + 1, sizeof *settings);
   float *out = hls_xmalloc((n * HLS_BACKBONE_FEATURES + 1) * sizeof(float));
-  for (size_t i = 0; i < n; i++) {
-    hls_analytic_result r;
-    hls_analytic_settings_encoded(g, pragma + i * g->nscopes * HLS_PRAGMA_DIM, settings);
-    hls_analytic_estimate(a, settings, &r);
-    hls_backbone_features(g, &r, out + i * HLS_BACKBONE_FEATURES);
-  }
+  for (size_t i = 0; i < n; i++)
+    hls_backbone_of_encoded(a, g, pragma + i * g->nscopes * HLS_PRAGMA_DIM, settings,
+                            out + i * HLS_BACKBONE_FEATURES);
   free(settings);
   hls_analytic_free(a);
   return out;
