@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L /* strtok_r */
 #include "model/integrity.h"
 
 #include <ctype.h>
@@ -21,7 +22,9 @@ static const char *split_path(const char *path, char *dir, size_t size) {
 /* The digest recorded for `name` in a SHA256SUMS text: lines "HEX  NAME"
  * (or "HEX *NAME", binary mode).  NULL when it is not listed. */
 static const char *recorded(char *text, const char *name, char hex[65]) {
-  for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+  /* strtok_r: a caller may be in the middle of its own strtok (hls-model bench's model list) */
+  char *save = NULL;
+  for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
     size_t n = strlen(line);
     if (n && line[n - 1] == '\r')
       line[--n] = '\0';

@@ -735,7 +735,9 @@ static int cmd_bench(int argc, char **argv) {
   hls_prepared *p[8];
   int nm = 0, rc = 0;
   double t0 = now();
-  for (char *tok = strtok(list, ","); tok && nm < 8 && !rc; tok = strtok(NULL, ",")) {
+  char *save = NULL;
+  for (char *tok = strtok_r(list, ",", &save); tok && nm < 8 && !rc;
+       tok = strtok_r(NULL, ",", &save)) {
     m[nm] = hls_model_load(tok, &d);
     p[nm] = m[nm] ? hls_model_prepare(m[nm], &g, &d) : NULL;
     rc = p[nm] ? 0 : -1;
