@@ -154,11 +154,10 @@ static int backbone_line(void *ctx, char *line, unsigned line_no) {
     hls_diags_print(&d, stderr);
     e->bad = 1;
   } else {
-    hls_analytic_result r;
+    /* From the encoded rows, as the predictor does: the point's string
+     * values do not outlive hls_encode_text. */
     float f[HLS_BACKBONE_FEATURES];
-    hls_analytic_settings(e->g, e->point, e->settings);
-    hls_analytic_estimate(e->analytic, e->settings, &r);
-    hls_backbone_features(e->g, &r, f);
+    hls_backbone_of_encoded(e->analytic, e->g, e->rows, e->settings, f);
     for (int i = 0; i < HLS_BACKBONE_FEATURES; i++)
       printf("%s%.9g", i ? "," : "[", (double)f[i]);
     puts("]");
