@@ -368,8 +368,13 @@ static double function_cycles(hls_analytic *a, int32_t f, double copies) {
   return cycles + 1;
 }
 
-hls_analytic *hls_analytic_new(const hls_graph *g, hls_diags *d) {
+hls_analytic *hls_analytic_new(const hls_graph *g, const hls_tool_flow *flow, hls_diags *d) {
+  static const double device[HLS_UTILS] = {HLS_DEVICE_LUT, HLS_DEVICE_FF, HLS_DEVICE_DSP,
+                                           HLS_DEVICE_BRAM};
   hls_analytic *a = hls_xcalloc(1, sizeof *a);
+  double share = flow ? flow->capacity_pct / 100.0 : 1.0;
+  for (int u = 0; u < HLS_UTILS; u++)
+    a->capacity[u] = device[u] * share;
   if (hls_analytic_facts(a, g, d)) {
     hls_analytic_free(a);
     return NULL;
@@ -391,8 +396,6 @@ void hls_analytic_free(hls_analytic *a) {
 void hls_analytic_estimate(hls_analytic *a, const hls_loop_setting *settings,
                            hls_analytic_result *r) {
   const hls_graph *g = a->g;
-  static const double device[HLS_UTILS] = {HLS_DEVICE_LUT, HLS_DEVICE_FF, HLS_DEVICE_DSP,
-                                           HLS_DEVICE_BRAM};
   a->settings = settings;
   memset(a->rows, 0, (g->nloops + 1) * sizeof *a->rows);
   memset(a->count, 0, sizeof a->count);
@@ -408,7 +411,7 @@ void hls_analytic_estimate(hls_analytic *a, const hls_loop_setting *settings,
   r->cycles = cycles;
   for (int u = 0; u < HLS_UTILS; u++) {
     r->count[u] = a->count[u];
-    r->util[u] = a->count[u] / device[u];
+    r->util[u] = a->count[u] / a->capacity[u];
   }
   r->loops = a->rows;
 }

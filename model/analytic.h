@@ -22,12 +22,13 @@
 #include <stdint.h>
 
 #include "graph/graph.h"
+#include "model/flows.h"
 #include "model/predictor.h"
 #include "support/diag.h"
 
-/* The device the fractions refer to: the Alveo U200's xcu200-fsgd2104-2-e,
- * the part of the HLSyn v21 (Merlin + Vitis 2021.1) flow; the data's
- * util = total / these (docs/analytic.md). */
+/* The device of both flows: the Alveo U200's xcu200-fsgd2104-2-e.  A flow's
+ * utilisations are fractions of its capacity_pct share of these
+ * (model/flows.def; docs/analytic.md). */
 #define HLS_DEVICE_NAME "xcu200-fsgd2104-2-e"
 #define HLS_DEVICE_LUT 1182240.0
 #define HLS_DEVICE_FF 2364480.0
@@ -76,10 +77,11 @@ typedef struct {
 
 typedef struct hls_analytic hls_analytic;
 
-/* Analyses the graph (it must outlive the estimator).  NULL with an error in
- * d when the graph lacks what the estimator reads (block_loops: a graph
- * exported by an older build). */
-hls_analytic *hls_analytic_new(const hls_graph *g, hls_diags *d);
+/* Analyses the graph (it must outlive the estimator) for the flow whose
+ * utilisations it reports (NULL: fractions of the whole device).  NULL with
+ * an error in d when the graph lacks what the estimator reads (block_loops:
+ * a graph exported by an older build). */
+hls_analytic *hls_analytic_new(const hls_graph *g, const hls_tool_flow *flow, hls_diags *d);
 void hls_analytic_free(hls_analytic *a);
 
 /* Settings of every loop (out[g->nloops]) under a design point (one value per

@@ -68,6 +68,7 @@ struct hls_analytic {
   uint8_t *called;                  /* functions called from another kernel function */
   uint8_t *loop_every;              /* [nloops] the loop runs on every iteration of its parent
                                      * (every run of its function, when outermost) */
+  double capacity[HLS_UTILS];       /* what the utilisations are fractions of (the flow's) */
   /* per estimate */
   const hls_loop_setting *settings;
   double *start;                    /* [ninst] scratch of the critical path */

@@ -15,6 +15,7 @@ typedef struct {
   int clock_mhz;       /* 250 */
   hls_dialect dialect; /* kernels in this dialect default to the flow */
   const char *version; /* the data's tool version ("v25") */
+  int capacity_pct;    /* the utilisations are fractions of this share of the device */
 } hls_tool_flow;
 
 size_t hls_tool_flow_count(void);

@@ -10,17 +10,14 @@
 
 struct hls_physical {
   const hls_graph *g;
-  hls_analytic *bound;        /* the lower bound's analysis of the graph */
+  hls_analytic *bound;        /* the lower bound's analysis of the graph (borrowed) */
   hls_loop_setting *settings; /* [nloops] scratch */
 };
 
-hls_physical *hls_physical_new(const hls_graph *g, hls_diags *d) {
-  hls_analytic *a = hls_analytic_new(g, d);
-  if (!a)
-    return NULL;
+hls_physical *hls_physical_new(const hls_graph *g, hls_analytic *bound) {
   hls_physical *ph = hls_xcalloc(1, sizeof *ph);
   ph->g = g;
-  ph->bound = a;
+  ph->bound = bound;
   ph->settings = hls_xcalloc(g->nloops + 1, sizeof *ph->settings);
   return ph;
 }
@@ -28,7 +25,6 @@ hls_physical *hls_physical_new(const hls_graph *g, hls_diags *d) {
 void hls_physical_free(hls_physical *ph) {
   if (!ph)
     return;
-  hls_analytic_free(ph->bound);
   free(ph->settings);
   free(ph);
 }

@@ -45,9 +45,10 @@ enum {
 
 typedef struct hls_physical hls_physical;
 
-/* Prepares the rules for kernel g (the graph must outlive them): the lower
- * bound's analysis of the graph.  NULL with an error in d. */
-hls_physical *hls_physical_new(const hls_graph *g, hls_diags *d);
+/* Prepares the rules for kernel g with the lower bound of the estimator
+ * `bound` (model/analytic.h: of that graph; borrowed, it must outlive the
+ * rules). */
+hls_physical *hls_physical_new(const hls_graph *g, struct hls_analytic *bound);
 void hls_physical_free(hls_physical *ph);
 
 /* Applies the rules to out[n], the predictions of the design points

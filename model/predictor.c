@@ -22,12 +22,10 @@ typedef struct {
 } network;
 
 /* The confidence of the network's predictions (model/confidence.h): the
- * regression model's training embeddings, the embeddings of the points being
- * scored, and an analytic estimator of its own for the work measure. */
+ * regression model's training embeddings and the embeddings of the points
+ * being scored (the work measure comes from the predictor's estimator). */
 typedef struct {
   const hls_confidence_ref *ref; /* NULL: the model records none */
-  hls_analytic *analytic;        /* NULL: the estimator cannot read the kernel (no work measure) */
-  hls_loop_setting *settings;    /* [nloops] scratch */
   float *emb;                    /* [capacity][dim] */
   size_t capacity;
 } confidence_state;
@@ -37,10 +35,12 @@ struct hls_predictor {
   network regression, validity;
   confidence_state confidence;
   const hls_graph *graph;
-  /* The analytic estimator: the predictor itself (analytic_only), or the
-   * backbone of networks built on it; NULL for the paper's networks. */
+  /* The analytic estimator of the kernel, one for everything that needs it:
+   * the predictor itself (analytic_only), the backbone of networks built on
+   * it (hybrid), the confidence's work measure, the physical lower bound. */
   hls_analytic *analytic;
   int analytic_only;
+  int hybrid; /* a network reads the backbone features */
   hls_loop_setting *settings; /* [nloops] scratch */
   float *backbone;            /* [backbone_capacity][HLS_BACKBONE_FEATURES] */
   size_t backbone_capacity;
@@ -92,39 +92,24 @@ static const float *backbone_features(hls_predictor *p, const float *pragma, siz
   return p->backbone;
 }
 
-/* Networks built on the analytic estimate get the estimator (which also gives
- * reports and remarks their loop table).  Returns 0, or -1 with an error. */
-static int attach_backbone(hls_predictor *p, const hls_graph *g, hls_diags *d) {
-  if (!hls_model_uses_backbone(p->regression.model) && !hls_model_uses_backbone(p->validity.model))
-    return 0;
-  p->analytic = hls_analytic_new(g, d);
+/* The kernel's analytic estimator, for the flow predicted.  Returns 0, or -1
+ * with an error (a graph the estimator cannot read). */
+static int attach_analytic(hls_predictor *p, const hls_graph *g, hls_diags *d) {
+  p->analytic = hls_analytic_new(g, p->flow, d);
   if (!p->analytic)
     return -1;
   p->settings = hls_xcalloc(g->nloops + 1, sizeof *p->settings);
   return 0;
 }
 
-/* Confidence for a regression model that records its training embeddings.
- * The work measure needs the analytic estimator; a kernel it cannot read
- * keeps the distance alone (its errors are dropped: the prediction itself
- * does not depend on it). */
-static void confidence_prepare(confidence_state *c, const hls_model *m, const hls_graph *g) {
+/* Confidence for a regression model that records its training embeddings. */
+static void confidence_prepare(confidence_state *c, const hls_model *m) {
   const hls_confidence_ref *ref = &hls_model_weights(m)->confidence;
-  if (!ref->count)
-    return;
-  c->ref = ref;
-  hls_diags quiet;
-  hls_diags_init(&quiet);
-  c->analytic = hls_analytic_new(g, &quiet);
-  hls_diags_free(&quiet);
-  c->settings = hls_xcalloc(g->nloops + 1, sizeof *c->settings);
+  if (ref->count)
+    c->ref = ref;
 }
 
-static void confidence_free(confidence_state *c) {
-  hls_analytic_free(c->analytic);
-  free(c->settings);
-  free(c->emb);
-}
+static void confidence_free(confidence_state *c) { free(c->emb); }
 
 /* The embedding buffer for n points, NULL without confidence. */
 static float *confidence_embeddings(confidence_state *c, size_t n) {
@@ -138,20 +123,22 @@ static float *confidence_embeddings(confidence_state *c, size_t n) {
   return c->emb;
 }
 
-/* out[i].confidence of the n points just scored into c->emb.  backbone: the
- * points' backbone features when a hybrid computed them (their perf is the
- * work measure: no second estimate), else NULL. */
-static void confidence_score(confidence_state *c, const hls_graph *g, const float *pragma,
-                             const float *backbone, size_t n, hls_prediction *out) {
-  size_t row = g->nscopes * HLS_PRAGMA_DIM;
+/* out[i].confidence of the n points just scored into c->emb, the work
+ * measure by p's estimator.  backbone: the points' backbone features when a
+ * hybrid computed them (their perf is the work measure: no second
+ * estimate), else NULL. */
+static void confidence_score(hls_predictor *p, const float *pragma, const float *backbone,
+                             size_t n, hls_prediction *out) {
+  confidence_state *c = &p->confidence;
+  size_t row = p->graph->nscopes * HLS_PRAGMA_DIM;
   for (size_t i = 0; i < n; i++) {
-    double work = NAN;
+    double work;
     if (backbone) {
       work = backbone[i * HLS_BACKBONE_FEATURES + HLS_BACKBONE_perf];
-    } else if (c->analytic) {
+    } else {
       hls_analytic_result r;
-      hls_analytic_settings_encoded(g, pragma + i * row, c->settings);
-      hls_analytic_estimate(c->analytic, c->settings, &r);
+      hls_analytic_settings_encoded(p->graph, pragma + i * row, p->settings);
+      hls_analytic_estimate(p->analytic, p->settings, &r);
       work = hls_perf_of_latency(r.cycles > 1 ? r.cycles : 1);
     }
     out[i].confidence = hls_confidence_of(c->ref, c->emb + i * c->ref->dim, work);
@@ -173,13 +160,11 @@ static hls_predictor *analytic_new(const hls_predictor_options *o, const hls_gra
   p->flow = o->flow ? o->flow : hls_tool_flow_at(0);
   hls_tool_flow_describe(p->flow->tool, p->flow->device, p->flow->clock_mhz, p->flow_text,
                          sizeof p->flow_text);
-  p->analytic = hls_analytic_new(g, d);
   p->analytic_only = 1;
-  if (!p->analytic) {
+  if (attach_analytic(p, g, d)) {
     hls_predictor_free(p);
     return NULL;
   }
-  p->settings = hls_xcalloc(g->nloops + 1, sizeof *p->settings);
   p->regression_path = hls_xstrdup("analytic");
   p->validity_path = hls_xstrdup("analytic");
   return p;
@@ -258,14 +243,15 @@ static hls_predictor *predictor_new(const hls_predictor_options *o, const hls_gr
   }
   p->graph = g;
   ok = ok && network_prepare(&p->regression, g, d) == 0 &&
-       network_prepare(&p->validity, g, d) == 0 && attach_backbone(p, g, d) == 0;
+       network_prepare(&p->validity, g, d) == 0 && attach_analytic(p, g, d) == 0;
   if (!ok) {
     hls_predictor_free(p);
     return NULL;
   }
   set_flow_text(p);
-  p->graph = g;
-  confidence_prepare(&p->confidence, p->regression.model, g);
+  p->hybrid = hls_model_uses_backbone(p->regression.model) ||
+              hls_model_uses_backbone(p->validity.model);
+  confidence_prepare(&p->confidence, p->regression.model);
   return p;
 }
 
@@ -273,10 +259,8 @@ static hls_predictor *predictor_new(const hls_predictor_options *o, const hls_gr
 hls_predictor *hls_predictor_new(const hls_predictor_options *o, const hls_graph *g,
                                  hls_diags *d) {
   hls_predictor *p = predictor_new(o, g, d);
-  if (p && !(p->physical = hls_physical_new(g, d))) {
-    hls_predictor_free(p);
-    return NULL;
-  }
+  if (p)
+    p->physical = hls_physical_new(g, p->analytic);
   return p;
 }
 
@@ -286,8 +270,8 @@ void hls_predictor_free(hls_predictor *p) {
   network_free(&p->regression);
   network_free(&p->validity);
   confidence_free(&p->confidence);
-  hls_analytic_free(p->analytic);
   hls_physical_free(p->physical);
+  hls_analytic_free(p->analytic);
   free(p->settings);
   free(p->backbone);
   free(p->regression_path);
@@ -301,7 +285,7 @@ static int predict(hls_predictor *p, const float *pragma, size_t n, hls_predicti
     analytic_score(p, pragma, n, out);
     return 0;
   }
-  const float *backbone = p->analytic ? backbone_features(p, pragma, n) : NULL;
+  const float *backbone = p->hybrid ? backbone_features(p, pragma, n) : NULL;
   float *emb = confidence_embeddings(&p->confidence, n);
   if (network_score(&p->regression, pragma, backbone, n, emb) ||
       network_score(&p->validity, pragma, backbone, n, NULL))
@@ -315,7 +299,7 @@ static int predict(hls_predictor *p, const float *pragma, size_t n, hls_predicti
     out[i].confidence = (hls_confidence){0.0f, NAN, NULL, HLS_CONFIDENCE_NONE};
   }
   if (emb)
-    confidence_score(&p->confidence, p->graph, pragma, backbone, n, out);
+    confidence_score(p, pragma, backbone, n, out);
   return 0;
 }
 
@@ -329,7 +313,11 @@ int hls_predictor_score(void *predictor, const float *pragma, size_t n, hls_pred
   return 0;
 }
 
-struct hls_analytic *hls_predictor_analytic(const hls_predictor *p) { return p->analytic; }
+/* Only the analytic predictor and the hybrids report the estimator's loop
+ * table: a paper network's latency does not come from it. */
+struct hls_analytic *hls_predictor_analytic(const hls_predictor *p) {
+  return p->analytic_only || p->hybrid ? p->analytic : NULL;
+}
 
 const char *hls_predictor_model_path(const hls_predictor *p) { return p->regression_path; }
 

@@ -75,8 +75,8 @@ void hls_predictor_free(hls_predictor *p);
  * thread-safe: one predictor per thread.  Returns 0, or -1. */
 int hls_predictor_score(void *predictor, const float *pragma, size_t n, hls_prediction *out);
 
-/* The analytic estimator behind an analytic predictor (its loop tables for
- * reports), NULL for the network. */
+/* The analytic estimator behind an analytic or hybrid predictor (its loop
+ * tables for reports and remarks), NULL for the paper's networks. */
 struct hls_analytic *hls_predictor_analytic(const hls_predictor *p);
 
 /* The regression model's file, as reports name it ("analytic" for the

@@ -5,10 +5,12 @@
  *   hls-graph loops GRAPH.json          one line per loop: nest, trip count, pragma slots
  *   hls-graph encode GRAPH.json POINTS  pragma vectors of design points (JSON Lines with
  *                                       a "point" member, or bare point objects), one line each
- *   hls-graph backbone GRAPH.json POINTS
+ *   hls-graph backbone GRAPH.json POINTS [FLOW]
  *                                       the analytic estimate of each point as backbone
  *                                       features (model/backbone.def), one line each; the
- *                                       first line names them (the training tools read it)
+ *                                       first line names them (the training tools read it).
+ *                                       FLOW (model/flows.def) sets what the utilisations
+ *                                       are fractions of; without it, the whole device
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,7 +169,8 @@ static int backbone_line(void *ctx, char *line, unsigned line_no) {
 }
 
 /* One JSON array per input line: pragma rows (encode) or backbone features. */
-static int per_point(const char *points_path, const hls_graph *g, int backbone) {
+static int per_point(const char *points_path, const hls_graph *g, int backbone,
+                     const hls_tool_flow *flow) {
   size_t len;
   char *text = hls_read_file(points_path, &len);
   if (!text) {
@@ -179,7 +182,7 @@ static int per_point(const char *points_path, const hls_graph *g, int backbone) 
   if (backbone) {
     hls_diags d;
     hls_diags_init(&d);
-    e.analytic = hls_analytic_new(g, &d);
+    e.analytic = hls_analytic_new(g, flow, &d);
     hls_diags_print(&d, stderr);
     hls_diags_free(&d);
     e.bad = !e.analytic;
@@ -201,10 +204,18 @@ static int per_point(const char *points_path, const hls_graph *g, int backbone) 
 }
 
 int main(int argc, char **argv) {
-  int per_point_command = argc >= 2 && (strcmp(argv[1], "encode") == 0 || strcmp(argv[1], "backbone") == 0);
-  if (argc < 3 || (per_point_command && argc < 4)) {
+  int backbone = argc >= 2 && strcmp(argv[1], "backbone") == 0;
+  int per_point_command = backbone || (argc >= 2 && strcmp(argv[1], "encode") == 0);
+  if (argc < 3 || (per_point_command && argc < 4) || argc > 4 + backbone) {
     fprintf(stderr, "usage: hls-graph check|stats|loops GRAPH.json\n"
-                    "       hls-graph encode|backbone GRAPH.json POINTS.jsonl\n");
+                    "       hls-graph encode GRAPH.json POINTS.jsonl\n"
+                    "       hls-graph backbone GRAPH.json POINTS.jsonl [FLOW]\n");
+    return 2;
+  }
+  const hls_tool_flow *flow = NULL;
+  if (backbone && argc == 5 && !(flow = hls_tool_flow_find(argv[4]))) {
+    fprintf(stderr, "hls-graph: error: unknown tool flow '%s' (known: %s)\n", argv[4],
+            hls_tool_flow_names());
     return 2;
   }
   hls_diags d;
@@ -225,7 +236,7 @@ int main(int argc, char **argv) {
     loops(&g);
     rc = 0;
   } else if (per_point_command)
-    rc = per_point(argv[3], &g, strcmp(argv[1], "backbone") == 0);
+    rc = per_point(argv[3], &g, backbone, flow);
   else
     fprintf(stderr, "hls-graph: unknown command '%s'\n", argv[1]);
   hls_graph_free(&g);

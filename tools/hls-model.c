@@ -252,13 +252,14 @@ static int encode_text(const hls_graph *g, const char *where, const char *text, 
 }
 
 /* The analytic estimates of n encoded points as backbone features
- * [n][HLS_BACKBONE_FEATURES], for a model that reads them; NULL for a model
+ * [n][HLS_BACKBONE_FEATURES] for the flow the model records (none: the whole
+ * device's utilisations), for a model that reads them; NULL for a model
  * that does not (or a graph the estimator cannot read: errors in d). */
 static float *backbone_of(const hls_model *m, const hls_graph *g, const float *pragma, size_t n,
                           hls_diags *d) {
   if (!hls_model_uses_backbone(m))
     return NULL;
-  hls_analytic *a = hls_analytic_new(g, d);
+  hls_analytic *a = hls_analytic_new(g, hls_tool_flow_find(hls_model_weights(m)->flow), d);
   if (!a)
     return NULL;
   hls_loop_setting *settings = hls_xcalloc(g->nloops + 1, sizeof *settings);
@@ -911,7 +912,6 @@ static int cmd_targets(void) {
 
 /* ---- flows ---- */
 
-/* The flows as hlsmoe_train.flows prints them (test/lit/train/flows.test). */
 /* The declaration of model/confidence.def as this build reads it, in the
  * format of `hlsmoe_train.confidence declaration` (test/lit/train/confidence-def.test). */
 static int cmd_confidence(void) {
@@ -924,12 +924,14 @@ static int cmd_confidence(void) {
   return 0;
 }
 
+/* The flows as hlsmoe_train.flows prints them (test/lit/train/flows.test). */
 static int cmd_flows(void) {
   for (size_t i = 0; i < hls_tool_flow_count(); i++) {
     const hls_tool_flow *f = hls_tool_flow_at(i);
     char text[160];
     hls_tool_flow_describe(f->tool, f->device, f->clock_mhz, text, sizeof text);
-    printf("%s: %s (dialect %s, data %s)\n", f->name, text, hls_dialect_name(f->dialect), f->version);
+    printf("%s: %s (dialect %s, data %s, utilisation of %d %% of the device)\n", f->name, text,
+           hls_dialect_name(f->dialect), f->version, f->capacity_pct);
   }
   return 0;
 }

@@ -65,14 +65,19 @@ def tool_beside(plugin):
     return os.path.join(os.path.dirname(os.path.abspath(plugin)), "hls-graph")
 
 
-def compute(graph_path, points, tool=HLS_GRAPH):
-    """[len(points), len(FEATURES)] float32: the C estimator's features of each point."""
+def compute(graph_path, points, tool=HLS_GRAPH, flow=None):
+    """[len(points), len(FEATURES)] float32: the C estimator's features of each point.
+
+    flow: the flows.Flow (or its name) whose device share the utilisations are fractions of
+    (model/flows.def); None: the whole device (v18/v20 have no flow of their own: HLSyn's
+    utilisations are over the whole U200 too)."""
     tmp = "%s.%d.points.jsonl" % (graph_path, os.getpid())
     with open(tmp, "w") as f:
         for p in points:
             f.write(json.dumps({"point": p}) + "\n")
     try:
-        r = subprocess.run([tool, "backbone", graph_path, tmp], capture_output=True, text=True)
+        r = subprocess.run([tool, "backbone", graph_path, tmp] + _flow_arg(flow), capture_output=True,
+                           text=True)
     finally:
         os.remove(tmp)
     if r.returncode != 0:
@@ -88,16 +93,22 @@ def compute(graph_path, points, tool=HLS_GRAPH):
     return np.asarray(rows, dtype=np.float32).reshape(len(points), len(FEATURES))
 
 
-def cached(graph_path, points, tool=HLS_GRAPH):
-    """compute(), cached next to the graph; the key hashes the points and the tool's mtime (the
-    estimator's code) so a rebuilt estimator recomputes."""
+def _flow_arg(flow):
+    name = getattr(flow, "name", flow)
+    return [name] if name else []
+
+
+def cached(graph_path, points, tool=HLS_GRAPH, flow=None):
+    """compute(), cached next to the graph; the key hashes the points, the flow and the tool's
+    mtime (the estimator's code) so a rebuilt estimator recomputes."""
     h = hashlib.sha1(json.dumps(points, sort_keys=True).encode())
+    h.update(("flow=%s;" % ",".join(_flow_arg(flow))).encode())
     h.update(str(int(os.path.getmtime(tool))).encode())
     h.update(",".join(FEATURES).encode())
     path = "%s.backbone-%s.npy" % (graph_path[:-5], h.hexdigest()[:12])
     if os.path.exists(path):
         return np.load(path)
-    b = compute(graph_path, points, tool)
+    b = compute(graph_path, points, tool, flow)
     tmp = path + ".%d.npy" % os.getpid()
     np.save(tmp, b)
     os.replace(tmp, path)

@@ -25,6 +25,7 @@ import numpy as np
 
 from . import ROOT
 from . import backbone as backbone_mod
+from . import flows as flows_mod
 from . import schema as schema_mod
 from . import targets as targets_mod
 
@@ -237,7 +238,8 @@ def load_kernels(version="v21", sources=None, data=None, cache=DEFAULT_CACHE,
         kd = KernelData(name, Graph(g, schema, name), recs, schema)
         kd.graph_path = gpath
         # the analytic estimate of every point: the backbone of hybrid models (backbone.py)
-        kd.B = backbone_mod.cached(gpath, kd.points, backbone_mod.tool_beside(plugin)) if recs else None
+        kd.B = backbone_mod.cached(gpath, kd.points, backbone_mod.tool_beside(plugin),
+                                   flows_mod.of_version(version)) if recs else None
         out.append(kd)
         if log:
             log("%s: %d nodes, %d edges, %d scopes, %d points, %d hls_ok" % (

@@ -163,6 +163,7 @@ def save_model(m, path, trained_on="", flow=None):
         sd.update(m.confidence.tensors())
         meta.update(m.confidence.metadata())
     write_safetensors(path, sd, meta)
+    m.flow = flow.name if flow is not None else ""     # as load_model reads it back
 
 
 def load_model(path, schema=None):
@@ -290,7 +291,8 @@ def write_reference(m, model_path, graph_paths, points_per_graph, schema=None):
     cases = []
     for gp, pts in zip(graph_paths, points_per_graph):
         gj = dataset.load_graph_json(gp, schema)
-        bb = backbone_mod.compute(gp, pts) if m.uses_backbone else None
+        # the flow the model records (the runtime estimates for it too)
+        bb = backbone_mod.compute(gp, pts, flow=getattr(m, "flow", None)) if m.uses_backbone else None
         outs, embs = compute_case(m, schema, gj, pts, bb)
         case = {"graph": os.path.relpath(os.path.abspath(gp), base), "points": pts,
                 "outputs": outs, "embeddings": embs}

@@ -11,25 +11,25 @@ from . import ROOT
 
 FLOWS_DEF = os.path.join(ROOT, "model", "flows.def")
 
-Flow = collections.namedtuple("Flow", "name tool device clock_mhz dialect version")
+Flow = collections.namedtuple("Flow", "name tool device clock_mhz dialect version capacity_pct")
 
-_ENTRY = re.compile(r'^FLOW\(\s*"([^"]+)",\s*"([^"]+)",\s*"([^"]+)",\s*(\d+),\s*(\w+),\s*"([^"]+)"\s*\)$')
+_ENTRY = re.compile(r'^FLOW\(\s*"([^"]+)",\s*"([^"]+)",\s*"([^"]+)",\s*(\d+),\s*(\w+),\s*"([^"]+)",\s*(\d+)\s*\)$')
 
 
-def _read(path=FLOWS_DEF):
+def read(path=FLOWS_DEF):
     out = []
     with open(path) as f:
         for line in f:
             m = _ENTRY.match(line.strip())
             if m:
                 g = m.groups()
-                out.append(Flow(g[0], g[1], g[2], int(g[3]), g[4], g[5]))
+                out.append(Flow(g[0], g[1], g[2], int(g[3]), g[4], g[5], int(g[6])))
     if not out:
         raise ValueError("%s: no FLOW entries" % path)
     return out
 
 
-FLOWS = _read()
+FLOWS = read()
 
 
 def by_name(name):
@@ -54,7 +54,8 @@ def describe(f):
 
 def main():
     for f in FLOWS:
-        print("%s: %s (dialect %s, data %s)" % (f.name, describe(f), f.dialect, f.version))
+        print("%s: %s (dialect %s, data %s, utilisation of %d %% of the device)"
+              % (f.name, describe(f), f.dialect, f.version, f.capacity_pct))
     return 0
 
 
