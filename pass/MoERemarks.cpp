@@ -211,6 +211,44 @@ std::string shortPragma(const std::string &P) {
   return Space == std::string::npos ? P : P.substr(Space + 1);
 }
 
+// Loop L's name in lists of the whole kernel: loops of called functions carry
+// the function's name (L0, and labels, repeat across functions).
+std::string kernelLoopName(const RemarkContext &C, size_t L) {
+  int32_t F = C.G.loops[L].function;
+  return F == 0 ? loopName(C, L) : std::string(C.G.functions[F]) + ":" + loopName(C, L);
+}
+
+// The pragmas of a design in the kernel's dialect, short: "L0 pipeline II=1,
+// unroll factor=4; L2 pipeline off"; an auto{} placeholder says its value
+// ("L1 auto{__PARA__L1}=4").
+std::string designPragmas(const RemarkContext &C, const hls_dspace_value *Values) {
+  std::string T;
+  for (size_t L = 0; L < C.G.nloops; L++) {
+    if (C.G.loops[L].scope < 0)
+      continue;
+    std::string Loop;
+    auto add = [&Loop](const std::string &Item) { Loop += (Loop.empty() ? "" : ", ") + Item; };
+    for (int Group = 0; Group < 3; Group++) {
+      const hls_graph_slot *S = hls_loop_slot(&C.G.loops[L], Group);
+      bool Placeholder = S->present && !S->derived && (S->knob[0] || S->ii_knob[0]);
+      char Buf[128];
+      if (Placeholder) { // the user's auto{} knobs: their values
+        for (const char *Knob : {S->knob, S->ii_knob})
+          if (Knob[0]) {
+            int K = hls_graph_knob_index(&C.G, Knob);
+            add("auto{" + std::string(Knob) + "}=" + valueText(&C.G.knobs[K], Values[K]));
+          }
+      } else if (hls_slot_pragma(&C.G, &C.G.loops[L], Group, Values, Buf, sizeof Buf) == 0 &&
+                 Buf[0]) { // a derived knob's value, or a pragma held as written
+        add(shortPragma(Buf));
+      }
+    }
+    if (!Loop.empty())
+      T += (T.empty() ? "" : "; ") + kernelLoopName(C, L) + " " + Loop;
+  }
+  return T.empty() ? "no loop pragma" : T;
+}
+
 // The pragmas a design changes against the design as written, short:
 // "L1 pipeline II=1, unroll factor=4; L2 no unroll".
 std::string designChanges(const RemarkContext &C, const hls_dspace_value *Now,
@@ -226,12 +264,8 @@ std::string designChanges(const RemarkContext &C, const hls_dspace_value *Now,
       if (A.Has[Group] && A.Text[Group] != B.Text[Group])
         Loop += (Loop.empty() ? "" : ", ") +
                 (B.Text[Group].empty() ? "no " + std::string(Slot[Group]) : shortPragma(B.Text[Group]));
-    // loops of called functions carry the function's name: L0 (and labels) repeat
-    std::string Name = C.G.loops[L].function == 0
-                           ? loopName(C, L)
-                           : std::string(C.G.functions[C.G.loops[L].function]) + ":" + loopName(C, L);
     if (!Loop.empty())
-      T += (T.empty() ? "" : "; ") + Name + " " + Loop;
+      T += (T.empty() ? "" : "; ") + kernelLoopName(C, L) + " " + Loop;
   }
   return T.empty() ? "as written" : T;
 }
@@ -273,7 +307,7 @@ void emitExplorationRemarks(const RemarkContext &C, const hls_explore_result &R,
   remark(C, "Prediction", [&](OptimizationRemarkAnalysis &Rem) {
     Rem << "pragmas as written";
     if (C.Space)
-      Rem << " (" << ore::NV("Design", pointText(C.G, C.Space, R.current.values)) << ")";
+      Rem << " (" << ore::NV("Pragmas", designPragmas(C, R.current.values)) << ")";
     Rem << ": ";
     streamPrediction(Rem, R.current.pred);
     if (!R.current.feasible)
@@ -281,6 +315,10 @@ void emitExplorationRemarks(const RemarkContext &C, const hls_explore_result &R,
     streamConfidence(Rem, R.current.pred.confidence);
     Rem << "; for " << ore::NV("Target", C.FlowText);
   });
+  if (C.Space) // every knob's value, for YAML readers (as RankedDesignPoint)
+    remark(C, DesignPassName, "CurrentDesignPoint", [&](OptimizationRemarkAnalysis &Rem) {
+      Rem << "as written: " << ore::NV("Design", pointText(C.G, C.Space, R.current.values));
+    });
   if (C.Analytic)
     emitLoopEstimates(C, R.current.values);
   if (Explored && !C.Space && C.G.nloops == 0)

@@ -457,11 +457,11 @@ class Model(nn.Module):
         correction stays as it is), plus the estimate."""
         if not self.residual:
             return y
-        y = y.clone()
+        out = y.clone()     # written in place; y itself stays as autograd saw it
         for t in self.residual:
             j = self.targets.index(t)
-            y[:, j] = backbone_mod.bound_correction(y[:, j]) + backbone[:, backbone_mod.FEATURES.index(t)]
-        return y
+            out[:, j] = backbone_mod.bound_correction(y[:, j]) + backbone[:, backbone_mod.FEATURES.index(t)]
+        return out
 
     def forward(self, g, P, mode="joint", backbone=None):
         """Returns dict: y [B, T] (joint prediction; logits for validity), z [B, Z] (graph embedding;
