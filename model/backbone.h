@@ -30,10 +30,10 @@ const char *hls_backbone_features_string(void);
 /* The features of one estimate of graph g into out[HLS_BACKBONE_FEATURES]. */
 void hls_backbone_features(const hls_graph *g, const hls_analytic_result *r, float *out);
 
-/* Estimates the design point encoded as pragma [nscopes][HLS_PRAGMA_DIM]
- * (what the predictor API receives) and writes its features into out;
- * settings: [nloops] scratch. */
-void hls_backbone_of_encoded(hls_analytic *a, const hls_graph *g, const float *pragma,
+/* Estimates the n design points encoded as pragma [n][nscopes][HLS_PRAGMA_DIM]
+ * (what the predictor API receives) and writes their features into
+ * out[n][HLS_BACKBONE_FEATURES]; settings: [nloops] scratch. */
+void hls_backbone_of_encoded(hls_analytic *a, const hls_graph *g, const float *pragma, size_t n,
                              hls_loop_setting *settings, float *out);
 
 #endif

@@ -7,12 +7,15 @@
 
 #include "model/targets.h"
 
-void hls_backbone_of_encoded(hls_analytic *a, const hls_graph *g, const float *pragma,
+void hls_backbone_of_encoded(hls_analytic *a, const hls_graph *g, const float *pragma, size_t n,
                              hls_loop_setting *settings, float *out) {
-  hls_analytic_result r;
-  hls_analytic_settings_encoded(g, pragma, settings);
-  hls_analytic_estimate(a, settings, &r);
-  hls_backbone_features(g, &r, out);
+  size_t row = g->nscopes * HLS_PRAGMA_DIM;
+  for (size_t i = 0; i < n; i++) {
+    hls_analytic_result r;
+    hls_analytic_settings_encoded(g, pragma + i * row, settings);
+    hls_analytic_estimate(a, settings, &r);
+    hls_backbone_features(g, &r, out + i * HLS_BACKBONE_FEATURES);
+  }
 }
 
 static int loop_is_inner(const hls_graph *g, size_t l) {

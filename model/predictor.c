@@ -85,10 +85,7 @@ static const float *backbone_features(hls_predictor *p, const float *pragma, siz
     p->backbone = hls_xmalloc(n * HLS_BACKBONE_FEATURES * sizeof *p->backbone);
     p->backbone_capacity = n;
   }
-  size_t row = p->graph->nscopes * HLS_PRAGMA_DIM;
-  for (size_t i = 0; i < n; i++)
-    hls_backbone_of_encoded(p->analytic, p->graph, pragma + i * row, p->settings,
-                            p->backbone + i * HLS_BACKBONE_FEATURES);
+  hls_backbone_of_encoded(p->analytic, p->graph, pragma, n, p->settings, p->backbone);
   return p->backbone;
 }
 

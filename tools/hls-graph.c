@@ -159,7 +159,7 @@ static int backbone_line(void *ctx, char *line, unsigned line_no) {
     /* From the encoded rows, as the predictor does: the point's string
      * values do not outlive hls_encode_text. */
     float f[HLS_BACKBONE_FEATURES];
-    hls_backbone_of_encoded(e->analytic, e->g, e->rows, e->settings, f);
+    hls_backbone_of_encoded(e->analytic, e->g, e->rows, 1, e->settings, f);
     for (int i = 0; i < HLS_BACKBONE_FEATURES; i++)
       printf("%s%.9g", i ? "," : "[", (double)f[i]);
     puts("]");

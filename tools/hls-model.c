@@ -264,9 +264,7 @@ static float *backbone_of(const hls_model *m, const hls_graph *g, const float *p
     return NULL;
   hls_loop_setting *settings = hls_xcalloc(g->nloops + 1, sizeof *settings);
   float *out = hls_xmalloc((n * HLS_BACKBONE_FEATURES + 1) * sizeof(float));
-  for (size_t i = 0; i < n; i++)
-    hls_backbone_of_encoded(a, g, pragma + i * g->nscopes * HLS_PRAGMA_DIM, settings,
-                            out + i * HLS_BACKBONE_FEATURES);
+  hls_backbone_of_encoded(a, g, pragma, n, settings, out);
   free(settings);
   hls_analytic_free(a);
   return out;
