@@ -43,6 +43,12 @@ typedef struct {
   /* the scored points of the heuristic search, hashed */
   uint64_t *seen;
   size_t seen_cap, seen_count;
+  /* While nothing scored is feasible, the beam walks from the designs
+   * nearest to feasibility (sorted, at most the beam's width): a search
+   * whose first neighbours all fail the limits would otherwise stop there. */
+  hls_design *near;
+  double *near_excess; /* [beam] each near design's excess (excess()) */
+  size_t nnear;
 } explorer;
 
 static double now_seconds(void) { return hls_now_seconds(); }
@@ -54,6 +60,21 @@ int hls_design_feasible(const hls_explore_options *o, const hls_prediction *p) {
     if (!(p->util[u] < o->max_util[u]))
       return 0;
   return 1;
+}
+
+/* How far a design is from the limits: the validity it lacks plus every
+ * utilisation's excess, 0 when feasible; HUGE_VAL for a non-finite perf. */
+static double excess(const hls_explore_options *o, const hls_prediction *p) {
+  if (!isfinite(p->perf) || !isfinite(p->valid))
+    return HUGE_VAL;
+  double e = p->valid < o->min_valid ? o->min_valid - p->valid : 0;
+  for (int u = 0; u < HLS_UTILS; u++) {
+    if (!isfinite(p->util[u]))
+      return HUGE_VAL;
+    if (p->util[u] >= o->max_util[u])
+      e += p->util[u] - o->max_util[u];
+  }
+  return e;
 }
 
 static int better(const hls_design *a, const hls_design *b) {
@@ -82,6 +103,32 @@ static void offer(explorer *x, const hls_dspace_value *values, const hls_predict
   }
   r->top[at] = cand;
   r->top[at].values = slot;
+  copy_values(slot, values, x->nknobs);
+}
+
+/* Keeps x->near sorted nearest to feasibility first (ties: the better
+ * design), at most the beam's width long. */
+static void offer_near(explorer *x, const hls_dspace_value *values, const hls_prediction *p,
+                       uint64_t order) {
+  double e = excess(x->o, p);
+  size_t k = x->o->beam;
+  hls_design cand = {(hls_dspace_value *)values, *p, 0, order};
+  if (!isfinite(e))
+    return;
+#define NEARER(i) (e < x->near_excess[i] || (e == x->near_excess[i] && better(&cand, &x->near[i])))
+  if (x->nnear == k && !NEARER(k - 1))
+    return;
+  size_t at = x->nnear < k ? x->nnear++ : k - 1;
+  hls_dspace_value *slot = x->near[at].values;
+  while (at > 0 && NEARER(at - 1)) {
+    x->near[at] = x->near[at - 1];
+    x->near_excess[at] = x->near_excess[at - 1];
+    at--;
+  }
+#undef NEARER
+  x->near[at] = cand;
+  x->near[at].values = slot;
+  x->near_excess[at] = e;
   copy_values(slot, values, x->nknobs);
 }
 
@@ -150,6 +197,8 @@ static int flush(explorer *x) {
   for (size_t i = 0; i < x->npending; i++)
     if (hls_design_feasible(x->o, &x->pred[i]))
       offer(x, x->pending + i * x->nknobs, &x->pred[i], x->pending_order[i]);
+    else if (x->near && !x->r->ntop)
+      offer_near(x, x->pending + i * x->nknobs, &x->pred[i], x->pending_order[i]);
   x->scored += x->npending;
   x->npending = 0;
   progress(x);
@@ -280,20 +329,34 @@ static int explore_beam(explorer *x, const hls_dspace_value *start) {
   hls_dspace_value *scratch = hls_xcalloc(n + 1, sizeof *scratch);
   copy_values(beam, start, n);
   size_t nbeam = 1;
+  x->near = hls_xcalloc(width, sizeof *x->near);
+  x->near_excess = hls_xcalloc(width, sizeof *x->near_excess);
+  for (size_t i = 0; i < width; i++)
+    x->near[i].values = hls_xcalloc(n + 1, sizeof *x->near[i].values);
   mark_seen(x, start);
   if (x->r->current.feasible) /* the start competes too */
     offer(x, start, &x->r->current.pred, 0);
+  else
+    offer_near(x, start, &x->r->current.pred, 0);
   while (budget_left(x)) {
     if (expand(x, beam, nbeam, scratch) == 0)
       break; /* every neighbour of the beam is scored: a local optimum */
-    /* the new beam: the best feasible designs so far (top list is sorted) */
-    size_t next = x->r->ntop < width ? x->r->ntop : width;
+    /* the new beam: the best feasible designs so far (top list is sorted),
+     * else the nearest to feasibility */
+    const hls_design *from = x->r->ntop ? x->r->top : x->near;
+    size_t have = x->r->ntop ? x->r->ntop : x->nnear;
+    size_t next = have < width ? have : width;
     if (next == 0)
       break;
     for (size_t i = 0; i < next; i++)
-      copy_values(beam + i * n, x->r->top[i].values, n);
+      copy_values(beam + i * n, from[i].values, n);
     nbeam = next;
   }
+  for (size_t i = 0; i < width; i++)
+    free(x->near[i].values);
+  free(x->near);
+  free(x->near_excess);
+  x->near = NULL;
   free(beam);
   free(scratch);
   return x->failed ? -1 : 0;

@@ -250,7 +250,8 @@ std::string designPragmas(const RemarkContext &C, const hls_dspace_value *Values
 }
 
 // The pragmas a design changes against the design as written, short:
-// "L1 pipeline II=1, unroll factor=4; L2 no unroll".
+// "L1 pipeline II=1, unroll factor=4; L2 no unroll pragma" (the tool's
+// default: for Vitis, an unwritten pipeline means pipelined).
 std::string designChanges(const RemarkContext &C, const hls_dspace_value *Now,
                           const hls_dspace_value *D) {
   static const char *const Slot[3] = {"pipeline", "unroll", "tile"};
@@ -263,7 +264,8 @@ std::string designChanges(const RemarkContext &C, const hls_dspace_value *Now,
     for (int Group = 0; Group < 3; Group++)
       if (A.Has[Group] && A.Text[Group] != B.Text[Group])
         Loop += (Loop.empty() ? "" : ", ") +
-                (B.Text[Group].empty() ? "no " + std::string(Slot[Group]) : shortPragma(B.Text[Group]));
+                (B.Text[Group].empty() ? "no " + std::string(Slot[Group]) + " pragma"
+                                        : shortPragma(B.Text[Group]));
     if (!Loop.empty())
       T += (T.empty() ? "" : "; ") + kernelLoopName(C, L) + " " + Loop;
   }
