@@ -309,8 +309,11 @@ void remarkLoop(OptimizationRemarkEmitter &ORE, Loop *L, const hls_loop_result &
     OptimizationRemarkAnalysis Rem(PassName, "LoopPragmas", L->getStartLoc(), L->getHeader());
     Function *F = L->getHeader()->getParent();
     StringRef FName = F->getSubprogram() ? F->getSubprogram()->getName() : F->getName();
-    Rem << "loop " << ore::NV("Loop", R.name) << " in " << ore::NV("Function", FName)
-        << " (depth " << ore::NV("Depth", D.depth) << "): " << ore::NV("Pragmas", describeLoop(R));
+    Rem << "loop " << ore::NV("Loop", R.name);
+    if (R.label[0]) // the user's name; R.name stays the knobs' and the metadata's
+      Rem << " '" << ore::NV("Label", R.label) << "'";
+    Rem << " in " << ore::NV("Function", FName) << " (depth " << ore::NV("Depth", D.depth)
+        << "): " << ore::NV("Pragmas", describeLoop(R));
     return Rem;
   });
   for (size_t I = 0; I < R.npragmas; I++) {

@@ -59,7 +59,7 @@ outer:
 // REMARK-DAG: merlin.c:8:1: function scale is the HLS kernel
 // REMARK-DAG: merlin.c:15:3: loop L0 in scale (depth 1): pipeline=auto{__PIPE__L0}=unbound, parallel=auto{__PARA__L0}=unbound, tile=auto{__TILE__L0}=unbound
 // REMARK-DAG: merlin.c:17:5: loop L0_0 in scale (depth 2): parallel=4,reduction=b
-// REMARK-DAG: merlin.c:23:3: loop L1 in scale (depth 1): pipeline=fg
+// REMARK-DAG: merlin.c:23:3: loop L1 'outer' in scale (depth 1): pipeline=fg
 // REMARK-DAG: merlin.c:27:5: loop L1_0 in scale (depth 2): parallel=2,reduction
 // REMARK-DAG: merlin.c:30:5: loop L1_1 in scale (depth 2): pipeline=off
 // REMARK-DAG: merlin.c:33:5: loop L1_2 in scale (depth 2): pipeline=cg
