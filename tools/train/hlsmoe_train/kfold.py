@@ -11,6 +11,8 @@ validity classifier (HARP kind, as protocol.py) on all their points; score every
 fold zero-shot: summed MSE over the five objectives on its HLS-successful points, Spearman of
 predicted vs true perf, the offline exploration check (protocol.explore: top 10 after the
 validity and utilisation filters) and the classifier's accuracy against the majority rate.
+--seed-dirs lists the --out directories of the same run with other seeds (run one after another:
+each deals its own folds): the table then adds the comparison per seed.
 --finetune adds protocol.py's 50-point coreset fine-tuning per kernel (kernels with >= 20
 HLS-successful points); the analytic estimator, which has nothing to train, is calibrated on the
 same points instead (model.AnalyticOnly.calibrated: a least-squares line per target).  Results go to <out>/results.jsonl as each (fold, kind) finishes (a rerun
@@ -214,6 +216,25 @@ def summary(rows, exclude=()):
     return out
 
 
+def seed_section(paths):
+    """The main comparisons once per seed (each seed deals other folds and trains other models):
+    a run of kfold.py per seed, their results files in paths."""
+    L = ["## Per seed\n", "Each seed's own run (its folds, models and classifiers): summed MSE mean over "
+         "kernels (and without trmm-opt), median |log2| latency error, Spearman median, top-10 ratio mean, "
+         "and the fine-tuned summed MSE of runs with --finetune.\n",
+         "| seed | model | summed MSE | without trmm-opt | median abs log2 | Spearman | top-10 | fine-tuned |",
+         "|---|---|---|---|---|---|---|---|"]
+    for path in paths:
+        recs = [json.loads(l) for l in open(path) if l.strip()]
+        for k in [k for k in PREDICTORS if any(r["kind"] == k for r in recs)]:
+            rows = [r for r in recs if r["kind"] == k]
+            s, x = summary(rows), summary(rows, exclude=("trmm-opt",))
+            L.append("| %d | %s | %.3f | %.3f | %.2f | %.3f | %.3f | %s |" % (
+                rows[0]["seed"], NAMES.get(k, k), s["mse_mean"], x["mse_mean"], s["abs_log2_median"],
+                s["spearman_median"], s["explore_mean"], "%.3f" % s["ft_mean"] if "ft_mean" in s else "–"))
+    return L + [""]
+
+
 def write_table(a):
     res_path = os.path.join(a.out, "results.jsonl")
     if not os.path.exists(res_path):
@@ -280,6 +301,9 @@ def write_table(a):
                            S[k0]["valid_majority"]))
     L.append("Cost: " + "; ".join("%s pre-training %.0f s over the folds present, peak RSS %.0f MB" % (
         name.get(k, k), S[k]["sec"], S[k]["rss"]) for k in kinds) + ".\n")
+    if a.seed_dirs:
+        L += seed_section([os.path.join(a.out, "results.jsonl")] +
+                          [os.path.join(d, "results.jsonl") for d in a.seed_dirs])
     L.append("## Per kernel (zero-shot)\n")
     L.append("| kernel | fold | points / with latency | " + " | ".join(
         "%s summed MSE | %s Spearman | %s top-10" % ((name.get(k, k),) * 3) for k in kinds) + " | validity accuracy / majority |")
@@ -328,7 +352,14 @@ def main(argv=None):
     ap.add_argument("--out", help="default: build/kfold-<version>")
     ap.add_argument("--table", help="default: docs/results-<version>.md")
     ap.add_argument("--table-only", action="store_true")
+    ap.add_argument("--seed-dirs", help="comma-separated --out directories of the same comparison run with "
+                    "other seeds: the table adds a per-seed section")
     a = ap.parse_args(argv)
+    a.seed_dirs = a.seed_dirs.split(",") if a.seed_dirs else []
+    for d in a.seed_dirs:
+        if not os.path.exists(os.path.join(d, "results.jsonl")):
+            ap.error("%s: no results for --seed-dirs (run kfold.py with --out %s first)"
+                     % (os.path.join(d, "results.jsonl"), d))
     a.argv = list(argv if argv is not None else sys.argv[1:])
     a.out = a.out or os.path.join(ROOT, "build", "kfold-" + a.version)
     a.table = a.table or os.path.join(ROOT, "docs", "results-%s.md" % a.version)
