@@ -89,10 +89,12 @@ static const float *backbone_features(hls_predictor *p, const float *pragma, siz
   return p->backbone;
 }
 
-/* The kernel's analytic estimator, for the flow predicted.  Returns 0, or -1
- * with an error (a graph the estimator cannot read). */
-static int attach_analytic(hls_predictor *p, const hls_graph *g, hls_diags *d) {
-  p->analytic = hls_analytic_new(g, p->flow, d);
+/* The kernel's analytic estimator, its utilisations over the flow's share of
+ * the device.  Returns 0, or -1 with an error (a graph the estimator cannot
+ * read). */
+static int attach_analytic(hls_predictor *p, const hls_graph *g, const hls_tool_flow *flow,
+                           hls_diags *d) {
+  p->analytic = hls_analytic_new(g, flow, d);
   if (!p->analytic)
     return -1;
   p->settings = hls_xcalloc(g->nloops + 1, sizeof *p->settings);
@@ -158,7 +160,7 @@ static hls_predictor *analytic_new(const hls_predictor_options *o, const hls_gra
   hls_tool_flow_describe(p->flow->tool, p->flow->device, p->flow->clock_mhz, p->flow_text,
                          sizeof p->flow_text);
   p->analytic_only = 1;
-  if (attach_analytic(p, g, d)) {
+  if (attach_analytic(p, g, p->flow, d)) {
     hls_predictor_free(p);
     return NULL;
   }
@@ -201,6 +203,16 @@ static void check_flow(const hls_model *m, const char *path, const hls_tool_flow
                  w->flow, w->tool, flow->name, flow->tool, w->tool, flow->name);
 }
 
+/* The flow the regression model predicts (check_flow: a model applied to
+ * another target still predicts its own flow), so that a hybrid reads the
+ * features it was trained on; the target for a model that records none. */
+static const hls_tool_flow *model_flow(const hls_predictor *p) {
+  const hls_tool_flow *f = p->regression.model
+                               ? hls_tool_flow_find(hls_model_weights(p->regression.model)->flow)
+                               : NULL;
+  return f ? f : p->flow;
+}
+
 static void set_flow_text(hls_predictor *p) {
   const hls_weights *w = hls_model_weights(p->regression.model);
   if (w->flow[0])
@@ -240,7 +252,7 @@ static hls_predictor *predictor_new(const hls_predictor_options *o, const hls_gr
   }
   p->graph = g;
   ok = ok && network_prepare(&p->regression, g, d) == 0 &&
-       network_prepare(&p->validity, g, d) == 0 && attach_analytic(p, g, d) == 0;
+       network_prepare(&p->validity, g, d) == 0 && attach_analytic(p, g, model_flow(p), d) == 0;
   if (!ok) {
     hls_predictor_free(p);
     return NULL;
