@@ -4,7 +4,8 @@ model/flows.def (capacity_pct: what the analytic estimator divides its counts by
 For every resource: the median of total_<r> / util_<r> over the points that use at least 5 % of it
 (smaller fractions are too coarsely rounded in the data), as a share of the U200's counts.
 
-    python3 -m hlsmoe_train.capacity [--versions v18,v20,v21,v25]           the table
+    python3 -m hlsmoe_train.capacity [--versions v18,v20,v21,v25] [--hlsyn DIR] [--hlsyn-vitis DIR]
+                                                                              the table
     python3 -m hlsmoe_train.capacity --check                                  and exit 1 on a drift
 
 --check compares each version's shares with its flow's capacity_pct (a version without a flow of
@@ -53,6 +54,8 @@ def main(argv=None):
     ap.add_argument("--versions", default="v18,v20,v21,v25")
     ap.add_argument("--check", action="store_true", help="exit 1 when a share differs from the declaration")
     ap.add_argument("--flows", default=flows_mod.FLOWS_DEF, help="the declaration to check (model/flows.def)")
+    ap.add_argument("--hlsyn", default=dataset.DEFAULT_DATA, help="HLSyn's data (v18, v20, v21)")
+    ap.add_argument("--hlsyn-vitis", default=dataset.VITIS_DATA, help="HLSyn-Vitis's data (v25)")
     a = ap.parse_args(argv)
     flows = flows_mod.read(a.flows)
     print("| version | resource | points | median total/util as a share of the U200 | model/flows.def |")
@@ -60,7 +63,10 @@ def main(argv=None):
     drift = []
     for v in a.versions.split(","):
         want = declared_share(v, flows)
-        for r, (n, share) in shares(v).items():
+        data = a.hlsyn_vitis if v in dataset.VITIS_VERSIONS else a.hlsyn
+        if not os.path.isdir(os.path.join(data, v)):
+            ap.error("%s: no labels of %s (give --hlsyn / --hlsyn-vitis)" % (os.path.join(data, v), v))
+        for r, (n, share) in shares(v, data).items():
             print("| %s | %s | %d | %.3f | %.2f |" % (v, r, n, share, want))
             if abs(share - want) > TOLERANCE * want:
                 drift.append("%s %s: the labels report against %.3f of the U200, %s says %.2f"
