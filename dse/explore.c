@@ -47,7 +47,6 @@ typedef struct {
    * nearest to feasibility (sorted, at most the beam's width): a search
    * whose first neighbours all fail the limits would otherwise stop there. */
   hls_design *near;
-  double *near_excess; /* [beam] each near design's excess (excess()) */
   size_t nnear;
 } explorer;
 
@@ -63,7 +62,8 @@ int hls_design_feasible(const hls_explore_options *o, const hls_prediction *p) {
 }
 
 /* How far a design is from the limits: the validity it lacks plus every
- * utilisation's excess, 0 when feasible; HUGE_VAL for a non-finite perf. */
+ * utilisation's excess, 0 when feasible; HUGE_VAL for a non-finite
+ * prediction. */
 static double excess(const hls_explore_options *o, const hls_prediction *p) {
   if (!isfinite(p->perf) || !isfinite(p->valid))
     return HUGE_VAL;
@@ -87,49 +87,50 @@ static void copy_values(hls_dspace_value *dst, const hls_dspace_value *src, size
   memcpy(dst, src, n * sizeof *dst);
 }
 
+/* Whether a ranks before b: faster, or nearer to feasibility. */
+typedef int (*design_order)(const explorer *x, const hls_design *a, const hls_design *b);
+
+static int faster(const explorer *x, const hls_design *a, const hls_design *b) {
+  (void)x;
+  return better(a, b);
+}
+
+static int nearer(const explorer *x, const hls_design *a, const hls_design *b) {
+  double ea = excess(x->o, &a->pred), eb = excess(x->o, &b->pred);
+  return ea != eb ? ea < eb : better(a, b);
+}
+
+/* Inserts a copy of cand into list[*n], kept sorted by `first` and at most
+ * cap long (the list's value buffers are reused, never reallocated). */
+static void insert_ranked(const explorer *x, hls_design *list, size_t *n, size_t cap,
+                          const hls_design *cand, design_order first) {
+  if (*n == cap && !first(x, cand, &list[cap - 1]))
+    return;
+  size_t at = *n < cap ? (*n)++ : cap - 1;
+  hls_dspace_value *slot = list[at].values;
+  while (at > 0 && first(x, cand, &list[at - 1])) {
+    list[at] = list[at - 1];
+    at--;
+  }
+  list[at] = *cand;
+  list[at].values = slot;
+  copy_values(slot, cand->values, x->nknobs);
+}
+
 /* Keeps r->top sorted best first, at most x->keep long. */
 static void offer(explorer *x, const hls_dspace_value *values, const hls_prediction *p,
                   uint64_t order) {
-  hls_explore_result *r = x->r;
   hls_design cand = {(hls_dspace_value *)values, *p, 1, order};
-  size_t k = x->keep;
-  if (r->ntop == k && !better(&cand, &r->top[k - 1]))
-    return;
-  size_t at = r->ntop < k ? r->ntop++ : k - 1;
-  hls_dspace_value *slot = r->top[at].values;
-  while (at > 0 && better(&cand, &r->top[at - 1])) {
-    r->top[at] = r->top[at - 1];
-    at--;
-  }
-  r->top[at] = cand;
-  r->top[at].values = slot;
-  copy_values(slot, values, x->nknobs);
+  insert_ranked(x, x->r->top, &x->r->ntop, x->keep, &cand, faster);
 }
 
 /* Keeps x->near sorted nearest to feasibility first (ties: the better
  * design), at most the beam's width long. */
 static void offer_near(explorer *x, const hls_dspace_value *values, const hls_prediction *p,
                        uint64_t order) {
-  double e = excess(x->o, p);
-  size_t k = x->o->beam;
   hls_design cand = {(hls_dspace_value *)values, *p, 0, order};
-  if (!isfinite(e))
-    return;
-#define NEARER(i) (e < x->near_excess[i] || (e == x->near_excess[i] && better(&cand, &x->near[i])))
-  if (x->nnear == k && !NEARER(k - 1))
-    return;
-  size_t at = x->nnear < k ? x->nnear++ : k - 1;
-  hls_dspace_value *slot = x->near[at].values;
-  while (at > 0 && NEARER(at - 1)) {
-    x->near[at] = x->near[at - 1];
-    x->near_excess[at] = x->near_excess[at - 1];
-    at--;
-  }
-#undef NEARER
-  x->near[at] = cand;
-  x->near[at].values = slot;
-  x->near_excess[at] = e;
-  copy_values(slot, values, x->nknobs);
+  if (isfinite(excess(x->o, p)))
+    insert_ranked(x, x->near, &x->nnear, x->o->beam, &cand, nearer);
 }
 
 static void progress(explorer *x) {
@@ -330,7 +331,6 @@ static int explore_beam(explorer *x, const hls_dspace_value *start) {
   copy_values(beam, start, n);
   size_t nbeam = 1;
   x->near = hls_xcalloc(width, sizeof *x->near);
-  x->near_excess = hls_xcalloc(width, sizeof *x->near_excess);
   for (size_t i = 0; i < width; i++)
     x->near[i].values = hls_xcalloc(n + 1, sizeof *x->near[i].values);
   mark_seen(x, start);
@@ -355,7 +355,6 @@ static int explore_beam(explorer *x, const hls_dspace_value *start) {
   for (size_t i = 0; i < width; i++)
     free(x->near[i].values);
   free(x->near);
-  free(x->near_excess);
   x->near = NULL;
   free(beam);
   free(scratch);
