@@ -24,11 +24,11 @@ import tempfile
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tools", "train"))
+from hlsmoe_train.dataset import read_labels  # noqa: E402
+from hlsmoe_train.targets import perf_of_latency as perf  # noqa: E402  (model/targets.def)
+
 UTILS = ["util_LUT", "util_FF", "util_DSP", "util_BRAM"]
-
-
-def perf(latency):
-    return math.log2(1e7 / latency) / 2
 
 
 def spearman(a, b):
@@ -44,14 +44,8 @@ def spearman(a, b):
 
 
 def labelled(path):
-    rows = []
-    with open(path) as f:
-        for line in f:
-            if line.strip():
-                r = json.loads(line)
-                if r.get("hls_ok"):
-                    rows.append(r)
-    return rows
+    """The points of a label file that synthesised."""
+    return [r for r in read_labels(path) if r.get("hls_ok")]
 
 
 def score(source, rows, predictor, tmp):

@@ -26,18 +26,12 @@ import numpy as np
 UTILS = ("util_LUT", "util_FF", "util_DSP", "util_BRAM")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools", "train"))
-from hlsmoe_train.dataset import default_data, kernel_sources  # noqa: E402
+from hlsmoe_train.dataset import default_data, kernel_sources, read_labels  # noqa: E402
 
 
 def labelled(path):
-    rows = []
-    with open(path) as f:
-        for line in f:
-            if line.strip():
-                r = json.loads(line)
-                if r.get("hls_ok") and r.get("perf", 0) > 0:
-                    rows.append(r)
-    return rows
+    """The points of a label file that synthesised with a latency."""
+    return [r for r in read_labels(path) if r.get("hls_ok") and r.get("perf", 0) > 0]
 
 
 def score(source, top, flags, rows, predictor, tmp):

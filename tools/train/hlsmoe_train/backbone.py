@@ -12,40 +12,29 @@ between the label and the analytic value (the feature of the same name, in the t
 import hashlib
 import json
 import os
-import re
 import subprocess
 import sys
 
 import numpy as np
 
 from . import ROOT
+from . import defs
 
 BACKBONE_DEF = os.path.join(ROOT, "model", "backbone.def")
 HLS_GRAPH = os.path.join(ROOT, "build", "hls-graph")
-_ENTRY = re.compile(r"^BACKBONE_FEATURE\((\w+)\)\s*$")
-
-
-def _names(path=BACKBONE_DEF):
-    with open(path) as f:
-        names = [m.group(1) for m in (_ENTRY.match(l.strip()) for l in f) if m]
+def _read(path=BACKBONE_DEF):
+    """The feature names in order, and the residual bound (bound, damaged)."""
+    found = defs.entries(path, ("BACKBONE_FEATURE", "BACKBONE_RESIDUAL_BOUND"))
+    names = [args[0] for macro, args in found if macro == "BACKBONE_FEATURE"]
+    bounds = [args for macro, args in found if macro == "BACKBONE_RESIDUAL_BOUND"]
     if not names:
         raise ValueError("%s: no BACKBONE_FEATURE entries" % path)
-    return names
+    if len(bounds) != 1 or len(bounds[0]) != 2:
+        raise ValueError("%s: needs one BACKBONE_RESIDUAL_BOUND(bound, damaged)" % path)
+    return names, float(bounds[0][0]), float(bounds[0][1])
 
 
-FEATURES = _names()
-
-
-def _residual_bound(path=BACKBONE_DEF):
-    with open(path) as f:
-        for line in f:
-            m = re.match(r"^BACKBONE_RESIDUAL_BOUND\(([0-9.]+),\s*([0-9.]+)\)\s*$", line.strip())
-            if m:
-                return float(m.group(1)), float(m.group(2))
-    raise ValueError("%s: no BACKBONE_RESIDUAL_BOUND" % path)
-
-
-RESIDUAL_BOUND, RESIDUAL_DAMAGED = _residual_bound()
+FEATURES, RESIDUAL_BOUND, RESIDUAL_DAMAGED = _read()
 
 
 def bound_correction(c):

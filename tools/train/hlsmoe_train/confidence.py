@@ -38,7 +38,6 @@ import json
 import math
 import os
 import random
-import re
 import sys
 import time
 
@@ -46,25 +45,18 @@ import numpy as np
 import torch
 
 from . import ROOT
+from . import defs
 
 CONFIDENCE_DEF = os.path.join(ROOT, "model", "confidence.def")
-_ENTRY = re.compile(r"^(CONFIDENCE_TENSOR|CONFIDENCE_META|CONFIDENCE_LEVEL)\((.*)\)\s*(/\*.*)?$")
-
-
 def _read(path=CONFIDENCE_DEF):
     tensor, meta, levels = None, {}, []
-    with open(path) as f:
-        for line in f:
-            m = _ENTRY.match(line.strip())
-            if not m:
-                continue
-            args = [a.strip() for a in m.group(2).split(",")]
-            if m.group(1) == "CONFIDENCE_TENSOR":
-                tensor = args[0]
-            elif m.group(1) == "CONFIDENCE_META":
-                meta[args[0]] = args[1]
-            else:
-                levels.append((args[0], float(args[1]), float(args[2])))
+    for macro, args in defs.entries(path, ("CONFIDENCE_TENSOR", "CONFIDENCE_META", "CONFIDENCE_LEVEL")):
+        if macro == "CONFIDENCE_TENSOR":
+            tensor = args[0]
+        elif macro == "CONFIDENCE_META":
+            meta[args[0]] = args[1]
+        else:
+            levels.append((args[0], float(args[1]), float(args[2])))
     if tensor is None or set(meta) != {"kernels", "scale", "perf_mean", "perf_std"} or not levels \
             or levels[-1][1:] != (math.inf, math.inf):
         raise ValueError("%s: needs CONFIDENCE_TENSOR, CONFIDENCE_META kernels, scale, perf_mean and "

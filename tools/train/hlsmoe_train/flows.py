@@ -4,26 +4,21 @@
 """
 import collections
 import os
-import re
 import sys
 
 from . import ROOT
+from . import defs
 
 FLOWS_DEF = os.path.join(ROOT, "model", "flows.def")
 
 Flow = collections.namedtuple("Flow", "name tool device clock_mhz dialect version capacity_pct")
 
-_ENTRY = re.compile(r'^FLOW\(\s*"([^"]+)",\s*"([^"]+)",\s*"([^"]+)",\s*(\d+),\s*(\w+),\s*"([^"]+)",\s*(\d+)\s*\)$')
-
-
 def read(path=FLOWS_DEF):
     out = []
-    with open(path) as f:
-        for line in f:
-            m = _ENTRY.match(line.strip())
-            if m:
-                g = m.groups()
-                out.append(Flow(g[0], g[1], g[2], int(g[3]), g[4], g[5], int(g[6])))
+    for _, g in defs.entries(path, ("FLOW",)):
+        if len(g) != len(Flow._fields):
+            raise ValueError("%s: FLOW(%s) needs %d arguments" % (path, ", ".join(g), len(Flow._fields)))
+        out.append(Flow(g[0], g[1], g[2], int(g[3]), g[4], g[5], int(g[6])))
     if not out:
         raise ValueError("%s: no FLOW entries" % path)
     return out

@@ -5,30 +5,22 @@ C runtime compiles in).
 """
 import math
 import os
-import re
 import sys
 
 from . import ROOT
+from . import defs
 
 TARGETS_DEF = os.path.join(ROOT, "model", "targets.def")
 
-_ENTRY = re.compile(r"^(TARGET|VALIDITY_TARGET|PERF_TRANSFORM)\((.*)\)\s*(/\*.*)?$")
-
-
 def _read(path=TARGETS_DEF):
     regression, validity, transform = [], [], None
-    with open(path) as f:
-        for line in f:
-            m = _ENTRY.match(line.strip())
-            if not m:
-                continue
-            args = [a.strip() for a in m.group(2).split(",")]
-            if m.group(1) == "TARGET":
-                regression.append(args[0])
-            elif m.group(1) == "VALIDITY_TARGET":
-                validity.append(args[0])
-            else:
-                transform = tuple(args[:2])
+    for macro, args in defs.entries(path, ("TARGET", "VALIDITY_TARGET", "PERF_TRANSFORM")):
+        if macro == "TARGET":
+            regression.append(args[0])
+        elif macro == "VALIDITY_TARGET":
+            validity.append(args[0])
+        else:
+            transform = tuple(args[:2])
     if not regression or len(validity) != 1 or transform is None:
         raise ValueError("%s: needs TARGET entries, one VALIDITY_TARGET and PERF_TRANSFORM" % path)
     return regression, validity, transform
