@@ -251,22 +251,50 @@ static int encode_text(const hls_graph *g, const char *where, const char *text, 
   return rc;
 }
 
-/* The analytic estimates of n encoded points as backbone features
- * [n][HLS_BACKBONE_FEATURES] for the flow the model records (none: the whole
- * device's utilisations), for a model that reads them; NULL for a model
- * that does not (or a graph the estimator cannot read: errors in d). */
+/* The analytic estimator behind a model's backbone features, for the flow
+ * the model records (none: the whole device's utilisations); a NULL
+ * estimator for a model that reads none. */
+typedef struct {
+  hls_analytic *a;
+  hls_loop_setting *settings; /* [nloops] scratch */
+} backbone_estimator;
+
+/* 0, or -1 with an error in d (a graph the estimator cannot read). */
+static int backbone_open(backbone_estimator *b, const hls_model *m, const hls_graph *g,
+                         hls_diags *d) {
+  memset(b, 0, sizeof *b);
+  if (!hls_model_uses_backbone(m))
+    return 0;
+  b->a = hls_analytic_new(g, hls_tool_flow_find(hls_model_weights(m)->flow), d);
+  if (!b->a)
+    return -1;
+  b->settings = hls_xcalloc(g->nloops + 1, sizeof *b->settings);
+  return 0;
+}
+
+static void backbone_close(backbone_estimator *b) {
+  hls_analytic_free(b->a);
+  free(b->settings);
+}
+
+/* The backbone features [n][HLS_BACKBONE_FEATURES] of n encoded points
+ * (the caller frees them); NULL without an estimator. */
+static float *backbone_rows(backbone_estimator *b, const hls_graph *g, const float *pragma,
+                            size_t n) {
+  if (!b->a)
+    return NULL;
+  float *out = hls_xmalloc((n * HLS_BACKBONE_FEATURES + 1) * sizeof(float));
+  hls_backbone_of_encoded(b->a, g, pragma, n, b->settings, out);
+  return out;
+}
+
+/* backbone_rows of a one-off estimator: NULL for a model that reads no
+ * features, or a graph the estimator cannot read (errors in d). */
 static float *backbone_of(const hls_model *m, const hls_graph *g, const float *pragma, size_t n,
                           hls_diags *d) {
-  if (!hls_model_uses_backbone(m))
-    return NULL;
-  hls_analytic *a = hls_analytic_new(g, hls_tool_flow_find(hls_model_weights(m)->flow), d);
-  if (!a)
-    return NULL;
-  hls_loop_setting *settings = hls_xcalloc(g->nloops + 1, sizeof *settings);
-  float *out = hls_xmalloc((n * HLS_BACKBONE_FEATURES + 1) * sizeof(float));
-  hls_backbone_of_encoded(a, g, pragma, n, settings, out);
-  free(settings);
-  hls_analytic_free(a);
+  backbone_estimator b;
+  float *out = backbone_open(&b, m, g, d) ? NULL : backbone_rows(&b, g, pragma, n);
+  backbone_close(&b);
   return out;
 }
 
@@ -411,6 +439,7 @@ typedef struct {
   float *pragma;
   hls_diags *d;
   int rc;
+  backbone_estimator backbone; /* one for every line: the graph is analysed once */
 } scorer;
 
 /* Prints the model's outputs for one point line. */
@@ -420,7 +449,7 @@ static int score_line(void *ctx, char *line, unsigned line_no) {
   char where[4096];
   snprintf(where, sizeof where, "%s:%u", s->path, line_no);
   if (encode_text(&s->l->g, where, line, s->pragma, s->d) == 0) {
-    float *bb = backbone_of(s->l->m, &s->l->g, s->pragma, 1, s->d);
+    float *bb = backbone_rows(&s->backbone, &s->l->g, s->pragma, 1);
     hls_model_score(s->l->m, s->l->p, s->l->w, s->pragma, bb, 1, out);
     free(bb);
     for (int t = 0; t < hls_model_targets(s->l->m); t++)
@@ -447,12 +476,14 @@ static int cmd_score(int argc, char **argv) {
     hls_diag_add(&d, HLS_SEV_ERROR, points, 0, 0, "cannot read design points");
     rc = -1;
   }
-  if (!rc) {
-    scorer s = {&l, points, hls_xmalloc((l.g.nscopes * HLS_PRAGMA_DIM + 1) * sizeof(float)), &d, 0};
+  scorer s = {&l, points, NULL, &d, 0, {NULL, NULL}};
+  if (!rc && !(rc = backbone_open(&s.backbone, l.m, &l.g, &d))) {
+    s.pragma = hls_xmalloc((l.g.nscopes * HLS_PRAGMA_DIM + 1) * sizeof(float));
     hls_for_each_line(text, len, score_line, &s);
     rc = s.rc;
     free(s.pragma);
   }
+  backbone_close(&s.backbone);
   free(text);
   hls_diags_print(&d, stderr);
   hls_diags_free(&d);
