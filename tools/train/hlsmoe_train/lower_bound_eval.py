@@ -1,4 +1,3 @@
-#!/usr/bin/python3
 """Measures the analytic lower bound on latency (docs/analytic.md, "Lower bound") against HLS
 results: every labelled (hls_ok) point of every kernel of a version, scored through the front
 door (`tools/hlsmoe score --predictor P`), whose lines carry the bound ("latency_bound") and what
@@ -11,48 +10,26 @@ points where it is within 2x), and how often the physical rules changed the pred
 <kernel>_kernel.c), v25 ../shared/data/hlsyn-vitis (Vitis 2025.1; source, top and clang flags
 as hlsmoe_train.dataset.kernel_sources finds them).
 
-    python3 bench/lower-bound-eval.py [--version v21,v25] [--predictor network]
-                                      [--kernels a,b] [--markdown] [--worst N]
+    PYTHONPATH=tools/train python3 -m hlsmoe_train.lower_bound_eval [--version v21,v25] [--predictor network]
+                                      [--data DIR] [--kernels a,b] [--markdown] [--worst N]
 """
 import argparse
-import json
 import os
-import subprocess
 import sys
 import tempfile
 
 import numpy as np
 
-UTILS = ("util_LUT", "util_FF", "util_DSP", "util_BRAM")
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tools", "train"))
-from hlsmoe_train.dataset import default_data, kernel_sources, read_labels  # noqa: E402
+from .dataset import default_data, kernel_sources, read_labels
+from .frontdoor import score
+from .targets import REGRESSION
+
+UTILS = [t for t in REGRESSION if t.startswith("util_")]
 
 
 def labelled(path):
     """The points of a label file that synthesised with a latency."""
     return [r for r in read_labels(path) if r.get("hls_ok") and r.get("perf", 0) > 0]
-
-
-def score(source, top, flags, rows, predictor, tmp):
-    """The score lines of the rows' points, in order, via the front door."""
-    points = os.path.join(tmp, "points.jsonl")
-    out = os.path.join(tmp, "out.jsonl")
-    with open(points, "w") as f:
-        for r in rows:
-            f.write(json.dumps({"point": r["point"]}) + "\n")
-    cmd = [os.path.join(ROOT, "tools", "hlsmoe"), "score", source, "--points", points,
-           "--output", out, "--predictor", predictor]
-    if top:
-        cmd += ["--top", top]
-    if flags:
-        cmd += ["--"] + list(flags)
-    p = subprocess.run(cmd, capture_output=True, text=True)
-    if p.returncode != 0:
-        sys.stderr.write("%s: score failed:\n%s" % (source, p.stderr[-2000:]))
-        return None
-    with open(out) as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def kernel_metrics(rows, out):
@@ -70,7 +47,7 @@ def kernel_metrics(rows, out):
 
 
 def evaluate(version, a, tmp):
-    data = default_data(version)
+    data = a.data or default_data(version)
     results = {}
     for name, src, top, flags in kernel_sources(version, None, data):
         if a.kernels and name not in a.kernels.split(","):
@@ -81,7 +58,7 @@ def evaluate(version, a, tmp):
         rows = labelled(lab)
         if not rows:
             continue
-        out = score(src, top, flags, rows, a.predictor, tmp)
+        out = score(src, rows, a.predictor, tmp, top, flags)
         if out is None or any("error" in o for o in out) or len(out) != len(rows):
             print("%s %s: not scored" % (version, name), file=sys.stderr)
             continue
@@ -130,14 +107,17 @@ def report(version, results, markdown, worst):
         print("  lowest true/bound per kernel: " + ", ".join("%s %.3f" % (k, r) for r, k in ratio))
 
 
-def main():
+def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--version", default="v21,v25", help="comma-separated: v18, v20, v21, v25")
     ap.add_argument("--predictor", default="network", help="whose latencies may be raised (network, analytic)")
+    ap.add_argument("--data", help="labelled data, with one --version (default: the version's, dataset.py)")
     ap.add_argument("--kernels")
     ap.add_argument("--markdown", action="store_true", help="per-kernel tables in Markdown")
     ap.add_argument("--worst", type=int, default=0, help="list the N kernels closest to a violation")
-    a = ap.parse_args()
+    a = ap.parse_args(argv)
+    if a.data and "," in a.version:
+        ap.error("--data names the labels of one --version")
     with tempfile.TemporaryDirectory() as tmp:
         for version in a.version.split(","):
             results = evaluate(version, a, tmp)
@@ -148,4 +128,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -1,4 +1,3 @@
-#!/usr/bin/python3
 """Measures the analytic predictor against HLS results: every labelled (hls_ok) point of every
 HLSyn kernel of one version, scored through the front door (`tools/hlsmoe score --predictor P`)
 with the analytic estimator and, in the same run, the shipped network; plus a constant
@@ -10,59 +9,28 @@ MSE over the five targets in the model's space (perf = log2(1e7 / latency) / 2, 
 as fractions).  The network is in-sample here (it was trained on these kernels); the analytic
 estimator has seen none of them.
 
-    python3 bench/analytic-eval.py [--data ../shared/data/hlsyn] [--version v21]
+    PYTHONPATH=tools/train python3 -m hlsmoe_train.analytic_eval [--version v21|v25] [--data DIR]
                                     [--kernels a,b] [--markdown]
 """
 import argparse
-import json
 import math
 import os
-import subprocess
 import sys
 import tempfile
 
 import numpy as np
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tools", "train"))
-from hlsmoe_train.dataset import read_labels  # noqa: E402
-from hlsmoe_train.targets import perf_of_latency as perf  # noqa: E402  (model/targets.def)
+from .dataset import default_data, kernel_sources, read_labels
+from .frontdoor import score
+from .protocol import spearman
+from .targets import REGRESSION, perf_of_latency as perf  # model/targets.def
 
-UTILS = ["util_LUT", "util_FF", "util_DSP", "util_BRAM"]
-
-
-def spearman(a, b):
-    if len(a) < 3 or np.std(a) == 0 or np.std(b) == 0:
-        return float("nan")
-    try:
-        from scipy.stats import spearmanr
-        return float(spearmanr(a, b).correlation)
-    except Exception:
-        ra = np.argsort(np.argsort(a)).astype(float)
-        rb = np.argsort(np.argsort(b)).astype(float)
-        return float(np.corrcoef(ra, rb)[0, 1])
+UTILS = [t for t in REGRESSION if t.startswith("util_")]
 
 
 def labelled(path):
     """The points of a label file that synthesised."""
     return [r for r in read_labels(path) if r.get("hls_ok")]
-
-
-def score(source, rows, predictor, tmp):
-    """Predictions for the rows' points, in order, via the front door."""
-    points = os.path.join(tmp, "points.jsonl")
-    out = os.path.join(tmp, "out-%s.jsonl" % predictor)
-    with open(points, "w") as f:
-        for r in rows:
-            f.write(json.dumps({"point": r["point"]}) + "\n")
-    cmd = [os.path.join(ROOT, "tools", "hlsmoe"), "score", source, "--points", points,
-           "--output", out, "--predictor", predictor]
-    p = subprocess.run(cmd, capture_output=True, text=True)
-    if p.returncode != 0:
-        sys.stderr.write("%s: %s failed:\n%s" % (source, predictor, p.stderr[-2000:]))
-        return None
-    with open(out) as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def metrics(pred_lat, pred_util, rows):
@@ -83,29 +51,31 @@ def metrics(pred_lat, pred_util, rows):
     }
 
 
-def main():
+def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data", "hlsyn"))
     ap.add_argument("--version", default="v21")
+    ap.add_argument("--data", help="labelled data (default: the version's, dataset.py)")
     ap.add_argument("--kernels")
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
-    a = ap.parse_args()
-    vdir = os.path.join(a.data, a.version)
-    names = sorted(f[:-6] for f in os.listdir(vdir) if f.endswith(".jsonl"))
-    if a.kernels:
-        names = [n for n in names if n in a.kernels.split(",")]
-    data = {}
-    for k in names:
-        rows = labelled(os.path.join(vdir, k + ".jsonl"))
+    a = ap.parse_args(argv)
+    data_dir = a.data or default_data(a.version)
+    data, where = {}, {}
+    for k, src, top, flags in kernel_sources(a.version, None, data_dir):
+        lab = os.path.join(data_dir, a.version, k + ".jsonl")
+        if (a.kernels and k not in a.kernels.split(",")) or not os.path.exists(lab):
+            continue
+        rows = labelled(lab)
         if rows:
-            data[k] = rows
+            data[k], where[k] = rows, (src, top, flags)
+    if not data:
+        sys.exit("analytic_eval: no labelled kernels of %s in %s" % (a.version, data_dir))
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for k, rows in data.items():
-            src = os.path.join(a.data, "kernels", "sources", k + "_kernel.c")
+            src, top, flags = where[k]
             res = {}
             for pred in ("analytic", "network"):
-                out = score(src, rows, pred, tmp)
+                out = score(src, rows, pred, tmp, top, flags)
                 if out is None or any("error" in o for o in out):
                     continue
                 res[pred] = metrics([o["latency"] for o in out],
@@ -162,4 +132,4 @@ def report(results, markdown):
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
