@@ -190,8 +190,16 @@ static void read_flow(loader *l, const cJSON *meta, hls_weights *w) {
 
 /* A model built on the analytic estimate (docs/model-format.md): the features
  * its heads read must be exactly this build's (model/backbone.def), and each
- * residual target must have a feature of its name. */
+ * residual target must have a feature of its name.  A model across flows
+ * ("flow_inputs": its heads read the flow one-hot, tools/train) was measured,
+ * not shipped (docs/results.md): this runtime does not feed that input, so it
+ * refuses the model rather than read weights it would misapply. */
 static void read_backbone(loader *l, const cJSON *meta, hls_model_config *c) {
+  const cJSON *flows = cJSON_GetObjectItemCaseSensitive(meta, "flow_inputs");
+  if (cJSON_IsString(flows) && flows->valuestring[0])
+    error(l, "metadata \"flow_inputs\" is \"%s\": a model across flows, which this runtime "
+             "does not run (train one model per flow)",
+          flows->valuestring);
   const cJSON *f = cJSON_GetObjectItemCaseSensitive(meta, "backbone_features");
   if (f && f->valuestring[0]) {
     if (strcmp(f->valuestring, hls_backbone_features_string()) != 0)

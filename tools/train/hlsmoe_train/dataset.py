@@ -237,9 +237,10 @@ def load_kernels(version="v21", sources=None, data=None, cache=DEFAULT_CACHE,
         recs = read_labels(lab) if lab and os.path.exists(lab) else []
         kd = KernelData(name, Graph(g, schema, name), recs, schema)
         kd.graph_path = gpath
+        kd.version, kd.flow = version, flows_mod.of_version(version)
         # the analytic estimate of every point: the backbone of hybrid models (backbone.py)
         kd.B = backbone_mod.cached(gpath, kd.points, backbone_mod.tool_beside(plugin),
-                                   flows_mod.of_version(version)) if recs else None
+                                   kd.flow) if recs else None
         out.append(kd)
         if log:
             log("%s: %d nodes, %d edges, %d scopes, %d points, %d hls_ok" % (

@@ -180,8 +180,12 @@ def load_model(path, schema=None):
         raise ValueError("%s: the model reads backbone features %s; model/backbone.def declares %s"
                          % (path, feats, backbone_mod.FEATURES))
     residual = [t for t in meta.get("backbone_residual", "").split(",") if t]
+    fl = [f for f in meta.get("flow_inputs", "").split(",") if f]
+    if fl and fl != [f.name for f in flows_mod.FLOWS]:
+        raise ValueError("%s: the model reads the flows %s; model/flows.def declares %s"
+                         % (path, fl, [f.name for f in flows_mod.FLOWS]))
     m = model_mod.Model(meta["kind"], schema, int(meta["hidden"]), meta["task"],
-                        backbone_inputs=bool(feats), residual=residual)
+                        backbone_inputs=bool(feats), residual=residual, flow_inputs=bool(fl))
     sd = m.state_dict()
     missing = sorted(set(sd) - set(tensors))
     extra = sorted(set(tensors) - set(sd))

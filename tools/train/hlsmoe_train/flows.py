@@ -6,6 +6,8 @@ import collections
 import os
 import sys
 
+import numpy as np
+
 from . import ROOT
 from . import defs
 
@@ -40,6 +42,12 @@ def of_version(version):
         if f.version == version:
             return f
     return None
+
+
+def one_hot(f):
+    """A flow as a model input (model.Model flow_inputs): 1 at its place in FLOWS; None (v18, v20)
+    is all zeros."""
+    return np.asarray([1.0 if f is not None and g.name == f.name else 0.0 for g in FLOWS], dtype=np.float32)
 
 
 def describe(f):

@@ -7,10 +7,13 @@ never saw it (issue 13; the zero-shot half of protocol.py, for every kernel inst
 The kernels of a version (sorted by name, shuffled with --seed) go round-robin into --folds folds.
 For every fold and model kind: pre-train a regression model on the other folds' kernels (80/10/10
 split of their HLS-successful points, model selection on validation, as protocol.py) and a
-validity classifier (HARP kind, as protocol.py) on all their points; score every kernel of the
+validity classifier (HARP kind, as protocol.py; --valid-backbone: reading the analytic estimate's
+features too) on all their points; score every kernel of the
 fold zero-shot: summed MSE over the five objectives on its HLS-successful points, Spearman of
 predicted vs true perf, the offline exploration check (protocol.explore: top 10 after the
 validity and utilisation filters) and the classifier's accuracy against the majority rate.
+--with-versions v21 adds another flow's points to every fold's training data (a held-out kernel's
+namesakes excluded) and makes the models read the flow (one model across flows, issue 13).
 --seed-dirs lists the --out directories of the same run with other seeds (run one after another:
 each deals its own folds): the table then adds the comparison per seed.
 --finetune adds protocol.py's 50-point coreset fine-tuning per kernel (kernels with >= 20
@@ -48,12 +51,15 @@ def folds_of(names, k, seed):
 
 
 def validity_model(a, fold, sources, schema, log):
-    path = os.path.join(a.out, "valid-fold%d-s%d.safetensors" % (fold, a.seed))
+    """The fold's validity classifier: HARP kind; with --valid-backbone its head also reads the
+    analytic estimate's features (over-use of the device, the amount of unrolled work)."""
+    path = os.path.join(a.out, "valid%s-fold%d-s%d.safetensors" % ("-est" if a.valid_backbone else "", fold, a.seed))
     if os.path.exists(path):
         return export.load_model(path, schema)
     torch.manual_seed(a.seed)
     vs = train.split_kernels(sources, "validity", a.seed)
-    vm = model_mod.Model("harp", schema, a.hidden, "validity")
+    vm = model_mod.Model("harp", schema, a.hidden, "validity", backbone_inputs=a.valid_backbone,
+                         flow_inputs=bool(a.with_versions))
     vm, _ = train.fit(vm, [(s.kd, s.train) for s in vs], [(s.kd, s.val) for s in vs], "validity",
                       a.valid_epochs, a.seed, cap=a.valid_cap, log=log, tag="[valid f%d] " % fold)
     export.save_model(vm, path, "k-fold validity classifier, %s fold %d, seed %d" % (a.version, fold, a.seed))
@@ -84,7 +90,8 @@ def pretrain(a, kind, fold, sources, schema, log):
     torch.manual_seed(a.seed)
     sp = train.split_kernels(sources, "regression", a.seed)
     tr = [(s.kd, s.train) for s in sp]
-    m = model_mod.Model(net, schema, a.hidden, "regression", backbone_inputs=inputs, residual=residual)
+    m = model_mod.Model(net, schema, a.hidden, "regression", backbone_inputs=inputs, residual=residual,
+                        flow_inputs=bool(a.with_versions))
     train.init_head_bias(m, tr)
     t0 = time.time()
     m, _ = train.fit(m, tr, [(s.kd, s.val) for s in sp], "regression", a.epochs, a.seed, log=log,
@@ -136,8 +143,15 @@ def run(a):
             done.add((r["fold"], r["kind"]))
     log = lambda s: print(time.strftime("%H:%M:%S ") + s, flush=True)  # noqa: E731
     kds = dataset.load_kernels(a.version, a.sources, a.data, a.cache, kernels=a.kernels)
+    # --with-versions: other flows' kernels, training data only (their held-out namesakes excluded)
+    others = []
+    for v, d in zip(a.with_versions, a.with_data):
+        got = dataset.load_kernels(v, data=d, cache=a.cache, kernels=a.kernels)
+        if not got:
+            sys.exit("kfold: --with-versions %s: no labelled kernels in %s" % (v, d or dataset.default_data(v)))
+        others += got
     if a.max_points:        # tests: the first points of every kernel
-        for kd in kds:
+        for kd in kds + others:
             keep = slice(0, a.max_points)
             kd.records, kd.points, kd.P = kd.records[keep], kd.points[keep], kd.P[keep]
             kd.ok, kd.y, kd.latency = kd.ok[keep], kd.y[keep], kd.latency[keep]
@@ -148,7 +162,10 @@ def run(a):
     for f, held in enumerate(folds):
         if a.only_folds is not None and f not in a.only_folds:
             continue
-        sources = [k for k in kds if k.name not in held]
+        sources = [k for k in kds + others if k.name not in held]
+        if others:
+            log("fold %d holds out %s; trains on %s" % (f, ", ".join(held), ", ".join(
+                "%s (%s)" % (k.name, k.version) for k in sources)))
         vm = None
         for kind in a.kinds.split(","):
             if (f, kind) in done:
@@ -161,6 +178,7 @@ def run(a):
             rows = [score_kernel(a, m, vm, by[k]) for k in held]
             rec = {"version": a.version, "seed": a.seed, "folds": a.folds, "fold": f, "kind": kind,
                    "held_out": held, "epochs": a.epochs, "valid_epochs": a.valid_epochs,
+                   "valid_backbone": a.valid_backbone, "with_versions": a.with_versions,
                    "finetune_epochs": a.ft_epochs if a.finetune else 0, "pretrain_sec": sec,
                    "peak_rss_mb": train.peak_rss_mb(), "kernels": rows}
             with open(res_path, "a") as fh:
@@ -253,6 +271,10 @@ def write_table(a):
     L.append("%d folds (present: %s), seed %d, %d pre-training epochs, validity classifier %d epochs; "
              "MSE in the model's target space (perf = log2(1e7/latency)/2, utilisations as fractions).\n"
              % (r0["folds"], ", ".join(map(str, folds)), r0["seed"], r0["epochs"], r0["valid_epochs"]))
+    if r0.get("with_versions"):
+        L.append("One model across flows: every fold's models also trained on the %s points of the "
+                 "kernels outside the fold (a held-out kernel's namesakes excluded), reading the "
+                 "flow as an input (model/flows.def one-hot).\n" % ", ".join(r0["with_versions"]))
     L.append("Folds: " + "; ".join("%d: %s" % (r["fold"], ", ".join(r["held_out"]))
                                    for r in recs if r["kind"] == recs[0]["kind"]) + ".\n")
     S = {k: summary([r for r in recs if r["kind"] == k]) for k in kinds}
@@ -294,10 +316,11 @@ def write_table(a):
                                                     S[k]["ft_mean"], S[k]["ft_spearman_median"], S[k]["ft_explore_mean"])
                              for k in kinds if "ft_mean" in S[k]) + ".\n")
     k0 = kinds[0]
-    L.append("Validity classifier (HARP kind, one per fold, shared by both models), on all %d points of the "
+    est = ", reading the analytic estimate's features," if r0.get("valid_backbone") else ""
+    L.append("Validity classifier (HARP kind%s one per fold, shared by all models), on all %d points of the "
              "held-out kernels: accuracy %.3f against a majority rate of %.3f (the majority class of all "
              "these points) and %.3f (each kernel's own majority class, which a zero-shot model cannot "
-             "know).\n" % (S[k0]["points"], S[k0]["valid_acc"], S[k0]["valid_majority_pooled"],
+             "know).\n" % (est or ",", S[k0]["points"], S[k0]["valid_acc"], S[k0]["valid_majority_pooled"],
                            S[k0]["valid_majority"]))
     L.append("Cost: " + "; ".join("%s pre-training %.0f s over the folds present, peak RSS %.0f MB" % (
         name.get(k, k), S[k]["sec"], S[k]["rss"]) for k in kinds) + ".\n")
@@ -341,6 +364,15 @@ def main(argv=None):
     ap.add_argument("--epochs", type=int, default=30)
     ap.add_argument("--valid-epochs", type=int, default=10)
     ap.add_argument("--valid-cap", type=int, default=256)
+    ap.add_argument("--with-versions", default="",
+                    help="comma-separated data versions of other flows (v21, v25) whose points join "
+                         "every fold's training data, but those of the fold's kernels; the models "
+                         "then read the flow as an input (one model across flows)")
+    ap.add_argument("--with-data", default="",
+                    help="comma-separated labelled-data directories of the --with-versions, in their "
+                         "order (default: each version's, dataset.py)")
+    ap.add_argument("--valid-backbone", action="store_true",
+                    help="the validity classifier also reads the analytic estimate's features")
     ap.add_argument("--finetune", action="store_true")
     ap.add_argument("--ft-epochs", type=int, default=100)
     ap.add_argument("--coreset", type=int, default=50)
@@ -356,6 +388,12 @@ def main(argv=None):
                     "other seeds: the table adds a per-seed section")
     a = ap.parse_args(argv)
     a.seed_dirs = a.seed_dirs.split(",") if a.seed_dirs else []
+    a.with_versions = [v for v in a.with_versions.split(",") if v]
+    a.with_data = [d or None for d in a.with_data.split(",")] if a.with_data else [None] * len(a.with_versions)
+    if len(a.with_data) != len(a.with_versions):
+        ap.error("--with-data names %d directories for %d --with-versions" % (len(a.with_data), len(a.with_versions)))
+    if a.version in a.with_versions:
+        ap.error("--with-versions %s: the version evaluated is trained on already" % a.version)
     for d in a.seed_dirs:
         if not os.path.exists(os.path.join(d, "results.jsonl")):
             ap.error("%s: no results for --seed-dirs (run kfold.py with --out %s first)"

@@ -18,6 +18,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from . import backbone as backbone_mod
+from . import flows as flows_mod
 from . import targets as targets_mod
 
 TARGETS = targets_mod.REGRESSION     # model/targets.def
@@ -420,18 +421,22 @@ class Model(nn.Module):
     """kind harp|node|block|graph: one LowNet; hier: node, block, graph + hier_gate."""
 
     def __init__(self, kind, schema, d=64, task="regression", dropout=0.1, init="glorot",
-                 backbone_inputs=False, residual=()):
+                 backbone_inputs=False, residual=(), flow_inputs=False):
         """backbone_inputs: the heads also read the analytic estimate's features (backbone.py);
-        residual: regression targets predicted as a difference to their analytic value.  Neither:
-        the paper's network."""
+        residual: regression targets predicted as a difference to their analytic value;
+        flow_inputs: the heads also read the points' tool flow, one-hot over model/flows.def (one
+        model across flows; a version without a flow of its own, v18/v20, reads zeros).  None of
+        them: the paper's network."""
         super().__init__()
         assert kind in KINDS
         self.kind, self.d, self.task = kind, d, task
         self.backbone_inputs = bool(backbone_inputs)
+        self.flow_inputs = bool(flow_inputs)
         self.residual = [t for t in TARGETS if t in residual] if task == "regression" else []
         if set(residual) - set(self.residual):
             raise ValueError("residual targets must be regression targets: %s" % sorted(residual))
-        extra = len(backbone_mod.FEATURES) if self.backbone_inputs else 0
+        extra = (len(backbone_mod.FEATURES) if self.backbone_inputs else 0) + \
+            (len(flows_mod.FLOWS) if self.flow_inputs else 0)
         self.schema_id = schema.id
         self.node_dim, self.edge_dim = schema.node_dim, schema.edge_dim
         self.pragma_groups = [len(schema.group_columns(x)) for x in ("pipeline", "parallel", "tile")]
@@ -450,7 +455,8 @@ class Model(nn.Module):
 
     @property
     def uses_backbone(self):
-        return self.backbone_inputs or bool(self.residual)
+        """Whether forward() needs the points' extra inputs: backbone features, then the flow."""
+        return self.backbone_inputs or bool(self.residual) or self.flow_inputs
 
     def add_estimate(self, y, backbone):
         """Residual targets: the correction, bounded to +-RESIDUAL_BOUND (backbone.def: far outside
@@ -468,10 +474,14 @@ class Model(nn.Module):
         """Returns dict: y [B, T] (joint prediction; logits for validity), z [B, Z] (graph embedding;
         hier: the concat), reg (load-balance loss), and for hier ys: list of per-network outputs,
         G [B, 3] the high-level gate.  backbone [B, F]: the points' backbone features (needed when
-        uses_backbone); residual targets get their analytic value added to every output."""
+        uses_backbone; with flow_inputs the flow one-hot follows them, train.backbone_of); residual
+        targets get their analytic value added to every output."""
         if self.uses_backbone and backbone is None:
             raise ValueError("this model is built on the analytic estimate: pass the backbone features")
-        feats = backbone if self.backbone_inputs else None
+        nb = len(backbone_mod.FEATURES)
+        feats = None
+        if self.backbone_inputs or self.flow_inputs:
+            feats = backbone[:, (0 if self.backbone_inputs else nb):(None if self.flow_inputs else nb)]
         outs = [getattr(self, k)(g, P, feats=feats) for k in self.nets]
         if self.kind != "hier":
             y, z, reg = outs[0]
@@ -517,8 +527,11 @@ class Model(nn.Module):
         paper's network: the features its heads read, in order, and its residual targets."""
         if not self.uses_backbone:
             return {}
-        return {"backbone_features": ",".join(backbone_mod.FEATURES) if self.backbone_inputs else "",
+        meta = {"backbone_features": ",".join(backbone_mod.FEATURES) if self.backbone_inputs else "",
                 "backbone_residual": ",".join(self.residual)}
+        if self.flow_inputs:        # the C runtime refuses such a model (model/weights.c)
+            meta["flow_inputs"] = ",".join(f.name for f in flows_mod.FLOWS)
+        return meta
 
 
 class AnalyticOnly(nn.Module):

@@ -59,13 +59,17 @@ def split_kernels(kds, task, seed, frac=(0.8, 0.1, 0.1)):
 
 
 class GraphCache:
+    """A kernel's graph tensors, built once.  Keyed by the graph file: kernels of one name differ
+    between flows (HLSyn's atax in C for Merlin, HLSyn-Vitis's in C++)."""
+
     def __init__(self):
         self.g = {}
 
     def __call__(self, kd):
-        if kd.name not in self.g:
-            self.g[kd.name] = model_mod.GraphTensors(kd.graph)
-        return self.g[kd.name]
+        key = getattr(kd, "graph_path", None) or kd.name
+        if key not in self.g:
+            self.g[key] = model_mod.GraphTensors(kd.graph)
+        return self.g[key]
 
 
 GRAPHS = GraphCache()
@@ -103,8 +107,14 @@ def task_loss(y, t, task):
 
 
 def backbone_of(m, kd, idx):
-    """The points' backbone features when m is built on the analytic estimate, else None."""
-    return torch.as_tensor(kd.B[idx]) if getattr(m, "uses_backbone", False) else None
+    """The points' backbone features when m is built on the analytic estimate, followed by their
+    flow's one-hot when m reads the flow (model.Model.forward); else None."""
+    if not getattr(m, "uses_backbone", False):
+        return None
+    B = torch.as_tensor(kd.B[idx])
+    if getattr(m, "flow_inputs", False):
+        B = torch.cat([B, torch.as_tensor(flows_mod.one_hot(kd.flow)).expand(len(B), -1)], 1)
+    return B
 
 
 def step_loss(m, kd, idx, task, mode):
