@@ -51,14 +51,16 @@ def folds_of(names, k, seed):
 
 
 def validity_model(a, fold, sources, schema, log):
-    """The fold's validity classifier: HARP kind; with --valid-backbone its head also reads the
-    analytic estimate's features (over-use of the device, the amount of unrolled work)."""
-    path = os.path.join(a.out, "valid%s-fold%d-s%d.safetensors" % ("-est" if a.valid_backbone else "", fold, a.seed))
+    """The fold's validity classifier: --valid-kind (HARP, as protocol.py, unless told); with
+    --valid-backbone its head also reads the analytic estimate's features (over-use of the device,
+    the amount of unrolled work)."""
+    tag = ("-" + a.valid_kind if a.valid_kind != "harp" else "") + ("-est" if a.valid_backbone else "")
+    path = os.path.join(a.out, "valid%s-fold%d-s%d.safetensors" % (tag, fold, a.seed))
     if os.path.exists(path):
         return export.load_model(path, schema)
     torch.manual_seed(a.seed)
     vs = train.split_kernels(sources, "validity", a.seed)
-    vm = model_mod.Model("harp", schema, a.hidden, "validity", backbone_inputs=a.valid_backbone,
+    vm = model_mod.Model(a.valid_kind, schema, a.hidden, "validity", backbone_inputs=a.valid_backbone,
                          flow_inputs=bool(a.with_versions))
     vm, _ = train.fit(vm, [(s.kd, s.train) for s in vs], [(s.kd, s.val) for s in vs], "validity",
                       a.valid_epochs, a.seed, cap=a.valid_cap, log=log, tag="[valid f%d] " % fold)
@@ -178,7 +180,8 @@ def run(a):
             rows = [score_kernel(a, m, vm, by[k]) for k in held]
             rec = {"version": a.version, "seed": a.seed, "folds": a.folds, "fold": f, "kind": kind,
                    "held_out": held, "epochs": a.epochs, "valid_epochs": a.valid_epochs,
-                   "valid_backbone": a.valid_backbone, "with_versions": a.with_versions,
+                   "valid_kind": a.valid_kind, "valid_backbone": a.valid_backbone,
+                   "with_versions": a.with_versions,
                    "finetune_epochs": a.ft_epochs if a.finetune else 0, "pretrain_sec": sec,
                    "peak_rss_mb": train.peak_rss_mb(), "kernels": rows}
             with open(res_path, "a") as fh:
@@ -317,7 +320,8 @@ def write_table(a):
                              for k in kinds if "ft_mean" in S[k]) + ".\n")
     k0 = kinds[0]
     est = ", reading the analytic estimate's features," if r0.get("valid_backbone") else ""
-    L.append("Validity classifier (HARP kind%s one per fold, shared by all models), on all %d points of the "
+    vkind = {"harp": "HARP", "hier": "HierMoE"}.get(r0.get("valid_kind", "harp"), r0.get("valid_kind"))
+    L.append("Validity classifier (" + vkind + " kind%s one per fold, shared by all models), on all %d points of the "
              "held-out kernels: accuracy %.3f against a majority rate of %.3f (the majority class of all "
              "these points) and %.3f (each kernel's own majority class, which a zero-shot model cannot "
              "know).\n" % (est or ",", S[k0]["points"], S[k0]["valid_acc"], S[k0]["valid_majority_pooled"],
@@ -371,6 +375,8 @@ def main(argv=None):
     ap.add_argument("--with-data", default="",
                     help="comma-separated labelled-data directories of the --with-versions, in their "
                          "order (default: each version's, dataset.py)")
+    ap.add_argument("--valid-kind", default="harp", choices=model_mod.KINDS,
+                    help="the validity classifier's network (shipped classifiers: hier)")
     ap.add_argument("--valid-backbone", action="store_true",
                     help="the validity classifier also reads the analytic estimate's features")
     ap.add_argument("--finetune", action="store_true")
