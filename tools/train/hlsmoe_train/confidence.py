@@ -359,6 +359,7 @@ VARIANTS = [
     ("point_median_block", "hier only: per design, z_block alone"),
     ("point_median_graph", "hier only: per design, z_graph alone"),
     ("hier_disagreement", "hier only: std of the three networks' perf predictions"),
+    ("correction", "perf residual only: |network's correction to the analytic perf|, median"),
     ("graph_features", "no model: the kernel's mean node features, standardised"),
     ("work", "no model: |analytic perf - training mean| / training std (the runtime's), median"),
     ("work_outside", "no model: analytic perf outside the training 5-95 % range, median"),
@@ -405,6 +406,11 @@ def model_record(m, ref, kd, fold_ctx):
     r["point_d"] = (d / ref.scale).tolist()
     r["point_sqerr"] = (err ** 2).sum(1).tolist()
     r["point_log2err"] = np.abs(2.0 * err[:, 0]).tolist()
+    if "perf" in getattr(m, "residual", ()):
+        # how far the network moved the estimate: large where it extrapolates from its kernels
+        c = np.abs(y[:, 0] - train.residual_base(m, kd, ok)[:, 0])
+        r["correction"] = float(np.median(c))
+        r["point_correction"] = c.tolist()
     dm, _ = nearest_distances(z64.mean(0, keepdims=True), rows)
     r["kernel_mean"] = float(dm[0] / ref.scale)
     d3, _ = nearest_distances(z64, rows, k=min(3, len(rows)))
@@ -545,6 +551,10 @@ def report(source, recs, a, log=print):
         log("per design (pooled, %d designs): Spearman with squared error: distance %.3f, work %.3f; "
             "with |log2 latency error|: distance %.3f, work %.3f"
             % (len(pd), _spearman(pd, se), _spearman(pw, se), _spearman(pd, le), _spearman(pw, le)))
+        if "point_correction" in recs[0]:
+            pc = np.concatenate([r["point_correction"] for r in recs])
+            log("per design (pooled): Spearman of the correction's size with squared error %.3f, "
+                "with |log2 latency error| %.3f" % (_spearman(pc, se), _spearman(pc, le)))
         log("within kernels, median over kernels (n >= 10) of Spearman(distance, squared error) %.3f, "
             "(work, squared error) %.3f"
             % (float(np.nanmedian([_spearman(r["point_d"], r["point_sqerr"]) for r in recs if r["n_ok"] >= 10])),
