@@ -165,6 +165,21 @@ static float scaled(const column_decl *col, double n) {
 }
 
 float hls_node_scaled(int c, double n) { return scaled(&node_cols[c], n); }
+
+/* The inverse of scaled(): the count a column holds (rounding is the caller's). */
+static double unscaled(const column_decl *col, float v) {
+  double r = (double)v * col->scale;
+  switch (col->rule) {
+  case HLS_RULE_log2p1:
+    return exp2(r) - 1.0;
+  case HLS_RULE_signed_log2p1:
+    return (r < 0 ? -1.0 : 1.0) * (exp2(fabs(r)) - 1.0);
+  default:
+    return r;
+  }
+}
+
+double hls_node_unscaled(int c, float v) { return unscaled(&node_cols[c], v); }
 float hls_edge_scaled(int c, double n) { return scaled(&edge_cols[c], n); }
 
 int hls_opcode_column(const char *opcode) {

@@ -89,6 +89,8 @@ double hls_pragma_feature_scale(int column);
 /* The value of a scaled node (NODE_SCALED) or edge (EDGE_SCALED) column for
  * the quantity n the builder measured: rule(n) / scale as declared. */
 float hls_node_scaled(int column, double n);
+/* What a scaled node column holds, back as the count (hls_node_scaled's inverse). */
+double hls_node_unscaled(int column, float v);
 float hls_edge_scaled(int column, double n);
 
 /* Column of an LLVM opcode name ("load"), or HLS_NF_op_other. */

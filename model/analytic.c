@@ -28,8 +28,9 @@
 #define ELEMENT_BITS 32.0
 
 const char *hls_sched_name(hls_sched s) {
-  static const char *const names[] = {"sequential", "pipelined", "flattened", "stages", "unrolled"};
-  return s <= HLS_SCHED_UNROLLED ? names[s] : "?";
+  static const char *const names[] = {"sequential", "pipelined", "flattened",
+                                      "stages",     "unrolled",  "merged"};
+  return s <= HLS_SCHED_MERGED ? names[s] : "?";
 }
 
 const char *hls_ii_limit_name(hls_ii_limit l) {
@@ -145,7 +146,8 @@ static double region_depth(hls_analytic *a, int32_t region, double copies) {
     a->start[i] = end;
     depth = end > depth ? end : depth;
   }
-  return ceil(depth - 1e-9);
+  /* Bulk copies share the one memory interface: they take their turns. */
+  return ceil(depth - 1e-9) + rg->bulk;
 }
 
 /* The recurrence a loop carries in its own body: through scalars, and
@@ -308,8 +310,52 @@ static double pipelined(hls_analytic *a, int32_t l, double u, double copies, int
   double share = copies * u / row->ii;
   double depth = flattened ? flat_depth(a, l, share) : region_depth(a, l, share);
   row->depth = depth + unroll_chain(u, own_recurrence(a, l), s->reduction);
-  row->sched = flattened ? HLS_SCHED_FLATTENED : HLS_SCHED_PIPELINED;
+  int has_inner = a->child_begin[l] != a->child_begin[l + 1];
+  row->sched = flattened && has_inner ? HLS_SCHED_FLATTENED : HLS_SCHED_PIPELINED;
   return ((double)row->iterations - 1) * row->ii + row->depth + 1;
+}
+
+/* Can loop l merge with its inner loop, as the tool's automatic loop
+ * flattening does (UG1399, pragma HLS loop_flatten)?  Its body holds exactly
+ * one loop, which runs on every iteration and has a loop-invariant (known)
+ * trip count, and nothing else that branches or calls: the instructions
+ * between the loop statements, which the tool pushes into the inner loop.
+ * The inner loop must be one pipeline (pipelined, or itself merged); that
+ * is checked once it is scheduled. */
+static int mergeable(const hls_analytic *a, int32_t l, double u) {
+  if (!a->auto_flatten || u != 1 || a->child_begin[l + 1] - a->child_begin[l] != 1)
+    return 0;
+  int32_t c = (int32_t)a->children[a->child_begin[l]];
+  if (!a->loop_every[c] || !a->g->loops[c].trip_known || a->g->loops[c].trip_count <= 0)
+    return 0;
+  const hls_afact_region *rg = &a->region[l];
+  for (uint32_t j = rg->inst_begin; j < rg->inst_end; j++) {
+    const hls_afact_inst *in = &a->inst[a->region_inst[j]];
+    if (!in->every || in->cls == HLS_OPC_call || in->cls == HLS_OPC_ext_call)
+      return 0;
+  }
+  return 1;
+}
+
+/* The iterations of the one pipeline that loop l runs as (merged loops multiply). */
+static double pipeline_iterations(const hls_analytic *a, int32_t l) {
+  const hls_analytic_loop *row = &a->rows[l];
+  if (row->sched != HLS_SCHED_MERGED)
+    return (double)row->iterations;
+  return (double)row->iterations * pipeline_iterations(a, (int32_t)a->children[a->child_begin[l]]);
+}
+
+/* Loop l merged with its inner loop c: one pipeline of both loops'
+ * iterations at c's II; l's own instructions join c's iteration. */
+static double merged(hls_analytic *a, int32_t l, int32_t c, double own) {
+  hls_analytic_loop *row = &a->rows[l];
+  const hls_analytic_loop *inner = &a->rows[c];
+  row->sched = HLS_SCHED_MERGED;
+  row->ii = inner->ii;
+  row->limit = inner->limit;
+  row->depth = inner->depth + own;
+  double n = (double)row->iterations * pipeline_iterations(a, c);
+  return (n - 1) * row->ii + row->depth + 1;
 }
 
 /* Not pipelined, or pipelined coarse-grained over its inner loops as stages. */
@@ -322,6 +368,12 @@ static double sequential(hls_analytic *a, int32_t l, double u, double copies, in
     double x = loop_cycles(a, (int32_t)a->children[c], copies * u);
     inner += x;
     slowest = x > slowest ? x : slowest;
+  }
+  if (!stages && mergeable(a, l, u)) {
+    int32_t c = (int32_t)a->children[a->child_begin[l]];
+    uint8_t cs = a->rows[c].sched;
+    if (cs == HLS_SCHED_PIPELINED || cs == HLS_SCHED_FLATTENED || cs == HLS_SCHED_MERGED)
+      return merged(a, l, c, own);
   }
   row->depth = own + inner + 1; /* + the loop's own state */
   if (!stages) {
@@ -379,6 +431,7 @@ hls_analytic *hls_analytic_new(const hls_graph *g, const hls_tool_flow *flow, hl
     hls_analytic_free(a);
     return NULL;
   }
+  a->auto_flatten = flow ? flow->merges_nests : 0; /* v18/v20 (no flow): Merlin's */
   a->rows = hls_xcalloc(g->nloops + 1, sizeof *a->rows);
   a->on_stack = hls_xcalloc(g->nfunctions + 1, 1);
   return a;

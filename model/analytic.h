@@ -41,7 +41,9 @@ typedef enum {
   HLS_SCHED_PIPELINED,  /* pipelined (explicitly, or an innermost loop by default) */
   HLS_SCHED_FLATTENED,  /* pipelined fine-grained: its inner loops fully unrolled */
   HLS_SCHED_STAGES,     /* coarse-grained pipeline: inner loops overlap as stages */
-  HLS_SCHED_UNROLLED    /* fully unrolled inside a flattened ancestor */
+  HLS_SCHED_UNROLLED,   /* fully unrolled inside a flattened ancestor */
+  HLS_SCHED_MERGED      /* not pipelined itself, but merged with its only inner loop into one
+                         * pipeline: the tool's automatic loop flattening of a perfect nest */
 } hls_sched;
 
 /* One row of the loop table, for one execution of the loop. */

@@ -22,6 +22,9 @@ const hls_op_cost hls_op_costs[HLS_OPCS] = {
 #undef OP_CLASS
 };
 
+/* Bulk copies move one 64-bit beat per cycle (bulk_cycles()). */
+#define BULK_BYTES_PER_CYCLE 8.0
+
 /* Scratch of the analysis. */
 typedef struct {
   const hls_graph *g;
@@ -58,7 +61,7 @@ static int64_t def_of(const reader *r, int64_t v) { return v < 0 ? -1 : r->var_d
 
 /* Scalar elements of the aggregate an alloca, GEP or global works on. */
 static double extent_of(const hls_graph *g, uint32_t node) {
-  return round(exp2(16.0 * feature(g, node, HLS_NF_log_extent)) - 1.0); /* the column is a float */
+  return round(hls_node_unscaled(HLS_NF_log_extent, feature(g, node, HLS_NF_log_extent)));
 }
 
 /* ---- classes ------------------------------------------------------------- */
@@ -226,6 +229,24 @@ static int64_t pointer_operand(const hls_graph *g, uint32_t node) {
   return -1;
 }
 
+/* Bulk copies (llvm.memcpy, memmove, memset: an intrinsic call on a pointer
+ * with a constant length as operand 2): the cycles of moving that many bytes
+ * one 64-bit beat per cycle, which is what the HLSyn-Vitis kernels' copies
+ * between the interface and their local buffers cost (docs/analytic.md).
+ * 0 for anything else. */
+static double bulk_cycles(const hls_graph *g, uint32_t node) {
+  if (!is_op(g, node, "call") || feature(g, node, HLS_NF_call_intrinsic) <= 0)
+    return 0;
+  int64_t dst = operand(g, node, 0), len = operand(g, node, 2);
+  if (dst < 0 || len < 0 || feature(g, (uint32_t)dst, HLS_NF_type_pointer) <= 0 ||
+      feature(g, (uint32_t)len, HLS_NF_kind_constant) <= 0 ||
+      feature(g, (uint32_t)len, HLS_NF_const_fp) > 0)
+    return 0;
+  double bytes = round(hls_node_unscaled(HLS_NF_log_const_value,
+                                         feature(g, (uint32_t)len, HLS_NF_log_const_value)));
+  return bytes > 0 ? ceil(bytes / BULK_BYTES_PER_CYCLE) : 0;
+}
+
 static void classify(reader *r) {
   const hls_graph *g = r->g;
   hls_analytic *a = r->a;
@@ -241,6 +262,7 @@ static void classify(reader *r) {
     hls_afact_inst *in = &a->inst[i];
     in->region = region_of(g, node);
     in->cls = (uint8_t)op_class(g, node);
+    in->bulk = bulk_cycles(g, node);
     if (in->object >= 0) {
       int reg = a->objects[in->object].is_register, load = is_op(g, node, "load");
       in->cls = (uint8_t)(reg ? (load ? HLS_OPC_reg_read : HLS_OPC_reg_write)
@@ -273,6 +295,7 @@ static void group_regions(hls_analytic *a) {
     hls_afact_region *rg = &a->region[a->inst[i].region];
     a->region_inst[rg->inst_end++] = (uint32_t)i;
     rg->ops[a->inst[i].cls] += 1;
+    rg->bulk += a->inst[i].bulk;
   }
   free(fill);
 }
@@ -633,14 +656,21 @@ static void find_every(reader *r) {
     a->loop_every[l] = (uint8_t)runs_every(&c, g, g->nodes[lp->header_node].block, lp->parent,
                                            lp->function);
   }
+  /* Per block, once: every instruction of a block shares its answer. */
+  int8_t *block_every = hls_xcalloc(c.n + 1, 1);
+  memset(block_every, -1, c.n + 1);
   for (size_t i = 0; i < a->ninst; i++) {
     hls_afact_inst *in = &a->inst[i];
-    if (in->callee < 0)
-      continue;
     const hls_node *nd = &g->nodes[r->node_of[i]];
-    int32_t loop = in->region < (int32_t)g->nloops ? in->region : -1;
-    in->every = (uint8_t)runs_every(&c, g, nd->block, loop, nd->function);
+    if (nd->block < 0 || (size_t)nd->block >= c.n)
+      continue;
+    if (block_every[nd->block] < 0) {
+      int32_t loop = in->region < (int32_t)g->nloops ? in->region : -1;
+      block_every[nd->block] = (int8_t)runs_every(&c, g, nd->block, loop, nd->function);
+    }
+    in->every = (uint8_t)block_every[nd->block];
   }
+  free(block_every);
   free(c.succ_begin);
   free(c.succ);
   free(c.pred_begin);

@@ -30,6 +30,7 @@ typedef struct {
   uint32_t pred_begin, pred_end; /* same-region predecessors in preds[] (instruction indices) */
   uint8_t every;        /* it runs on every iteration of its loop (every run of its function,
                          * outside loops): no branch of the body bypasses it */
+  double bulk;          /* a bulk copy (memcpy, memset): its transfer cycles, else 0 */
 } hls_afact_inst;
 
 typedef struct {
@@ -50,6 +51,7 @@ typedef struct {
   uint32_t rec_begin, rec_end;   /* its memory recurrences in memrecs[] */
   double reg_rec;                /* longest recurrence through a scalar across iterations */
   double ops[HLS_OPCS];          /* instruction count per class */
+  double bulk;                   /* its bulk copies' transfer cycles, one after another */
 } hls_afact_region;
 
 struct hls_analytic {
@@ -68,6 +70,7 @@ struct hls_analytic {
   uint8_t *called;                  /* functions called from another kernel function */
   uint8_t *loop_every;              /* [nloops] the loop runs on every iteration of its parent
                                      * (every run of its function, when outermost) */
+  int auto_flatten;                 /* the flow merges perfect nests (mergeable(), analytic.c) */
   double capacity[HLS_UTILS];       /* what the utilisations are fractions of (the flow's) */
   /* per estimate */
   const hls_loop_setting *settings;

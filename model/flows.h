@@ -16,6 +16,7 @@ typedef struct {
   hls_dialect dialect; /* kernels in this dialect default to the flow */
   const char *version; /* the data's tool version ("v25") */
   int capacity_pct;    /* the utilisations are fractions of this share of the device */
+  int merges_nests;    /* the analytic estimator flattens perfect nests (analytic.c) */
 } hls_tool_flow;
 
 size_t hls_tool_flow_count(void);

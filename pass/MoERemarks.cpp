@@ -170,6 +170,20 @@ LoopPragmas loopPragmas(const RemarkContext &C, size_t L, const hls_dspace_value
   return P;
 }
 
+// Under a design that pipelines an enclosing loop (a Vitis pipeline or a
+// Merlin flatten), loop L is fully unrolled into that pipeline and its own
+// pragmas do nothing: say so, or the advice reads as if they mattered.
+std::string unrolledByAncestor(const RemarkContext &C, size_t L, const hls_dspace_value *D) {
+  for (int32_t P = C.G.loops[L].parent; P >= 0; P = C.G.loops[P].parent) {
+    hls_pipe_mode Mode;
+    int64_t II;
+    if (hls_loop_pipeline(&C.G, &C.G.loops[P], D, &Mode, &II) == 0 && Mode == HLS_PIPE_FG)
+      return " (the pipeline of loop " + loopName(C, (size_t)P) +
+             " unrolls this loop fully: its own pragmas have no effect)";
+  }
+  return "";
+}
+
 // What to write on loop L to get the best design, e.g. "write '#pragma HLS
 // pipeline II=1' (now: none); keep '#pragma HLS unroll factor=2'".
 std::string loopAdvice(const RemarkContext &C, size_t L, const hls_dspace_value *Now,
@@ -202,7 +216,9 @@ std::string loopAdvice(const RemarkContext &C, size_t L, const hls_dspace_value 
     if (!Step.empty())
       T += (T.empty() ? "" : "; ") + Step;
   }
-  return T.empty() ? "no pragma (as written)" : T;
+  if (T.empty())
+    T = "no pragma (as written)";
+  return T + unrolledByAncestor(C, L, Best);
 }
 
 // A pragma without its dialect word, for short lists: "pipeline II=1".

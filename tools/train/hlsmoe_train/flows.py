@@ -13,14 +13,14 @@ from . import defs
 
 FLOWS_DEF = os.path.join(ROOT, "model", "flows.def")
 
-Flow = collections.namedtuple("Flow", "name tool device clock_mhz dialect version capacity_pct")
+Flow = collections.namedtuple("Flow", "name tool device clock_mhz dialect version capacity_pct merges_nests")
 
 def read(path=FLOWS_DEF):
     out = []
     for _, g in defs.entries(path, ("FLOW",)):
         if len(g) != len(Flow._fields):
             raise ValueError("%s: FLOW(%s) needs %d arguments" % (path, ", ".join(g), len(Flow._fields)))
-        out.append(Flow(g[0], g[1], g[2], int(g[3]), g[4], g[5], int(g[6])))
+        out.append(Flow(g[0], g[1], g[2], int(g[3]), g[4], g[5], int(g[6]), int(g[7])))
     if not out:
         raise ValueError("%s: no FLOW entries" % path)
     return out
