@@ -22,14 +22,15 @@ them and the levels.
         the same from graphs and random points instead of labelled data (random test models)
     python3 -m hlsmoe_train.confidence distance MODEL.safetensors GRAPH.json [--points P.jsonl] [--npoints N]
         per design point: distance and nearest training kernel
-    python3 -m hlsmoe_train.confidence eval --dir DIR [--version V] [--folds K] [--seed S] [--kind hier]
-                [--train-missing --epochs N --max-points N] [--json OUT.json]
+    python3 -m hlsmoe_train.confidence eval --dir DIR [--version V] [--folds K] [--seed S] [--kind hier] [--kernels a,b]
+                [--train-missing --epochs N --max-points N] [--json OUT.json] [--seed-dirs D1,D2]
         leave-kernel-out validation against zero-shot errors: for every fold model
         DIR/<kind>-fold<F>-s<S>.safetensors (kfold.py; --train-missing trains the missing ones
         with kfold.pretrain) the measures of each held-out kernel against its fold's training
         kernels, several variants, and the model's errors; for the errors DIR/results.jsonl
         records (kfold.py), the variants that need no network.  Prints Spearman correlations and
-        the errors per level.
+        the errors per level.  --seed-dirs adds the disagreement of an ensemble of seeds: per
+        kernel, this run's fold model and each other run's model that held the kernel out.
     python3 -m hlsmoe_train.confidence declaration
         the declaration as this package reads it (test/lit/train/confidence-def.test)
 """
@@ -360,6 +361,7 @@ VARIANTS = [
     ("point_median_graph", "hier only: per design, z_graph alone"),
     ("hier_disagreement", "hier only: std of the three networks' perf predictions"),
     ("correction", "perf residual only: |network's correction to the analytic perf|, median"),
+    ("seed_disagreement", "--seed-dirs: std over seeds' fold models of the perf prediction, median"),
     ("graph_features", "no model: the kernel's mean node features, standardised"),
     ("work", "no model: |analytic perf - training mean| / training std (the runtime's), median"),
     ("work_outside", "no model: analytic perf outside the training 5-95 % range, median"),
@@ -442,6 +444,53 @@ def model_record(m, ref, kd, fold_ctx):
     return r
 
 
+class SeedModels:
+    """The fold models of another seed's k-fold run of the same kind (kfold.py --out DIR): for a
+    kernel, the one model of that run that never saw it."""
+
+    def __init__(self, d, kind, schema):
+        self.dir, self.kind, self.schema, self.models = d, kind, schema, {}
+        self.fold_of, self.seed = {}, None
+        res = os.path.join(d, "results.jsonl")
+        if not os.path.exists(res):
+            raise SystemExit("--seed-dirs: %s has no results.jsonl (a kfold.py --out directory)" % d)
+        for line in open(res):
+            if line.strip():
+                r = json.loads(line)
+                if r["kind"] == kind:
+                    self.seed = r["seed"]
+                    for kn in r["held_out"]:
+                        self.fold_of[kn] = r["fold"]
+        if self.seed is None:
+            raise SystemExit("--seed-dirs: %s records no %s folds" % (d, kind))
+
+    def model_for(self, kernel):
+        f = self.fold_of.get(kernel)
+        if f is None:
+            return None
+        if f not in self.models:
+            from . import export
+            path = os.path.join(self.dir, "%s-fold%d-s%d.safetensors" % (self.kind, f, self.seed))
+            self.models[f] = export.load_model(path, self.schema) if os.path.exists(path) else None
+        return self.models[f]
+
+
+def seed_disagreement(m, kd, others, schema):
+    """Median over the kernel's designs of the standard deviation of the perf predictions of this
+    fold model and the other seeds' models that never saw the kernel (an ensemble of seeds); nan
+    when no other seed has a model for it."""
+    from . import train
+    ok = np.nonzero(kd.ok)[0]
+    preds = [train.predict(m, kd, ok)[:, 0]]
+    for o in others:
+        om = o.model_for(kd.name)
+        if om is not None:
+            preds.append(train.predict(om, kd, ok)[:, 0])
+    if len(preds) < 2:
+        return float("nan")
+    return float(np.median(np.stack(preds, 1).std(1)))
+
+
 def _backbone(m, graph_path, points):
     """The points' analytic features for a hybrid model (backbone.py), None for the paper's."""
     if not m.uses_backbone:
@@ -476,7 +525,7 @@ def evaluate(a, log=print):
     from . import kfold
     from . import schema as schema_mod
     torch.set_num_threads(a.threads)
-    kds = dataset.load_kernels(a.version)
+    kds = dataset.load_kernels(a.version, kernels=set(a.kernels.split(",")) if a.kernels else None)
     if a.max_points:
         _truncate(kds, a.max_points)
     by = {k.name: k for k in kds}
@@ -484,6 +533,7 @@ def evaluate(a, log=print):
     held = {f: h for f, _, h, _ in recorded} or dict(enumerate(kfold.folds_of(by, a.folds, a.seed)))
     ana = analytic_perf(a.version, kds)
     schema = schema_mod.Schema()
+    others = [SeedModels(d, a.kind, schema) for d in (a.seed_dirs.split(",") if a.seed_dirs else [])]
     rows = {}          # (source of the errors) -> [kernel records]
     for f in sorted(held):
         sources = [k for k in kds if k.name not in held[f]]
@@ -517,6 +567,8 @@ def evaluate(a, log=print):
         ctx["train_points"] = _train_points(m, items, 64, a.seed)
         for kn in sorted(free):
             r = dict(free[kn], kernel=kn, fold=f, **model_record(m, ref, by[kn], ctx))
+            if others:
+                r["seed_disagreement"] = seed_disagreement(m, by[kn], others, schema)
             rows.setdefault("fold models " + a.kind, []).append(r)
             log("fold %d %-22s n=%4d distance %.2f (nearest %s) work %.2f summed MSE %.3f median |log2| %.2f" % (
                 f, kn, r["n_ok"], r["point_median"], r["nearest"], r["work"], r["mse_sum"],
@@ -642,6 +694,9 @@ def main(argv=None):
     p.add_argument("--max-points", type=int, help="the first N points of every kernel (kfold.py --max-points)")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--json", help="write every kernel's record here")
+    p.add_argument("--kernels", help="comma-separated kernels (kfold.py --kernels; default: every labelled kernel)")
+    p.add_argument("--seed-dirs", help="comma-separated k-fold directories of the same kind with other seeds "
+                   "(kfold.py --out): adds the seeds' disagreement as a variant")
     sub.add_parser("declaration")
     a = ap.parse_args(argv)
     if a.cmd == "declaration":
