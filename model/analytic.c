@@ -323,7 +323,7 @@ static double pipelined(hls_analytic *a, int32_t l, double u, double copies, int
  * The inner loop must be one pipeline (pipelined, or itself merged); that
  * is checked once it is scheduled. */
 static int mergeable(const hls_analytic *a, int32_t l, double u) {
-  if (!a->auto_flatten || u != 1 || a->child_begin[l + 1] - a->child_begin[l] != 1)
+  if (!a->merges_nests || u != 1 || a->child_begin[l + 1] - a->child_begin[l] != 1)
     return 0;
   int32_t c = (int32_t)a->children[a->child_begin[l]];
   if (!a->loop_every[c] || !a->g->loops[c].trip_known || a->g->loops[c].trip_count <= 0)
@@ -431,7 +431,7 @@ hls_analytic *hls_analytic_new(const hls_graph *g, const hls_tool_flow *flow, hl
     hls_analytic_free(a);
     return NULL;
   }
-  a->auto_flatten = flow ? flow->merges_nests : 0; /* v18/v20 (no flow): Merlin's */
+  a->merges_nests = flow ? flow->merges_nests : 0; /* v18/v20 (no flow): Merlin's */
   a->rows = hls_xcalloc(g->nloops + 1, sizeof *a->rows);
   a->on_stack = hls_xcalloc(g->nfunctions + 1, 1);
   return a;

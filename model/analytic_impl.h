@@ -70,7 +70,7 @@ struct hls_analytic {
   uint8_t *called;                  /* functions called from another kernel function */
   uint8_t *loop_every;              /* [nloops] the loop runs on every iteration of its parent
                                      * (every run of its function, when outermost) */
-  int auto_flatten;                 /* the flow merges perfect nests (mergeable(), analytic.c) */
+  int merges_nests;                 /* the flow merges perfect nests (mergeable(), analytic.c) */
   double capacity[HLS_UTILS];       /* what the utilisations are fractions of (the flow's) */
   /* per estimate */
   const hls_loop_setting *settings;
