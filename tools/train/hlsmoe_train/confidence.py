@@ -475,7 +475,7 @@ class SeedModels:
         return self.models[f]
 
 
-def seed_disagreement(m, kd, others, schema):
+def seed_disagreement(m, kd, others):
     """Median over the kernel's designs of the standard deviation of the perf predictions of this
     fold model and the other seeds' models that never saw the kernel (an ensemble of seeds); nan
     when no other seed has a model for it."""
@@ -568,7 +568,7 @@ def evaluate(a, log=print):
         for kn in sorted(free):
             r = dict(free[kn], kernel=kn, fold=f, **model_record(m, ref, by[kn], ctx))
             if others:
-                r["seed_disagreement"] = seed_disagreement(m, by[kn], others, schema)
+                r["seed_disagreement"] = seed_disagreement(m, by[kn], others)
             rows.setdefault("fold models " + a.kind, []).append(r)
             log("fold %d %-22s n=%4d distance %.2f (nearest %s) work %.2f summed MSE %.3f median |log2| %.2f" % (
                 f, kn, r["n_ok"], r["point_median"], r["nearest"], r["work"], r["mse_sum"],
