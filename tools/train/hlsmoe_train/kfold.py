@@ -317,7 +317,10 @@ def write_table(a):
                  + "; ".join("%s: %d kernels, summed MSE zero-shot %.3f → fine-tuned %.3f, Spearman median %.3f, "
                              "top-10 ratio %.3f" % (name.get(k, k), S[k]["ft_kernels"], S[k]["ft_zero_mean"],
                                                     S[k]["ft_mean"], S[k]["ft_spearman_median"], S[k]["ft_explore_mean"])
-                             for k in kinds if "ft_mean" in S[k]) + ".\n")
+                             for k in kinds if "ft_mean" in S[k])
+                 + ("; without %s, fine-tuned summed MSE: " % ", ".join(out_k)
+                    + ", ".join("%s %.3f" % (name.get(k, k), X[k]["ft_mean"]) for k in kinds if "ft_mean" in X[k])
+                    if out_k else "") + ".\n")
     k0 = kinds[0]
     est = ", reading the analytic estimate's features," if r0.get("valid_backbone") else ""
     vkind = {"harp": "HARP", "hier": "HierMoE"}.get(r0.get("valid_kind", "harp"), r0.get("valid_kind"))
