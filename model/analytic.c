@@ -326,15 +326,8 @@ static int mergeable(const hls_analytic *a, int32_t l, double u) {
   if (!a->merges_nests || u != 1 || a->child_begin[l + 1] - a->child_begin[l] != 1)
     return 0;
   int32_t c = (int32_t)a->children[a->child_begin[l]];
-  if (!a->loop_every[c] || !a->g->loops[c].trip_known || a->g->loops[c].trip_count <= 0)
-    return 0;
-  const hls_afact_region *rg = &a->region[l];
-  for (uint32_t j = rg->inst_begin; j < rg->inst_end; j++) {
-    const hls_afact_inst *in = &a->inst[a->region_inst[j]];
-    if (!in->every || in->cls == HLS_OPC_call || in->cls == HLS_OPC_ext_call)
-      return 0;
-  }
-  return 1;
+  return a->loop_every[c] && a->g->loops[c].trip_known && a->g->loops[c].trip_count > 0 &&
+         a->region[l].straight;
 }
 
 /* The iterations of the one pipeline that loop l runs as (merged loops multiply). */

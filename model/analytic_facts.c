@@ -615,6 +615,20 @@ static int in_loop(const hls_graph *g, int32_t block, int32_t loop) {
   return 0;
 }
 
+/* Regions without branches around any of their instructions and without
+ * calls (a call may hide a loop), once per graph: the shape analytic.c's
+ * mergeable() asks of a nest's outer bodies for every design point. */
+static void find_straight(hls_analytic *a) {
+  for (size_t k = 0; k < a->nregions; k++) {
+    hls_afact_region *rg = &a->region[k];
+    rg->straight = 1;
+    for (uint32_t j = rg->inst_begin; j < rg->inst_end && rg->straight; j++) {
+      const hls_afact_inst *in = &a->inst[a->region_inst[j]];
+      rg->straight = in->every && in->cls != HLS_OPC_call && in->cls != HLS_OPC_ext_call;
+    }
+  }
+}
+
 /* Does block b run on every iteration of loop `loop` (every run of function
  * f when loop < 0)?  It must dominate every reachable latch (every
  * reachable exit), and there must be one. */
@@ -760,6 +774,7 @@ int hls_analytic_facts(hls_analytic *a, const hls_graph *g, hls_diags *d) {
   a->start = hls_xcalloc(a->ninst ? a->ninst : 1, sizeof *a->start);
   find_recurrences(a, a->start);
   find_every(&r);
+  find_straight(a);
   nest(a);
   free(r.inst_of);
   free(r.var_def);

@@ -52,6 +52,8 @@ typedef struct {
   double reg_rec;                /* longest recurrence through a scalar across iterations */
   double ops[HLS_OPCS];          /* instruction count per class */
   double bulk;                   /* its bulk copies' transfer cycles, one after another */
+  uint8_t straight;              /* every instruction runs every time and none is a call:
+                                  * what the outer body of a merged nest may hold */
 } hls_afact_region;
 
 struct hls_analytic {

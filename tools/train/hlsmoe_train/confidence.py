@@ -281,17 +281,18 @@ def _spearman(a, b):
     return float(spearmanr(a[ok], b[ok]).correlation)
 
 
+def _results(d):
+    """The records of the k-fold run in directory d (its results.jsonl), None without one."""
+    res = os.path.join(d, "results.jsonl")
+    if not os.path.exists(res):
+        return None
+    return [json.loads(line) for line in open(res) if line.strip()]
+
+
 def _recorded(a):
     """The k-fold run's records of seed a.seed (results.jsonl): [(fold, kind, held-out, {kernel: row})]."""
-    out = []
-    res = os.path.join(a.dir, "results.jsonl")
-    if os.path.exists(res):
-        for line in open(res):
-            if line.strip():
-                r = json.loads(line)
-                if r["seed"] == a.seed:
-                    out.append((r["fold"], r["kind"], r["held_out"], {k["kernel"]: k for k in r["kernels"]}))
-    return out
+    return [(r["fold"], r["kind"], r["held_out"], {k["kernel"]: k for k in r["kernels"]})
+            for r in _results(a.dir) or [] if r["seed"] == a.seed]
 
 
 def _truncate(kds, n):
@@ -451,16 +452,14 @@ class SeedModels:
     def __init__(self, d, kind, schema):
         self.dir, self.kind, self.schema, self.models = d, kind, schema, {}
         self.fold_of, self.seed = {}, None
-        res = os.path.join(d, "results.jsonl")
-        if not os.path.exists(res):
+        recs = _results(d)
+        if recs is None:
             raise SystemExit("--seed-dirs: %s has no results.jsonl (a kfold.py --out directory)" % d)
-        for line in open(res):
-            if line.strip():
-                r = json.loads(line)
-                if r["kind"] == kind:
-                    self.seed = r["seed"]
-                    for kn in r["held_out"]:
-                        self.fold_of[kn] = r["fold"]
+        for r in recs:
+            if r["kind"] == kind:
+                self.seed = r["seed"]
+                for kn in r["held_out"]:
+                    self.fold_of[kn] = r["fold"]
         if self.seed is None:
             raise SystemExit("--seed-dirs: %s records no %s folds" % (d, kind))
 
