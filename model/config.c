@@ -88,6 +88,7 @@ void hls_model_config_default(hls_model_config *c, hls_model_task t, hls_model_k
   c->node_dim = HLS_NODE_DIM;
   c->edge_dim = HLS_EDGE_DIM;
   hls_model_build_groups(c->groups);
+  c->flow_slot = -1;
 }
 
 /* ---- the tensor list ---- */
@@ -137,7 +138,8 @@ static void tconv(hls_spec *s, const char *prefix, int64_t in, int64_t d, int64_
 
 static void heads(hls_spec *s, const char *net, const char *set, const hls_model_config *c,
                   int64_t z) {
-  int64_t widths[5] = {z + c->backbone_inputs, 32, 16, 8, c->task == HLS_TASK_REGRESSION ? 1 : 2};
+  int64_t widths[5] = {z + c->backbone_inputs + c->flow_inputs, 32, 16, 8,
+                        c->task == HLS_TASK_REGRESSION ? 1 : 2};
   char name[96];
   for (int t = 0; t < hls_model_output_count(c->task); t++) {
     snprintf(name, sizeof name, "%s.head%s.%s", net, set, hls_model_target_name(c->task, t));

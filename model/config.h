@@ -29,6 +29,12 @@ typedef struct {
    * predicted as a residual to its backbone feature of the same name. */
   int backbone_inputs;
   unsigned residual;
+  /* One model across flows (tools/train --with-versions): the heads also read
+   * a one-hot over model/flows.def after the backbone features (flow_inputs:
+   * 0 or hls_tool_flow_count()), set at flow_slot, the flow the model records
+   * and predicts; -1 when it reads no flow. */
+  int flow_inputs;
+  int flow_slot;
 } hls_model_config;
 
 const char *hls_model_kind_name(hls_model_kind k);

@@ -33,13 +33,24 @@ const hls_tool_flow *hls_tool_flow_default(hls_dialect d) {
   return &flows[0];
 }
 
+static void join_names(char *buf, size_t size, const char *sep) {
+  for (size_t i = 0; i < hls_tool_flow_count(); i++) {
+    size_t n = strlen(buf);
+    snprintf(buf + n, size - n, "%s%s", i ? sep : "", flows[i].name);
+  }
+}
+
 const char *hls_tool_flow_names(void) {
   static char names[256];
   if (!names[0])
-    for (size_t i = 0; i < hls_tool_flow_count(); i++) {
-      size_t n = strlen(names);
-      snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", flows[i].name);
-    }
+    join_names(names, sizeof names, ", ");
+  return names;
+}
+
+const char *hls_tool_flow_inputs_string(void) {
+  static char names[256];
+  if (!names[0])
+    join_names(names, sizeof names, ",");
   return names;
 }
 

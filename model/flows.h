@@ -29,6 +29,9 @@ const hls_tool_flow *hls_tool_flow_find(const char *name);
 const hls_tool_flow *hls_tool_flow_default(hls_dialect d);
 /* The flow names joined by ", " (for "expected one of" messages). */
 const char *hls_tool_flow_names(void);
+/* The flow names joined by ",": the one-hot a model across flows reads, in
+ * this order (metadata "flow_inputs", docs/model-format.md). */
+const char *hls_tool_flow_inputs_string(void);
 /* "Vitis HLS 2025.1, xcu200 @ 250 MHz" into buf. */
 void hls_tool_flow_describe(const char *tool, const char *device, int clock_mhz, char *buf, size_t n);
 

@@ -158,7 +158,10 @@ static void bind_net(hls_model *m, network *net, hls_model_kind kind) {
   net->targets = hls_model_output_count(c->task);
   net->head_outputs = c->task == HLS_TASK_REGRESSION ? 1 : 2;
   net->head_sets = kind == HLS_KIND_GRAPH ? net->experts : 1;
-  net->extra = c->backbone_inputs;
+  net->backbone_width = c->backbone_inputs;
+  net->flow_inputs = c->flow_inputs;
+  net->flow_slot = c->flow_slot;
+  net->extra = c->backbone_inputs + c->flow_inputs;
   bind_heads(&b, net, c);
   if (kind == HLS_KIND_GRAPH)
     net->graph_gate = bind_linear(&b, "graph_gate", net->embedding_dim, net->experts, 0);
@@ -420,10 +423,15 @@ void hls_net_heads(const network *net, const float *z, const float *backbone, si
   float *set_out = scratch, *gate = set_out + rows * net->head_sets * per;
   float *mlp_scratch = gate + rows * net->experts, *zin = mlp_scratch + rows * 2 * 32;
   const float *head_in = z;
-  if (net->extra) { /* z ‖ backbone, as the trainer concatenates them */
+  if (net->extra) { /* z ‖ backbone ‖ flow one-hot, as the trainer concatenates them */
+    size_t bw = (size_t)net->backbone_width;
     for (size_t r = 0; r < rows; r++) {
-      memcpy(zin + r * in, z + r * zdim, zdim * sizeof(float));
-      memcpy(zin + r * in + zdim, backbone + r * (size_t)net->extra, (size_t)net->extra * sizeof(float));
+      float *row = zin + r * in;
+      memcpy(row, z + r * zdim, zdim * sizeof(float));
+      if (bw)
+        memcpy(row + zdim, backbone + r * HLS_BACKBONE_FEATURES, bw * sizeof(float));
+      for (int f = 0; f < net->flow_inputs; f++)
+        row[zdim + bw + (size_t)f] = f == net->flow_slot ? 1.0f : 0.0f;
     }
     head_in = zin;
   }

@@ -58,7 +58,10 @@ typedef struct {
   mlp pragma_mlp[3], merge_mlp;
   int has_pool_all;
   mlp pool_gate[2]; /* by POOL_ALL, POOL_BLOCK */
-  int extra;        /* backbone features the heads read after z (config.backbone_inputs) */
+  /* What the heads read after z: extra = backbone_width analytic features
+   * (config.backbone_inputs) then flow_inputs one-hot entries, 1 at flow_slot
+   * (config.flow_inputs, config.flow_slot: a model across flows). */
+  int extra, backbone_width, flow_inputs, flow_slot;
   int head_sets;    /* E for graph (expert copies of the head set), else 1 */
   int targets;      /* heads per set */
   int head_outputs; /* per head: 1 (regression), 2 logits (validity) */
@@ -141,7 +144,8 @@ void hls_net_block_experts(const network *net, const float *h, size_t rows, floa
 /* Heads of one network on embeddings z [rows][Z]: y [rows][targets *
  * head_outputs] (regression values or validity logits). */
 size_t hls_net_heads_scratch_floats(const network *net, size_t rows);
-/* backbone: [rows][net->extra] when the heads read backbone features, else unused. */
+/* backbone: [rows][HLS_BACKBONE_FEATURES] when the heads read backbone
+ * features, else unused; the flow one-hot the heads read too is the net's own. */
 void hls_net_heads(const network *net, const float *z, const float *backbone, size_t rows, float *y,
                    float *scratch);
 

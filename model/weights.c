@@ -12,6 +12,7 @@
 
 #include "graph/schema.h"
 #include "model/backbone.h"
+#include "model/flows.h"
 #include "model/integrity.h"
 #include "support/sha256.h"
 
@@ -188,18 +189,39 @@ static void read_flow(loader *l, const cJSON *meta, hls_weights *w) {
   w->clock_mhz = meta_int(l, meta, "clock_mhz", 1, 100000);
 }
 
+/* A model across flows ("flow_inputs", docs/model-format.md): its heads read
+ * a one-hot over the flows after the backbone features, which must be this
+ * build's flows in this build's order (model/flows.def); the runtime sets the
+ * one of the flow the model records, the only flow it predicts. */
+static void read_flow_inputs(loader *l, const cJSON *meta, hls_weights *w) {
+  hls_model_config *c = &w->config;
+  c->flow_slot = -1;
+  const cJSON *flows = cJSON_GetObjectItemCaseSensitive(meta, "flow_inputs");
+  if (!flows || !flows->valuestring[0])
+    return;
+  const char *build = hls_tool_flow_inputs_string();
+  if (strcmp(flows->valuestring, build) != 0) {
+    error(l, "metadata \"flow_inputs\" is \"%s\", this build's flows are \"%s\" (model/flows.def); "
+             "retrain the model",
+          flows->valuestring, build);
+    return;
+  }
+  for (size_t i = 0; i < hls_tool_flow_count(); i++)
+    if (strcmp(hls_tool_flow_at(i)->name, w->flow) == 0)
+      c->flow_slot = (int)i;
+  if (c->flow_slot < 0) {
+    error(l, "metadata \"flow_inputs\" is set but the model records no flow of model/flows.def "
+             "(\"flow\" is \"%s\"): a model across flows predicts the flow it records",
+          w->flow);
+    return;
+  }
+  c->flow_inputs = (int)hls_tool_flow_count();
+}
+
 /* A model built on the analytic estimate (docs/model-format.md): the features
  * its heads read must be exactly this build's (model/backbone.def), and each
- * residual target must have a feature of its name.  A model across flows
- * ("flow_inputs": its heads read the flow one-hot, tools/train) was measured,
- * not shipped (docs/results.md): this runtime does not feed that input, so it
- * refuses the model rather than read weights it would misapply. */
+ * residual target must have a feature of its name. */
 static void read_backbone(loader *l, const cJSON *meta, hls_model_config *c) {
-  const cJSON *flows = cJSON_GetObjectItemCaseSensitive(meta, "flow_inputs");
-  if (cJSON_IsString(flows) && flows->valuestring[0])
-    error(l, "metadata \"flow_inputs\" is \"%s\": a model across flows, which this runtime "
-             "does not run (train one model per flow)",
-          flows->valuestring);
   const cJSON *f = cJSON_GetObjectItemCaseSensitive(meta, "backbone_features");
   if (f && f->valuestring[0]) {
     if (strcmp(f->valuestring, hls_backbone_features_string()) != 0)
@@ -278,6 +300,7 @@ static void read_metadata(loader *l, const cJSON *root, hls_weights *w) {
   w->schema = hls_xstrdup(schema ? schema : "");
   read_flow(l, meta, w);
   read_backbone(l, meta, c);
+  read_flow_inputs(l, meta, w);
   for (int k = 0; k < HLS_CONFIDENCE_META_KEYS; k++) { /* checked with the tensor, bind_confidence */
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(meta, hls_confidence_meta_key(k));
     w->confidence_meta[k] = v ? hls_xstrdup(v->valuestring) : NULL;
@@ -570,6 +593,8 @@ static cJSON *metadata_json(const hls_model_config *c, const char *trained_on,
                             c->backbone_inputs ? hls_backbone_features_string() : "");
     cJSON_AddStringToObject(m, "backbone_residual", residual);
   }
+  if (c->flow_inputs)
+    cJSON_AddStringToObject(m, "flow_inputs", hls_tool_flow_inputs_string());
   return m;
 }
 

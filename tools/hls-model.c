@@ -46,7 +46,8 @@
 static int usage(void) {
   fputs("usage: hls-model info M.safetensors\n"
         "       hls-model random [--task regression|validity] [--kind harp|node|block|graph|hier]\n"
-        "                        [--hidden D] [--seed S] [--flow F] [--backbone hybrid] OUT.safetensors\n"
+        "                        [--hidden D] [--seed S] [--flow F]\n"
+        "                        [--backbone hybrid|hybrid-across-flows] OUT.safetensors\n"
         "       hls-model parity M.safetensors REF.json [--tol X]\n"
         "       hls-model selfcheck M.safetensors GRAPH.json [--points N] [--seed S] [--tol X]\n"
         "       hls-model score M.safetensors GRAPH.json POINTS.jsonl\n"
@@ -130,6 +131,9 @@ static int cmd_info(const char *path) {
         printf(" %s", hls_model_target_name(c->task, t));
     printf("%s\n", c->residual ? "" : " none");
   }
+  if (c->flow_inputs)
+    printf("  flows       %d one-hot inputs read by the heads (a model across flows); set: %s\n",
+           c->flow_inputs, hls_tool_flow_at((size_t)c->flow_slot)->name);
   printf("  parameters  %zu\n", hls_model_parameters(m));
   printf("  trained_on  %s\n", hls_model_trained_on(m));
   const hls_weights *w = hls_model_weights(m);
@@ -170,11 +174,21 @@ static int cmd_random(int argc, char **argv) {
   hls_model_config c;
   hls_model_config_default(&c, (hls_model_task)task, (hls_model_kind)kind, hidden);
   const char *backbone = option(argc, argv, "--backbone", "none");
-  if (strcmp(backbone, "hybrid") == 0) { /* the shipped hybrid's shape: reads the estimate, perf residual */
+  int across = strcmp(backbone, "hybrid-across-flows") == 0;
+  if (strcmp(backbone, "hybrid") == 0 || across) { /* the shipped hybrid's shape: reads the estimate, perf residual */
     c.backbone_inputs = HLS_BACKBONE_FEATURES;
     c.residual = task == HLS_TASK_REGRESSION ? 1u << HLS_TARGET_perf : 0;
   } else if (strcmp(backbone, "none") != 0) {
     return usage();
+  }
+  if (across) { /* the heads read the flow one-hot too: a model predicts the flow it records */
+    if (!flow) {
+      fprintf(stderr, "error: --backbone hybrid-across-flows needs --flow (the flow the model "
+                      "predicts)\n");
+      return 2;
+    }
+    c.flow_inputs = (int)hls_tool_flow_count();
+    c.flow_slot = (int)(flow - hls_tool_flow_at(0));
   }
   hls_spec spec;
   hls_model_spec(&c, &spec);

@@ -165,11 +165,14 @@ def build(m, items):
     row k is the mean embedding of kernel k's points (kernels without points are skipped), the perf
     statistics those of the labels of all the points."""
     names, rows, spread = [], [], []
+    # a model across flows trains on a kernel's namesakes of several flows: name the flow too
+    versions = {getattr(kd, "version", None) for kd, _ in items}
     for kd, idx in items:
         if len(idx) == 0:
             continue
         z = embeddings(m, kd, idx).astype(np.float64)
-        names.append(kd.name)
+        flow = getattr(kd, "flow", None)
+        names.append("%s (%s)" % (kd.name, flow.name) if len(versions) > 1 and flow is not None else kd.name)
         rows.append(z.mean(0))
         spread.append(float(np.median(np.sqrt(((z - z.mean(0)) ** 2).sum(1)))))
     rows = np.asarray(rows).astype(np.float32)

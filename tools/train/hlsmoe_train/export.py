@@ -262,15 +262,27 @@ def read_points(path):
     return pts
 
 
+def own_flow_one_hot(m):
+    """The flow input of a model across flows when it predicts for a user: the one-hot of the flow
+    it records (as the C runtime feeds it, model/hiermoe.c)."""
+    if not getattr(m, "flow", ""):
+        raise ValueError("a model across flows must record the flow it predicts (train.py --out does)")
+    return flows_mod.one_hot(flows_mod.by_name(m.flow))
+
+
 def compute_case(m, schema, gjson, points, backbone=None):
-    """Outputs and embeddings of the points; backbone: their features (models built on the
-    analytic estimate)."""
+    """Outputs and embeddings of the points; backbone: their analytic features (models built on
+    the estimate; a model across flows gets its own flow's one-hot after them)."""
     m.eval()
     graph = dataset.Graph(gjson, schema)
     g = model_mod.GraphTensors(graph)
     P = torch.as_tensor(graph.encode(schema, points))
+    if backbone is not None:
+        backbone = torch.as_tensor(np.asarray(backbone, dtype=np.float32))
+        if getattr(m, "flow_inputs", False):
+            backbone = torch.cat([backbone, torch.as_tensor(own_flow_one_hot(m)).expand(len(backbone), -1)], 1)
     with torch.no_grad():
-        out = m.forward(g, P, backbone=None if backbone is None else torch.as_tensor(backbone))
+        out = m.forward(g, P, backbone=backbone)
         y = out["y"]
         if m.task == "validity":
             y = torch.softmax(y, -1)[:, 1:2]
@@ -381,6 +393,9 @@ def main(argv=None):
     r.add_argument("--backbone-inputs", action="store_true", help="heads read the analytic features")
     r.add_argument("--residual", default="", help="comma-separated targets predicted as residuals "
                                                   "to the analytic estimate (e.g. perf)")
+    r.add_argument("--flow", choices=[x.name for x in flows_mod.FLOWS], help="the flow the model records")
+    r.add_argument("--flow-inputs", action="store_true", help="heads read the flow one-hot (a model across "
+                   "flows; needs --flow, the flow it predicts)")
     for p in (r, sub.add_parser("reference")):
         if p is not r:
             p.add_argument("model")
@@ -407,8 +422,10 @@ def main(argv=None):
         if a.cmd == "random":
             schema = schema_mod.Schema()
             torch.manual_seed(a.seed)
+            if a.flow_inputs and not a.flow:
+                ap.error("--flow-inputs needs --flow (the flow the model predicts)")
             m = model_mod.Model(a.kind, schema, a.hidden, a.task, backbone_inputs=a.backbone_inputs,
-                                residual=[t for t in a.residual.split(",") if t])
+                                residual=[t for t in a.residual.split(",") if t], flow_inputs=a.flow_inputs)
             if a.kind == "hier" and a.hier_gate_scale > 0:
                 with torch.no_grad():
                     m.hier_gate.weight.normal_(0, a.hier_gate_scale)
@@ -421,7 +438,7 @@ def main(argv=None):
                         p.add_(torch.randn_like(p) * 0.05)
             m.eval()
             save_model(m, a.out, "random weights (export.py random --kind %s --hidden %d --seed %d)"
-                       % (a.kind, a.hidden, a.seed))
+                       % (a.kind, a.hidden, a.seed), flow=flows_mod.by_name(a.flow) if a.flow else None)
             gpaths, pts = graphs_and_points(a, a.cache, a.seed)
             print(write_reference(m, a.out, gpaths, pts, schema))
         elif a.cmd == "reference":

@@ -34,6 +34,7 @@ import torch
 from . import ROOT
 from . import dataset
 from . import export
+from . import flows as flows_mod
 from . import model as model_mod
 from . import protocol
 from . import schema as schema_mod
@@ -64,7 +65,8 @@ def validity_model(a, fold, sources, schema, log):
                          flow_inputs=bool(a.with_versions))
     vm, _ = train.fit(vm, [(s.kd, s.train) for s in vs], [(s.kd, s.val) for s in vs], "validity",
                       a.valid_epochs, a.seed, cap=a.valid_cap, log=log, tag="[valid f%d] " % fold)
-    export.save_model(vm, path, "k-fold validity classifier, %s fold %d, seed %d" % (a.version, fold, a.seed))
+    export.save_model(vm, path, "k-fold validity classifier, %s fold %d, seed %d" % (a.version, fold, a.seed),
+                      flow=flows_mod.of_version(a.version))
     return vm
 
 
@@ -176,7 +178,8 @@ def run(a):
             m, sec = pretrain(a, kind, f, sources, schema, log)
             if isinstance(m, model_mod.Model):   # kept: confidence.py and later tables read them
                 export.save_model(m, os.path.join(a.out, "%s-fold%d-s%d.safetensors" % (kind, f, a.seed)),
-                                  "k-fold %s, %s fold %d, seed %d" % (kind, a.version, f, a.seed))
+                                  "k-fold %s, %s fold %d, seed %d" % (kind, a.version, f, a.seed),
+                                  flow=flows_mod.of_version(a.version))
             rows = [score_kernel(a, m, vm, by[k]) for k in held]
             rec = {"version": a.version, "seed": a.seed, "folds": a.folds, "fold": f, "kind": kind,
                    "held_out": held, "epochs": a.epochs, "valid_epochs": a.valid_epochs,

@@ -2,6 +2,10 @@
 
     python3 -m hlsmoe_train.train [--kind hier|harp|node|block|graph] [--task regression|validity] [--version v21]
              [--kernels a,b,...] [--exclude a,b,...] [--epochs N] [--seed S] [--out M.safetensors]
+             [--with-versions v21]
+
+--with-versions trains one model across flows: the other versions' points too, the heads reading
+the points' flow (model/flows.def one-hot); the model records --version's flow and predicts it.
 
 Adam (lr 5e-4, weight decay 1e-4), linear warm-up then cosine decay per step, batches of up to
 64 design points of ONE kernel.  Two-stage schedule for hier: the first half of the epochs trains
@@ -279,6 +283,12 @@ def main(argv=None):
     ap.add_argument("--plugin", default=dataset.DEFAULT_PLUGIN)
     ap.add_argument("--kernels", help="comma-separated kernels to use (default: all with labels)")
     ap.add_argument("--exclude", help="comma-separated kernels to leave out")
+    ap.add_argument("--with-versions", default="",
+                    help="comma-separated other versions whose points are trained on too (one model across "
+                         "flows: the heads read the flow, model/flows.def one-hot; the model predicts --version's "
+                         "flow, which it records)")
+    ap.add_argument("--with-data", default="", help="comma-separated labelled data of --with-versions "
+                    "(default: each version's, dataset.py)")
     ap.add_argument("--epochs", type=int, default=30)
     ap.add_argument("--hidden", type=int, default=64)
     ap.add_argument("--seed", type=int, default=0)
@@ -313,6 +323,22 @@ def main(argv=None):
     except dataset.SchemaMismatch as ex:
         print("error: %s" % ex, file=sys.stderr)
         return 1
+    with_versions = [v for v in a.with_versions.split(",") if v]
+    with_data = [d or None for d in a.with_data.split(",")] if a.with_data else [None] * len(with_versions)
+    if len(with_data) != len(with_versions) or a.version in with_versions:
+        ap.error("--with-versions %s (--with-data %s): other versions than --version %s, one data directory "
+                 "each" % (a.with_versions, a.with_data, a.version))
+    for v, d in zip(with_versions, with_data):
+        try:
+            got = dataset.load_kernels(v, data=d, cache=a.cache, plugin=a.plugin, kernels=kernels)
+        except dataset.SchemaMismatch as ex:
+            print("error: %s" % ex, file=sys.stderr)
+            return 1
+        if not got:
+            print("error: --with-versions %s: no labelled kernels in %s" % (v, d or dataset.default_data(v)),
+                  file=sys.stderr)
+            return 1
+        kds += got
     if a.exclude:
         ex = set(a.exclude.split(","))
         kds = [k for k in kds if k.name not in ex]
@@ -338,7 +364,7 @@ def main(argv=None):
         print("class weights %.3f (invalid) %.3f (valid)" % tuple(CLASS_WEIGHT.tolist()), flush=True)
     schema = schema_mod.Schema()
     m = model_mod.Model(a.kind, schema, a.hidden, a.task, init=a.init, backbone_inputs=a.backbone_inputs,
-                        residual=[t for t in a.residual.split(",") if t])
+                        residual=[t for t in a.residual.split(",") if t], flow_inputs=bool(with_versions))
     init_head_bias(m, train_items)
     m, hist = fit(m, train_items, val_items, a.task, a.epochs, a.seed, lr=a.lr, bs=a.batch, cap=a.cap,
                   log=lambda s: print(s, flush=True))
@@ -355,8 +381,9 @@ def main(argv=None):
         if a.task == "regression":      # the training embeddings the runtime's confidence reads
             m.confidence = confidence.build(m, train_items)
         cmd = "hlsmoe_train.train " + " ".join(argv if argv is not None else sys.argv[1:])
-        export.save_model(m, a.out, "HLSyn%s %s, %d kernels, %d points; %s" % (
-            "-Vitis" if a.version in dataset.VITIS_VERSIONS else "", a.version, len(kds), n, cmd),
+        export.save_model(m, a.out, "HLSyn%s %s%s, %d kernels, %d points; %s" % (
+            "-Vitis" if a.version in dataset.VITIS_VERSIONS else "", a.version,
+            "".join(" + " + v for v in with_versions), len(kds), n, cmd),
             flow=flows_mod.of_version(a.version))
         gdir = a.reference_graphs or os.path.join(os.path.dirname(os.path.abspath(a.out)), "graphs")
         gpaths = export.project_reference_graphs(gdir, a.cache, a.plugin)

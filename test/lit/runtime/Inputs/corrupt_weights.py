@@ -78,6 +78,12 @@ def main(mode, src, dst):
     elif mode == "backbone-residual":
         header["__metadata__"]["backbone_residual"] = "perf,latency"
         out = pack(header, data)
+    elif mode == "flow-order":       # a model across flows trained with the flows in another order
+        header["__metadata__"]["flow_inputs"] = ",".join(reversed(header["__metadata__"]["flow_inputs"].split(",")))
+        out = pack(header, data)
+    elif mode == "flow-unknown":     # ... that records a flow this build does not know
+        header["__metadata__"]["flow"] = "vivado-2019.2"
+        out = pack(header, data)
     elif mode == "nan":
         b, _ = header[victim]["data_offsets"]
         data = data[:b + 12] + struct.pack("<f", float("nan")) + data[b + 16:]
