@@ -16,7 +16,6 @@ import time
 
 import torch
 
-from . import backbone as backbone_mod
 from . import dataset
 from . import export
 from . import model as model_mod
@@ -40,15 +39,14 @@ def main(argv=None):
     g = model_mod.GraphTensors(graph)
     pts = export.random_points(gj, a.points, random.Random(a.seed))
     P = torch.as_tensor(graph.encode(schema, pts))
-    B = torch.as_tensor(backbone_mod.compute(a.graph, pts)) if any(m.uses_backbone for m in models) else None
-    part = (lambda at: B[at: at + a.batch]) if B is not None else (lambda at: None)
+    Bs = [export.model_backbone(m, a.graph, pts) for m in models]   # each for its own flow
     with torch.no_grad():
-        for m in models:  # warm-up: allocator, thread pool
-            m.predict(g, P[: a.batch], part(0) if m.uses_backbone else None)
+        for m, B in zip(models, Bs):  # warm-up: allocator, thread pool
+            m.predict(g, P[: a.batch], None if B is None else B[: a.batch])
         t0 = time.perf_counter()
-        for m in models:
+        for m, B in zip(models, Bs):
             for at in range(0, a.points, a.batch):
-                m.predict(g, P[at: at + a.batch], part(at) if m.uses_backbone else None)
+                m.predict(g, P[at: at + a.batch], None if B is None else B[at: at + a.batch])
         secs = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     print("torch designs/s %.1f (%d points in %.3f s, peak RSS %.1f MiB)" % (a.points / secs, a.points, secs, peak))

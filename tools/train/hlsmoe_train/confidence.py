@@ -494,11 +494,9 @@ def seed_disagreement(m, kd, others):
 
 
 def _backbone(m, graph_path, points):
-    """The points' analytic features for a hybrid model (backbone.py), None for the paper's."""
-    if not m.uses_backbone:
-        return None
-    from . import backbone as backbone_mod
-    return torch.as_tensor(backbone_mod.compute(graph_path, points))
+    """What m's heads read besides the graph (export.model_backbone), None for the paper's network."""
+    from . import export
+    return export.model_backbone(m, graph_path, points)
 
 
 def _train_points(m, items, per_kernel, seed):

@@ -262,12 +262,27 @@ def read_points(path):
     return pts
 
 
-def own_flow_one_hot(m):
-    """The flow input of a model across flows when it predicts for a user: the one-hot of the flow
-    it records (as the C runtime feeds it, model/hiermoe.c)."""
+def own_inputs(m, backbone):
+    """What m's heads read beyond the graph as it predicts for a user: the points' analytic
+    features backbone [n, F], then, for a model across flows, the one-hot of the flow it records
+    (as the C runtime feeds it, model/hiermoe.c); a tensor, or None without backbone."""
+    if backbone is None:
+        return None
+    backbone = torch.as_tensor(np.asarray(backbone, dtype=np.float32))
+    if not getattr(m, "flow_inputs", False):
+        return backbone
     if not getattr(m, "flow", ""):
         raise ValueError("a model across flows must record the flow it predicts (train.py --out does)")
-    return flows_mod.one_hot(flows_mod.by_name(m.flow))
+    hot = torch.as_tensor(flows_mod.one_hot(flows_mod.by_name(m.flow)))
+    return torch.cat([backbone, hot.expand(len(backbone), -1)], 1)
+
+
+def model_backbone(m, graph_path, points):
+    """own_inputs of the points of a graph file: their analytic features for the flow m records
+    (backbone.py), None for the paper's network."""
+    if not m.uses_backbone:
+        return None
+    return own_inputs(m, backbone_mod.compute(graph_path, points, flow=getattr(m, "flow", "") or None))
 
 
 def compute_case(m, schema, gjson, points, backbone=None):
@@ -277,12 +292,8 @@ def compute_case(m, schema, gjson, points, backbone=None):
     graph = dataset.Graph(gjson, schema)
     g = model_mod.GraphTensors(graph)
     P = torch.as_tensor(graph.encode(schema, points))
-    if backbone is not None:
-        backbone = torch.as_tensor(np.asarray(backbone, dtype=np.float32))
-        if getattr(m, "flow_inputs", False):
-            backbone = torch.cat([backbone, torch.as_tensor(own_flow_one_hot(m)).expand(len(backbone), -1)], 1)
     with torch.no_grad():
-        out = m.forward(g, P, backbone=backbone)
+        out = m.forward(g, P, backbone=own_inputs(m, backbone))
         y = out["y"]
         if m.task == "validity":
             y = torch.softmax(y, -1)[:, 1:2]
