@@ -25,6 +25,8 @@ const hls_tool_flow *hls_tool_flow_find(const char *name) {
   return NULL;
 }
 
+int hls_tool_flow_index(const hls_tool_flow *f) { return f ? (int)(f - flows) : -1; }
+
 const hls_tool_flow *hls_tool_flow_default(hls_dialect d) {
   hls_dialect want = d == HLS_DIALECT_MERLIN ? HLS_DIALECT_MERLIN : HLS_DIALECT_VITIS;
   for (size_t i = 0; i < hls_tool_flow_count(); i++)

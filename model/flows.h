@@ -23,6 +23,9 @@ size_t hls_tool_flow_count(void);
 const hls_tool_flow *hls_tool_flow_at(size_t i);
 /* The flow of that name; NULL if unknown. */
 const hls_tool_flow *hls_tool_flow_find(const char *name);
+/* The position of f in model/flows.def (its slot in a one-hot over the
+ * flows); -1 for NULL. */
+int hls_tool_flow_index(const hls_tool_flow *f);
 /* The default flow of a kernel written in dialect d: Merlin's for Merlin
  * pragmas, Vitis's for Vitis pragmas and for plain C (a kernel without HLS
  * pragmas is most likely meant for Vitis HLS today). */

@@ -206,9 +206,7 @@ static void read_flow_inputs(loader *l, const cJSON *meta, hls_weights *w) {
           flows->valuestring, build);
     return;
   }
-  for (size_t i = 0; i < hls_tool_flow_count(); i++)
-    if (strcmp(hls_tool_flow_at(i)->name, w->flow) == 0)
-      c->flow_slot = (int)i;
+  c->flow_slot = hls_tool_flow_index(hls_tool_flow_find(w->flow));
   if (c->flow_slot < 0) {
     error(l, "metadata \"flow_inputs\" is set but the model records no flow of model/flows.def "
              "(\"flow\" is \"%s\"): a model across flows predicts the flow it records",

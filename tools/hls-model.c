@@ -188,7 +188,7 @@ static int cmd_random(int argc, char **argv) {
       return 2;
     }
     c.flow_inputs = (int)hls_tool_flow_count();
-    c.flow_slot = (int)(flow - hls_tool_flow_at(0));
+    c.flow_slot = hls_tool_flow_index(flow);
   }
   hls_spec spec;
   hls_model_spec(&c, &spec);

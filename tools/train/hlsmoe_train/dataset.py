@@ -248,6 +248,34 @@ def load_kernels(version="v21", sources=None, data=None, cache=DEFAULT_CACHE,
     return out
 
 
+def parse_with_versions(version, with_versions, with_data):
+    """[(version, data dir or None)] of the --with-versions / --with-data arguments (comma-separated).
+
+    The versions trained on besides `version` (one model across flows, train.py and kfold.py).
+    Raises ValueError with the message for the user."""
+    versions = [v for v in with_versions.split(",") if v]
+    datas = [d or None for d in with_data.split(",")] if with_data else [None] * len(versions)
+    if len(datas) != len(versions):
+        raise ValueError("--with-data names %d directories for %d --with-versions" % (len(datas), len(versions)))
+    if version in versions:
+        raise ValueError("--with-versions %s: the version given by --version is trained on already" % version)
+    return list(zip(versions, datas))
+
+
+def load_with_versions(pairs, cache=DEFAULT_CACHE, plugin=DEFAULT_PLUGIN, kernels=None):
+    """KernelData of every (version, data) of parse_with_versions, in that order.
+
+    Raises ValueError when a version has no labelled kernels (a wrong --with-data, or --kernels
+    that version does not have): training on nothing of it would be silent."""
+    out = []
+    for v, d in pairs:
+        got = load_kernels(v, data=d, cache=cache, plugin=plugin, kernels=kernels)
+        if not got:
+            raise ValueError("--with-versions %s: no labelled kernels in %s" % (v, d or default_data(v)))
+        out += got
+    return out
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--version", default="v21")

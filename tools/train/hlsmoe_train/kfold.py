@@ -148,12 +148,10 @@ def run(a):
     log = lambda s: print(time.strftime("%H:%M:%S ") + s, flush=True)  # noqa: E731
     kds = dataset.load_kernels(a.version, a.sources, a.data, a.cache, kernels=a.kernels)
     # --with-versions: other flows' kernels, training data only (their held-out namesakes excluded)
-    others = []
-    for v, d in zip(a.with_versions, a.with_data):
-        got = dataset.load_kernels(v, data=d, cache=a.cache, kernels=a.kernels)
-        if not got:
-            sys.exit("kfold: --with-versions %s: no labelled kernels in %s" % (v, d or dataset.default_data(v)))
-        others += got
+    try:
+        others = dataset.load_with_versions(a.with_pairs, cache=a.cache, kernels=a.kernels)
+    except ValueError as ex:
+        sys.exit("kfold: %s" % ex)
     if a.max_points:        # tests: the first points of every kernel
         for kd in kds + others:
             keep = slice(0, a.max_points)
@@ -400,12 +398,11 @@ def main(argv=None):
                     "other seeds: the table adds a per-seed section")
     a = ap.parse_args(argv)
     a.seed_dirs = a.seed_dirs.split(",") if a.seed_dirs else []
-    a.with_versions = [v for v in a.with_versions.split(",") if v]
-    a.with_data = [d or None for d in a.with_data.split(",")] if a.with_data else [None] * len(a.with_versions)
-    if len(a.with_data) != len(a.with_versions):
-        ap.error("--with-data names %d directories for %d --with-versions" % (len(a.with_data), len(a.with_versions)))
-    if a.version in a.with_versions:
-        ap.error("--with-versions %s: the version evaluated is trained on already" % a.version)
+    try:
+        a.with_pairs = dataset.parse_with_versions(a.version, a.with_versions, a.with_data)
+    except ValueError as ex:
+        ap.error(str(ex))
+    a.with_versions = [v for v, _ in a.with_pairs]
     for d in a.seed_dirs:
         if not os.path.exists(os.path.join(d, "results.jsonl")):
             ap.error("%s: no results for --seed-dirs (run kfold.py with --out %s first)"

@@ -323,22 +323,15 @@ def main(argv=None):
     except dataset.SchemaMismatch as ex:
         print("error: %s" % ex, file=sys.stderr)
         return 1
-    with_versions = [v for v in a.with_versions.split(",") if v]
-    with_data = [d or None for d in a.with_data.split(",")] if a.with_data else [None] * len(with_versions)
-    if len(with_data) != len(with_versions) or a.version in with_versions:
-        ap.error("--with-versions %s (--with-data %s): other versions than --version %s, one data directory "
-                 "each" % (a.with_versions, a.with_data, a.version))
-    for v, d in zip(with_versions, with_data):
-        try:
-            got = dataset.load_kernels(v, data=d, cache=a.cache, plugin=a.plugin, kernels=kernels)
-        except dataset.SchemaMismatch as ex:
-            print("error: %s" % ex, file=sys.stderr)
-            return 1
-        if not got:
-            print("error: --with-versions %s: no labelled kernels in %s" % (v, d or dataset.default_data(v)),
-                  file=sys.stderr)
-            return 1
-        kds += got
+    try:
+        with_versions = dataset.parse_with_versions(a.version, a.with_versions, a.with_data)
+    except ValueError as ex:
+        ap.error(str(ex))
+    try:
+        kds += dataset.load_with_versions(with_versions, a.cache, a.plugin, kernels)
+    except (ValueError, dataset.SchemaMismatch) as ex:
+        print("error: %s" % ex, file=sys.stderr)
+        return 1
     if a.exclude:
         ex = set(a.exclude.split(","))
         kds = [k for k in kds if k.name not in ex]
@@ -383,7 +376,7 @@ def main(argv=None):
         cmd = "hlsmoe_train.train " + " ".join(argv if argv is not None else sys.argv[1:])
         export.save_model(m, a.out, "HLSyn%s %s%s, %d kernels, %d points; %s" % (
             "-Vitis" if a.version in dataset.VITIS_VERSIONS else "", a.version,
-            "".join(" + " + v for v in with_versions), len(kds), n, cmd),
+            "".join(" + " + v for v, _ in with_versions), len(kds), n, cmd),
             flow=flows_mod.of_version(a.version))
         gdir = a.reference_graphs or os.path.join(os.path.dirname(os.path.abspath(a.out)), "graphs")
         gpaths = export.project_reference_graphs(gdir, a.cache, a.plugin)
