@@ -54,6 +54,13 @@ static cJSON *pragmas_json(const hls_graph *g, const hls_value *values) {
   return a;
 }
 
+/* The name of loop l's function as the user wrote it (C++: not mangled). */
+static const char *loop_function(const hls_report_origin *origin, size_t l) {
+  if (origin->loops && origin->loops[l].function)
+    return origin->loops[l].function;
+  return origin->graph->functions[origin->graph->loops[l].function];
+}
+
 /* Where each knob-carrying loop is and which knobs it has. */
 static cJSON *loops_json(const hls_report_origin *origin) {
   const hls_graph *g = origin->graph;
@@ -67,7 +74,7 @@ static cJSON *loops_json(const hls_report_origin *origin) {
     cJSON_AddStringToObject(o, "name", gl->name);
     if (src && src->label && src->label[0]) /* the user's name for it; "name" stays the knobs' */
       cJSON_AddStringToObject(o, "label", src->label);
-    cJSON_AddStringToObject(o, "function", g->functions[gl->function]);
+    cJSON_AddStringToObject(o, "function", loop_function(origin, l));
     if (src && src->file) {
       cJSON_AddStringToObject(o, "file", src->file);
       cJSON_AddNumberToObject(o, "line", src->line);
@@ -108,7 +115,7 @@ static cJSON *loop_estimates_json(const hls_report_origin *origin, const hls_dsp
     const hls_analytic_loop *row = &r.loops[l];
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "loop", g->loops[l].name);
-    cJSON_AddStringToObject(o, "function", g->functions[g->loops[l].function]);
+    cJSON_AddStringToObject(o, "function", loop_function(origin, l));
     cJSON_AddNumberToObject(o, "trip_count", (double)row->trip);
     cJSON_AddNumberToObject(o, "unroll", (double)row->unroll);
     cJSON_AddStringToObject(o, "schedule", hls_sched_name((hls_sched)row->sched));

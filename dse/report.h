@@ -16,6 +16,8 @@ typedef struct {
   unsigned pragma_line[3];  /* per slot (pipeline, parallel, tile): the line of the
                              * pragma that writes it, 0 when none does */
   const char *label;        /* the source's label of the loop, NULL or "" when none */
+  const char *function;     /* the source name of its function (C++: not mangled);
+                             * NULL: the graph's (IR) name */
 } hls_report_loop;
 
 /* What the report says about where its numbers come from. */

@@ -225,12 +225,12 @@ void warnIrregular(Module &M, ArrayRef<Function *> Fns, FunctionAnalysisManager 
         hls_diag_add(D, HLS_SEV_WARNING, File.c_str(), Line, Col,
                      "indirect call in '%s': the callee is unknown, so the graph models it as a "
                      "call to external code",
-                     F->getName().str().c_str());
+                     sourceName(*F).c_str());
       else if (CB->getCalledFunction() == F)
         hls_diag_add(D, HLS_SEV_WARNING, File.c_str(), Line, Col,
                      "'%s' calls itself: HLS tools cannot synthesize recursion; the graph keeps "
                      "the call edges",
-                     F->getName().str().c_str());
+                     sourceName(*F).c_str());
     }
   }
   (void)M;
@@ -241,6 +241,7 @@ void warnIrregular(Module &M, ArrayRef<Function *> Fns, FunctionAnalysisManager 
 ProgramGraph::LoopSource loopSource(const LoopFact &F, const hls_loop_result &R) {
   ProgramGraph::LoopSource S;
   S.Label = R.label;
+  S.Function = sourceName(*F.L->getHeader()->getParent());
   if (DebugLoc DL = F.L->getStartLoc()) {
     S.File = filePath(cast<DIScope>(DL.getScope())->getFile());
     S.Line = DL.getLine();

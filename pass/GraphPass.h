@@ -41,6 +41,7 @@ struct ProgramGraph {
     unsigned Line = 0, Col = 0;
     unsigned PragmaLine[3] = {0, 0, 0}; // per slot: the pragma's line, 0 when none
     std::string Label; // the source's label (`init: for`), "" when none: remarks and reports only
+    std::string Function; // the source name of the loop's function (C++: not mangled), for people
   };
   std::vector<LoopSource> Sources; // per graph loop
 };

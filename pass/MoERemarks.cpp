@@ -231,7 +231,7 @@ std::string shortPragma(const std::string &P) {
 // the function's name (L0, and labels, repeat across functions).
 std::string kernelLoopName(const RemarkContext &C, size_t L) {
   int32_t F = C.G.loops[L].function;
-  return F == 0 ? loopName(C, L) : std::string(C.G.functions[F]) + ":" + loopName(C, L);
+  return F == 0 ? loopName(C, L) : C.Sources[L].Function + ":" + loopName(C, L);
 }
 
 // The pragmas of a design in the kernel's dialect, short: "L0 pipeline II=1,
