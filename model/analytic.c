@@ -229,6 +229,40 @@ static double port_ii(const hls_analytic *a, int32_t l, double unroll, int flatt
   free(banks);
   return ii;
 }
+/* Per stream and direction, the elements one hardware iteration of loop l
+ * moves through `region` (l's body, or flattened also its inner loops'
+ * bodies, each once per inner iteration): the most is the cycles the
+ * iteration needs at least, since a FIFO moves one element per cycle each
+ * way however far the loop is unrolled (UG1399, hls::stream). */
+static double fifo_tally(const hls_analytic *a, int32_t region, int32_t l, double unroll,
+                         int flattened, double *moved) {
+  const hls_afact_region *rg = &a->region[region];
+  double most = 0;
+  for (uint32_t j = rg->inst_begin; j < rg->inst_end; j++) {
+    const hls_afact_inst *in = &a->inst[a->region_inst[j]];
+    if (in->fifo < 0)
+      continue;
+    double n = unroll;
+    for (int32_t k = region; k != l; k = a->g->loops[k].parent)
+      n *= (double)trip_of(&a->g->loops[k]);
+    double *m = &moved[2 * in->fifo + in->fifo_write];
+    *m += n;
+    most = *m > most ? *m : most;
+  }
+  for (uint32_t c = a->child_begin[region]; flattened && c < a->child_begin[region + 1]; c++) {
+    double x = fifo_tally(a, (int32_t)a->children[c], l, unroll, flattened, moved);
+    most = x > most ? x : most;
+  }
+  return most;
+}
+
+static double fifo_cycles(const hls_analytic *a, int32_t l, double unroll, int flattened) {
+  double *moved = hls_xcalloc(2 * a->nobjects + 2, sizeof *moved);
+  double most = fifo_tally(a, l, l, unroll, flattened, moved);
+  free(moved);
+  return most;
+}
+
 /* ---- loops ------------------------------------------------------------------------------ */
 
 static double loop_cycles(hls_analytic *a, int32_t l, double copies);
@@ -285,7 +319,8 @@ static double pipeline_ii(hls_analytic *a, int32_t l, double u, int flattened, u
                                    s->reduction);
     rec = r > rec ? r : rec;
   }
-  double ports = port_ii(a, l, u, flattened), ii = 1;
+  double ports = port_ii(a, l, u, flattened), ii = 1, fifo = fifo_cycles(a, l, u, flattened);
+  ports = fifo > ports ? fifo : ports;
   *limit = HLS_II_NONE;
   if (ceil(rec - 1e-9) > ii) {
     ii = ceil(rec - 1e-9);
@@ -356,6 +391,8 @@ static double sequential(hls_analytic *a, int32_t l, double u, double copies, in
   hls_analytic_loop *row = &a->rows[l];
   const hls_loop_setting *s = &a->settings[l];
   double own = region_depth(a, l, copies * u) + unroll_chain(u, own_recurrence(a, l), s->reduction);
+  double fifo = fifo_cycles(a, l, u, 0); /* unrolled copies of a stream access take turns */
+  own = fifo > own ? fifo : own;
   double inner = 0, slowest = own;
   for (uint32_t c = a->child_begin[l]; c < a->child_begin[l + 1]; c++) {
     double x = loop_cycles(a, (int32_t)a->children[c], copies * u);

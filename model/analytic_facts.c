@@ -220,6 +220,38 @@ static void find_callees(reader *r) {
   }
 }
 
+/* Whether a function is a method of hls::stream (include/hls/hls_stream.h)
+ * that moves one element, by its Itanium-mangled name: the nested name
+ * _ZN3hls6streamI<arguments>E<method>E.  1 read, 2 write, 0 neither.  The
+ * header's methods are functions of the graph (it is built before inlining);
+ * their ring buffer is how C simulation runs, not the FIFO the tool builds. */
+static int fifo_method(const char *name) {
+  static const char *const reads[] = {"E4readE", "E7read_nbE", "E8read_depE", "ErsE", NULL};
+  static const char *const writes[] = {"E5writeE", "E8write_nbE", "E9write_depE", "ElsE", NULL};
+  if (strncmp(name, "_ZN3hls6streamI", 15) != 0)
+    return 0;
+  for (int k = 0; reads[k]; k++)
+    if (strstr(name, reads[k]))
+      return 1;
+  for (int k = 0; writes[k]; k++)
+    if (strstr(name, writes[k]))
+      return 2;
+  return 0;
+}
+
+/* Calls that read or write an hls::stream: the stream (the object of the
+ * call's `this`, operand 0), for the one-element-per-cycle limit of a FIFO. */
+static void find_fifo_calls(reader *r) {
+  hls_analytic *a = r->a;
+  for (size_t i = 0; i < a->ninst; i++) {
+    hls_afact_inst *in = &a->inst[i];
+    int m = in->callee >= 0 ? fifo_method(r->g->functions[in->callee]) : 0;
+    int64_t self = m ? operand(r->g, r->node_of[i], 0) : -1;
+    if (self >= 0 && (in->fifo = object_of(r, self)) >= 0)
+      in->fifo_write = m == 2;
+  }
+}
+
 /* The pointer operand of a load (operand 0) or store (operand 1), -1 else. */
 static int64_t pointer_operand(const hls_graph *g, uint32_t node) {
   if (is_op(g, node, "load"))
@@ -256,6 +288,7 @@ static void classify(reader *r) {
     int64_t p = pointer_operand(g, r->node_of[i]);
     a->inst[i].object = p >= 0 ? object_of(r, p) : -1;
     a->inst[i].callee = -1;
+    a->inst[i].fifo = -1;
   }
   for (size_t i = 0; i < a->ninst; i++) {
     uint32_t node = r->node_of[i];
@@ -768,6 +801,7 @@ int hls_analytic_facts(hls_analytic *a, const hls_graph *g, hls_diags *d) {
   a->called = hls_xcalloc(g->nfunctions + 1, 1);
   classify(&r);
   find_callees(&r);
+  find_fifo_calls(&r);
   find_ivs(&r);
   group_regions(a);
   find_preds(&r);

@@ -25,6 +25,8 @@ typedef struct {
   int32_t region;       /* its loop (own body), or nloops + function for code outside loops */
   int32_t object;       /* loads and stores: the object accessed, else -1 */
   int32_t callee;       /* calls of a kernel function: its index, else -1 */
+  int32_t fifo;         /* calls of hls::stream's read or write: the stream's object, else -1 */
+  uint8_t fifo_write;   /* ... 1 for a write */
   uint32_t ivmask;      /* memory accesses: bit d-1 set when the address depends on the
                          * induction variable of the enclosing loop at depth d */
   uint32_t pred_begin, pred_end; /* same-region predecessors in preds[] (instruction indices) */
