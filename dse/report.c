@@ -117,6 +117,7 @@ static cJSON *loop_estimates_json(const hls_report_origin *origin, const hls_dsp
     cJSON_AddStringToObject(o, "loop", g->loops[l].name);
     cJSON_AddStringToObject(o, "function", loop_function(origin, l));
     cJSON_AddNumberToObject(o, "trip_count", (double)row->trip);
+    cJSON_AddBoolToObject(o, "trip_unknown", g->loops[l].trip_count <= 0); /* trip_count is assumed */
     cJSON_AddNumberToObject(o, "unroll", (double)row->unroll);
     cJSON_AddStringToObject(o, "schedule", hls_sched_name((hls_sched)row->sched));
     cJSON_AddNumberToObject(o, "ii", row->ii);

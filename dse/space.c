@@ -196,6 +196,26 @@ static void put_unrolled_self_rule(hls_strbuf *b, int *nconds, const hls_graph *
     put_condition(b, nconds, "(%s or %s)", keep, "x=='NA'"); /* a literal full unroll */
 }
 
+/* Does a loop inside `loop` have a trip count the compiler cannot prove (a
+ * data-dependent bound, `for (k = begin[n]; k < end[n]; k++)`)? */
+static int has_variable_inner(const hls_graph *g, int32_t loop) {
+  for (size_t i = 0; i < g->nloops; i++)
+    for (int32_t p = g->loops[i].parent; p >= 0; p = g->loops[p].parent)
+      if (p == loop && !g->loops[i].trip_known)
+        return 1;
+  return 0;
+}
+
+/* A fine-grained pipeline (Vitis `pipeline` on a loop with inner loops,
+ * Merlin `flatten`) unrolls the inner loops fully, which a loop of variable
+ * bound cannot be: the tool leaves such a loop unpipelined (UG1399, pragma HLS
+ * pipeline).  A derived knob offers it only as written. */
+static void put_variable_inner_rule(hls_strbuf *b, int *nconds, const hls_graph *g, int32_t loop,
+                                    int vitis, const char *keep) {
+  if (has_variable_inner(g, loop))
+    put_condition(b, nconds, "(%s or %s)", keep, vitis ? "x=='NA' or x=='off'" : "x!='flatten'");
+}
+
 static void put_pipeline_knob(hls_strbuf *b, const hls_graph *g, const hls_graph_knob *k,
                               const hls_space_options *o) {
   int nconds = 0, vitis = k->vocab != HLS_DIALECT_MERLIN;
@@ -216,6 +236,8 @@ static void put_pipeline_knob(hls_strbuf *b, const hls_graph *g, const hls_graph
     put_unrolled_ancestor_rule(b, &nconds, g, k->loop, keep);
   if (k->derived && vitis)
     put_unrolled_self_rule(b, &nconds, g, k->loop, keep);
+  if (k->derived)
+    put_variable_inner_rule(b, &nconds, g, k->loop, vitis, keep);
   hls_strbuf_printf(b, "]\", \"order\": \"%s\"}",
                     vitis ? "0 if x=='NA' or x=='off' else 1" : "0 if x!='flatten' else 1");
 }

@@ -303,8 +303,13 @@ void emitLoopEstimates(const RemarkContext &C, const hls_dspace_value *Values) {
     remark(
         C, "LoopEstimate",
         [&](OptimizationRemarkAnalysis &Rem) {
-          Rem << "loop " << ore::NV("Loop", loopName(C, L)) << ": trip count "
-              << ore::NV("TripCount", (long long)Row.trip) << ", unroll "
+          Rem << "loop " << ore::NV("Loop", loopName(C, L)) << ": trip count ";
+          if (C.G.loops[L].trip_count > 0)
+            Rem << ore::NV("TripCount", (long long)Row.trip);
+          else /* what the table assumes, and (Vitis) how the user says more */
+            Rem << "unknown (counted as " << ore::NV("TripCount", (long long)Row.trip)
+                << (C.Dialect == HLS_DIALECT_MERLIN ? ")" : "; '#pragma HLS loop_tripcount max=N' sets it)");
+          Rem << ", unroll "
               << ore::NV("Unroll", (long long)Row.unroll) << ", "
               << ore::NV("Schedule", hls_sched_name((hls_sched)Row.sched));
           if (Row.ii > 0)
