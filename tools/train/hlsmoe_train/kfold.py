@@ -190,8 +190,13 @@ def run(a):
             z = [r["zero_shot"]["mse_sum"] for r in rows if "zero_shot" in r]
             log("fold %d %s: %d kernels, pre-trained in %.0f s, mean zero-shot summed MSE %.3f" % (
                 f, kind, len(held), sec, float(np.mean(z)) if z else float("nan")))
-            write_table(a)
-    write_table(a)
+            if a.table:
+                write_table(a)
+    if a.table:
+        write_table(a)
+    else:
+        log("--only-folds without --table: no table written (the folds' results are in %s; "
+            "--table-only --table FILE writes it)" % res_path)
 
 
 def _median(v):
@@ -392,7 +397,8 @@ def main(argv=None):
     ap.add_argument("--data", help="labelled data (default: the version's, dataset.py)")
     ap.add_argument("--cache", default=dataset.DEFAULT_CACHE)
     ap.add_argument("--out", help="default: build/kfold-<version>")
-    ap.add_argument("--table", help="default: docs/results-<version>.md")
+    ap.add_argument("--table", help="default: docs/results-<version>.md (with --only-folds: none, "
+                    "so that a partial run never overwrites a documented table)")
     ap.add_argument("--table-only", action="store_true")
     ap.add_argument("--seed-dirs", help="comma-separated --out directories of the same comparison run with "
                     "other seeds: the table adds a per-seed section")
@@ -409,7 +415,8 @@ def main(argv=None):
                      % (os.path.join(d, "results.jsonl"), d))
     a.argv = list(argv if argv is not None else sys.argv[1:])
     a.out = a.out or os.path.join(ROOT, "build", "kfold-" + a.version)
-    a.table = a.table or os.path.join(ROOT, "docs", "results-%s.md" % a.version)
+    if not a.table and not (a.only_folds and not a.table_only):
+        a.table = os.path.join(ROOT, "docs", "results-%s.md" % a.version)
     a.kernels = a.kernels.split(",") if a.kernels else None
     a.only_folds = {int(x) for x in a.only_folds.split(",")} if a.only_folds else None
     unknown = [k for k in a.kinds.split(",") if k not in PREDICTORS]
