@@ -229,6 +229,7 @@ static double port_ii(const hls_analytic *a, int32_t l, double unroll, int flatt
   free(banks);
   return ii;
 }
+
 /* Per stream and direction, the elements one hardware iteration of loop l
  * moves through `region` (l's body, or flattened also its inner loops'
  * bodies, each once per inner iteration): the most is the cycles the
