@@ -77,6 +77,18 @@ static size_t unroll_factors(int64_t t, int64_t *out) {
   return add_large_divisors(t, out, n, MAX_FACTORS, MAX_FACTORS);
 }
 
+/* Parallel or unroll factors of a loop whose trip count is only a bound
+ * (`loop_tripcount`, `for (i = 0; i < n; i++)`): 1 and the powers of two
+ * below it.  Such a loop cannot be unrolled fully (UG1399, pragma HLS
+ * unroll: a variable bound leaves a partial unroll with exit checks), and
+ * the divisors of a bound say nothing about the iterations that run. */
+static size_t bounded_trip_factors(int64_t t, int64_t *out) {
+  size_t n = add_powers_below(t, out, 0, MAX_FACTORS);
+  if (n == 0) /* a bound of 1: nothing to unroll */
+    out[n++] = 1;
+  return n;
+}
+
 /* Tile factors: 1, 2, 4, 8 below t, and t. */
 static size_t tile_factors(int64_t t, int64_t *out) {
   size_t n = 0;
@@ -157,6 +169,8 @@ static size_t knob_factors(const hls_graph *g, const hls_graph_knob *k, int64_t 
   int64_t t = g->loops[k->loop].trip_count;
   if (k->kind != HLS_KNOB_PARALLEL)
     return tile_factors(t, f);
+  if (t > 0 && !g->loops[k->loop].trip_known)
+    return bounded_trip_factors(t, f);
   return k->vocab == HLS_DIALECT_MERLIN ? parallel_factors(t, f) : unroll_factors(t, f);
 }
 
