@@ -1,5 +1,6 @@
 // A knob on a loop with an unknown bound: loop_tripcount max=8 limits the
-// derived design space to unroll factors 1, 2, 4, 8.
+// derived design space to unroll factors 1, 2, 4 (a bound is no trip count:
+// no full unroll).
 void space(int n, float *a, float *b) {
   for (int i = 0; i < n; i++) {
 #pragma HLS loop_tripcount max=8
