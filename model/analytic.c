@@ -160,6 +160,13 @@ static double own_recurrence(const hls_analytic *a, int32_t l) {
   for (uint32_t k = rg->rec_begin; k < rg->rec_end; k++)
     if (!(a->memrecs[k].ivmask & bit) && a->memrecs[k].latency > rec)
       rec = a->memrecs[k].latency;
+  /* and through elements the address moves to (x[i] = f(x[i - d])): one
+   * link per d iterations */
+  for (uint32_t k = a->dep_begin[l]; k < a->dep_begin[l + 1]; k++) {
+    const hls_afact_dep *dp = &a->deps[k];
+    if (dp->own_body && dp->latency / dp->distance > rec)
+      rec = dp->latency / dp->distance;
+  }
   return rec;
 }
 
@@ -177,6 +184,24 @@ static double inner_memory_recurrence(const hls_analytic *a, int32_t l, int32_t 
     rec = r > rec ? r : rec;
   }
   return rec;
+}
+
+/* A dependence loop l carries through its inner loops' bodies: the
+ * shortest distance (0 if none) and the longest link, the latency from the
+ * load to the store; where they are in different bodies, whose path the
+ * facts do not follow, the whole iteration (`depth`). */
+static int32_t carried_inner(const hls_analytic *a, int32_t l, double depth, double *link) {
+  int32_t dist = 0;
+  *link = 0;
+  for (uint32_t k = a->dep_begin[l]; k < a->dep_begin[l + 1]; k++) {
+    const hls_afact_dep *dp = &a->deps[k];
+    if (dp->own_body)
+      continue;
+    double x = dp->latency >= 0 ? dp->latency : depth;
+    *link = x > *link ? x : *link;
+    dist = dist == 0 || dp->distance < dist ? dp->distance : dist;
+  }
+  return dist;
 }
 
 /* ---- memory ports ------------------------------------------------------------------------- */
@@ -346,6 +371,15 @@ static double pipelined(hls_analytic *a, int32_t l, double u, double copies, int
   double share = copies * u / row->ii;
   double depth = flattened ? flat_depth(a, l, share) : region_depth(a, l, share);
   row->depth = depth + unroll_chain(u, own_recurrence(a, l), s->reduction);
+  double link;
+  int32_t dist = flattened ? carried_inner(a, l, depth, &link) : 0;
+  if (dist > 0) { /* copies `dist` apart wait for each other; so do iterations */
+    row->depth += (ceil(u / dist) - 1) * link;
+    if (ceil(link * u / dist - 1e-9) > row->ii) {
+      row->ii = ceil(link * u / dist - 1e-9);
+      row->limit = HLS_II_RECURRENCE;
+    }
+  }
   int has_inner = a->child_begin[l] != a->child_begin[l + 1];
   row->sched = flattened && has_inner ? HLS_SCHED_FLATTENED : HLS_SCHED_PIPELINED;
   return ((double)row->iterations - 1) * row->ii + row->depth + 1;
@@ -406,7 +440,12 @@ static double sequential(hls_analytic *a, int32_t l, double u, double copies, in
     if (cs == HLS_SCHED_PIPELINED || cs == HLS_SCHED_FLATTENED || cs == HLS_SCHED_MERGED)
       return merged(a, l, c, own);
   }
-  row->depth = own + inner + 1; /* + the loop's own state */
+  /* Unrolled copies whose inner loops read what an earlier copy's wrote
+   * run `distance` at a time, one wave after another. */
+  double link;
+  int32_t dist = carried_inner(a, l, 0, &link);
+  double waves = dist > 0 ? ceil(u / dist) : 1;
+  row->depth = (own + inner) * waves + 1; /* + the loop's own state */
   if (!stages) {
     row->sched = HLS_SCHED_SEQUENTIAL;
     return (double)row->iterations * row->depth + 1;

@@ -370,9 +370,7 @@ static void find_preds(reader *r) {
   free(last_write);
 }
 
-/* Start times of the region's instructions when `from` starts at 0 and only
- * what depends on it counts (others stay negative). */
-static void path_from(hls_analytic *a, const hls_afact_region *rg, uint32_t from, double *start) {
+void hls_afact_path_from(hls_analytic *a, const hls_afact_region *rg, uint32_t from, double *start) {
   for (uint32_t j = rg->inst_begin; j < rg->inst_end; j++)
     start[a->region_inst[j]] = -1;
   start[from] = 0;
@@ -424,7 +422,7 @@ static void find_recurrences(hls_analytic *a, double *start) {
       const hls_afact_inst *ld = &a->inst[i];
       if (!is_read(ld) || reads_own_write(a, ld))
         continue;
-      path_from(a, rg, i, start);
+      hls_afact_path_from(a, rg, i, start);
       for (uint32_t m = j + 1; m < rg->inst_end; m++) {
         const hls_afact_inst *st = &a->inst[a->region_inst[m]];
         if (!is_write(st) || st->object != ld->object || start[a->region_inst[m]] < 0)
@@ -459,6 +457,109 @@ static uint32_t iv_mask(reader *r, int64_t v, int32_t region, const int32_t *loo
   return mask;
 }
 
+/* ---- subscripts -------------------------------------------------------------------- */
+
+/* The depth of the loop around `region` whose induction variable is object o, 0 if none. */
+static int iv_depth(const hls_graph *g, int32_t region, int32_t o, const int32_t *loop_iv) {
+  for (int32_t l = region < (int32_t)g->nloops ? region : -1; l >= 0; l = g->loops[l].parent)
+    if (loop_iv[l] == o)
+      return (int)g->loops[l].depth;
+  return 0;
+}
+
+static void affine_combine(hls_afact_index *out, const hls_afact_index *x, int64_t fx,
+                           const hls_afact_index *y, int64_t fy) {
+  for (int d = 0; d < HLS_AFF_DEPTHS; d++)
+    out->coef[d] = fx * x->coef[d] + fy * y->coef[d];
+  out->k = fx * x->k + fy * y->k;
+}
+
+static int is_invariant(const hls_afact_index *x) {
+  for (int d = 0; d < HLS_AFF_DEPTHS; d++)
+    if (x->coef[d])
+      return 0;
+  return 1;
+}
+
+/* Value v as an affine form of the induction variables of the loops around
+ * `region` (clang's -O0 form: register reads, casts, +, -, * and << by a
+ * constant); 0 when it is not one (another scalar, a load from memory). */
+static int affine_of(reader *r, int64_t v, int32_t region, const int32_t *loop_iv, int budget,
+                     hls_afact_index *out) {
+  const hls_graph *g = r->g;
+  memset(out, 0, sizeof *out);
+  if (v < 0 || budget <= 0)
+    return 0;
+  if (g->nodes[v].kind == HLS_NODE_CONSTANT) {
+    if (feature(g, (uint32_t)v, HLS_NF_kind_constant) <= 0 || feature(g, (uint32_t)v, HLS_NF_const_fp) > 0)
+      return 0;
+    out->k = llround(hls_node_unscaled(HLS_NF_log_const_value,
+                                       feature(g, (uint32_t)v, HLS_NF_log_const_value)));
+    return 1;
+  }
+  int64_t d = def_of(r, v);
+  if (d < 0)
+    return 0;
+  const char *op = g->nodes[d].text;
+  if (!strcmp(op, "load")) {
+    int32_t o = object_of(r, operand(g, (uint32_t)d, 0));
+    int depth = o >= 0 && r->a->objects[o].is_register ? iv_depth(g, region, o, loop_iv) : 0;
+    if (depth < 1 || depth > HLS_AFF_DEPTHS)
+      return 0;
+    out->coef[depth - 1] = 1;
+    return 1;
+  }
+  if (!strcmp(op, "sext") || !strcmp(op, "zext") || !strcmp(op, "trunc"))
+    return affine_of(r, operand(g, (uint32_t)d, 0), region, loop_iv, budget - 1, out);
+  hls_afact_index x, y;
+  if (!affine_of(r, operand(g, (uint32_t)d, 0), region, loop_iv, budget - 1, &x) ||
+      !affine_of(r, operand(g, (uint32_t)d, 1), region, loop_iv, budget - 1, &y))
+    return 0;
+  if (!strcmp(op, "add"))
+    affine_combine(out, &x, 1, &y, 1);
+  else if (!strcmp(op, "sub"))
+    affine_combine(out, &x, 1, &y, -1);
+  else if (!strcmp(op, "mul") && is_invariant(&y))
+    affine_combine(out, &x, y.k, &y, 0);
+  else if (!strcmp(op, "mul") && is_invariant(&x))
+    affine_combine(out, &y, x.k, &x, 0);
+  else if (!strcmp(op, "shl") && is_invariant(&y) && y.k >= 0 && y.k < 31)
+    affine_combine(out, &x, (int64_t)1 << y.k, &y, 0);
+  else
+    return 0;
+  return 1;
+}
+
+/* The subscripts of every array access: the indices of the GEPs from the
+ * access's pointer down to its object, each affine, or `affine` stays 0. */
+static void find_subscripts(reader *r, const int32_t *loop_iv) {
+  const hls_graph *g = r->g;
+  hls_analytic *a = r->a;
+  size_t cap = 0, n = 0;
+  for (size_t i = 0; i < a->ninst; i++) {
+    hls_afact_inst *in = &a->inst[i];
+    if (in->cls != HLS_OPC_load && in->cls != HLS_OPC_store)
+      continue;
+    in->index_begin = in->index_end = (uint32_t)n;
+    int ok = 1, geps = 0;
+    int64_t p = pointer_operand(g, r->node_of[i]);
+    for (int64_t d = def_of(r, p); ok && d >= 0 && is_op(g, d, "getelementptr") && geps < 8;
+         d = def_of(r, operand(g, (uint32_t)d, 0)), geps++) {
+      for (uint32_t pos = 1; ok && operand(g, (uint32_t)d, pos) >= 0; pos++) {
+        if (n == cap) {
+          cap = cap ? 2 * cap : 256;
+          a->indices = hls_xrealloc(a->indices, cap * sizeof *a->indices);
+        }
+        ok = affine_of(r, operand(g, (uint32_t)d, pos), in->region, loop_iv, 12, &a->indices[n++]);
+      }
+    }
+    in->affine = (uint8_t)(ok && geps > 0);
+    if (!in->affine)
+      n = in->index_begin; /* drop what was read */
+    in->index_end = (uint32_t)n;
+  }
+}
+
 static void find_ivs(reader *r) {
   const hls_graph *g = r->g;
   hls_analytic *a = r->a;
@@ -480,6 +581,7 @@ static void find_ivs(reader *r) {
     if (in->cls == HLS_OPC_load || in->cls == HLS_OPC_store)
       in->ivmask = iv_mask(r, pointer_operand(g, r->node_of[i]), in->region, loop_iv);
   }
+  find_subscripts(r, loop_iv);
   free(loop_iv);
 }
 
@@ -810,6 +912,7 @@ int hls_analytic_facts(hls_analytic *a, const hls_graph *g, hls_diags *d) {
   find_every(&r);
   find_straight(a);
   nest(a);
+  hls_afact_find_deps(a);
   free(r.inst_of);
   free(r.var_def);
   free(r.object_of);
@@ -823,6 +926,9 @@ void hls_analytic_facts_free(hls_analytic *a) {
   free(a->region);
   free(a->region_inst);
   free(a->memrecs);
+  free(a->indices);
+  free(a->deps);
+  free(a->dep_begin);
   free(a->objects);
   free(a->child_begin);
   free(a->children);

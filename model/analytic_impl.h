@@ -30,6 +30,8 @@ typedef struct {
   uint32_t ivmask;      /* memory accesses: bit d-1 set when the address depends on the
                          * induction variable of the enclosing loop at depth d */
   uint32_t pred_begin, pred_end; /* same-region predecessors in preds[] (instruction indices) */
+  uint32_t index_begin, index_end; /* array accesses: the subscripts in indices[], when affine */
+  uint8_t affine;       /* ... every subscript is affine in the enclosing induction variables */
   uint8_t every;        /* it runs on every iteration of its loop (every run of its function,
                          * outside loops): no branch of the body bypasses it */
   double bulk;          /* a bulk copy (memcpy, memset): its transfer cycles, else 0 */
@@ -47,6 +49,25 @@ typedef struct {
   double latency;   /* load, the path, the store */
   uint32_t ivmask;  /* the store address's induction variables (as hls_afact_inst) */
 } hls_afact_memrec;
+
+/* One subscript of an array access (a GEP index, in the order the
+ * pointer's GEPs are met from the access towards the object), affine in
+ * the induction variables of the enclosing loops:
+ * k + sum over d of coef[d - 1] * (the induction variable at depth d). */
+#define HLS_AFF_DEPTHS 8
+typedef struct {
+  int64_t coef[HLS_AFF_DEPTHS];
+  int64_t k;
+} hls_afact_index;
+
+/* A true dependence through an array carried by a loop: a store in one
+ * iteration and a load of the same element `distance` iterations later
+ * (model/analytic_deps.c). */
+typedef struct {
+  int32_t distance;
+  uint8_t own_body; /* the store and the load are both in the loop's own body */
+  double latency;   /* own body: load, the path to the store, the store; else -1 */
+} hls_afact_dep;
 
 typedef struct {
   uint32_t inst_begin, inst_end; /* its instructions in region_inst[], node order */
@@ -67,6 +88,9 @@ struct hls_analytic {
   hls_afact_region *region;
   uint32_t *region_inst;
   hls_afact_memrec *memrecs;
+  hls_afact_index *indices;         /* the affine subscripts of array accesses */
+  hls_afact_dep *deps;              /* carried dependences (CSR by loop: dep_begin) */
+  uint32_t *dep_begin;
   size_t nobjects;
   hls_afact_object *objects;
   uint32_t *child_begin, *children; /* loops' children (CSR by loop), in loop order */
@@ -83,6 +107,14 @@ struct hls_analytic {
   hls_analytic_loop *rows;          /* [nloops] */
   double count[HLS_UTILS];
 };
+
+/* Start times of the region's instructions when `from` starts at 0 and only
+ * what depends on it counts (others stay negative). */
+void hls_afact_path_from(hls_analytic *a, const hls_afact_region *rg, uint32_t from, double *start);
+
+/* The dependences carried by every loop (model/analytic_deps.c): deps[],
+ * dep_begin[]. */
+void hls_afact_find_deps(hls_analytic *a);
 
 /* Fills everything above "per estimate"; 0, or -1 with an error in d. */
 int hls_analytic_facts(hls_analytic *a, const hls_graph *g, hls_diags *d);
