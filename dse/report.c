@@ -103,7 +103,8 @@ static cJSON *loops_json(const hls_report_origin *origin) {
 
 /* The analytic estimator's loop table of a design, as in a Vitis synthesis
  * report: per loop (graph order) its trip count, unroll factor, schedule,
- * II, iteration latency and the cycles of one execution. */
+ * II, iteration latency, the cycles of one execution, and the distance of
+ * a dependence it carries through an array (0: none). */
 static cJSON *loop_estimates_json(const hls_report_origin *origin, const hls_dspace_value *values) {
   const hls_graph *g = origin->graph;
   hls_loop_setting *settings = hls_xcalloc(g->nloops + 1, sizeof *settings);
@@ -124,6 +125,7 @@ static cJSON *loop_estimates_json(const hls_report_origin *origin, const hls_dsp
     cJSON_AddStringToObject(o, "ii_limit", hls_ii_limit_name((hls_ii_limit)row->limit));
     cJSON_AddNumberToObject(o, "iteration_latency", row->depth);
     cJSON_AddNumberToObject(o, "cycles", row->cycles);
+    cJSON_AddNumberToObject(o, "carried_distance", row->carried);
     cJSON_AddItemToArray(a, o);
   }
   free(settings);

@@ -294,6 +294,13 @@ static double fifo_cycles(const hls_analytic *a, int32_t l, double unroll, int f
 static double loop_cycles(hls_analytic *a, int32_t l, double copies);
 static double flat_depth(hls_analytic *a, int32_t l, double copies);
 
+static int32_t carried_distance(const hls_analytic *a, int32_t l) {
+  int32_t dist = 0;
+  for (uint32_t k = a->dep_begin[l]; k < a->dep_begin[l + 1]; k++)
+    dist = dist == 0 || a->deps[k].distance < dist ? a->deps[k].distance : dist;
+  return dist;
+}
+
 static int64_t clamp_unroll(int64_t u, int64_t trip) { return u < 1 ? 1 : u > trip ? trip : u; }
 
 /* The extra latency of u copies of a body chained by a recurrence of
@@ -462,6 +469,7 @@ static double loop_cycles(hls_analytic *a, int32_t l, double copies) {
   row->trip = trip;
   row->unroll = u;
   row->iterations = (trip + u - 1) / u;
+  row->carried = carried_distance(a, l);
   a->count[HLS_UTIL_LUT] += LOOP_LUT * copies;
   a->count[HLS_UTIL_FF] += LOOP_FF * copies;
   int innermost = a->child_begin[l] == a->child_begin[l + 1];

@@ -56,6 +56,8 @@ typedef struct {
   double cycles;       /* latency of one execution of the loop */
   uint8_t sched;       /* hls_sched */
   uint8_t limit;       /* what sets the II: hls_ii_limit */
+  int32_t carried;     /* the shortest distance of a dependence the loop carries through
+                        * an array (model/analytic_deps.c), 0 if none */
 } hls_analytic_loop;
 
 typedef enum { HLS_II_NONE, HLS_II_RECURRENCE, HLS_II_MEMORY, HLS_II_GIVEN } hls_ii_limit;

@@ -319,6 +319,9 @@ void emitLoopEstimates(const RemarkContext &C, const hls_dspace_value *Values) {
               << ore::NV("IterationLatency", (long long)std::llround(Row.depth)) << ", "
               << ore::NV("Cycles", formatv("{0:N}", (unsigned long long)std::llround(Row.cycles)).str())
               << " cycles (analytic)";
+          if (Row.carried > 0) /* why unrolling or pipelining it gains less */
+            Rem << "; it carries a dependence through an array, distance "
+                << ore::NV("CarriedDistance", (long long)Row.carried);
         },
         LL->getStartLoc(), LL->getHeader());
   }
