@@ -52,8 +52,8 @@ static int64_t distance(const hls_analytic *a, const hls_afact_inst *st, const h
       if (s->coef[d] != l->coef[d])
         return 0;
     int64_t c = s->coef[depth - 1], diff = s->k - l->k;
-    int64_t inner = inner_terms(s, depth) > inner_terms(l, depth) ? inner_terms(s, depth)
-                                                                  : inner_terms(l, depth);
+    int64_t inner_s = inner_terms(s, depth), inner_l = inner_terms(l, depth);
+    int64_t inner = inner_s > inner_l ? inner_s : inner_l;
     if (inner && (c == 0 || llabs(c) <= inner))
       continue; /* the inner loops move it as much as l does: it may meet anywhere */
     if (c != l->coef[depth - 1])
