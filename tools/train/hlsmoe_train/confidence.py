@@ -306,7 +306,7 @@ def _truncate(kds, n):
         kd.ok, kd.y, kd.latency = kd.ok[keep], kd.y[keep], kd.latency[keep]
 
 
-def analytic_perf(version, kds, cache=None):
+def analytic_perf(version, kds, cache=None, data=None):
     """The analytic estimator's perf of every labelled point of every kernel ({name: [n]}), through
     the front door as a user runs it (tools/hlsmoe score --predictor analytic), cached in
     build/confidence-analytic/<version>/ and keyed by the plugin's mtime."""
@@ -318,7 +318,7 @@ def analytic_perf(version, kds, cache=None):
     plugin = dataset.DEFAULT_PLUGIN
     cache = cache or os.path.join(ROOT, "build", "confidence-analytic", version)
     os.makedirs(cache, exist_ok=True)
-    data = dataset.default_data(version)
+    data = data or dataset.default_data(version)
     srcs = {n: (s, t, f) for n, s, t, f in dataset.kernel_sources(version, None, data)}
     out = {}
     for kd in kds:
@@ -525,13 +525,17 @@ def evaluate(a, log=print):
     from . import kfold
     from . import schema as schema_mod
     torch.set_num_threads(a.threads)
-    kds = dataset.load_kernels(a.version, kernels=set(a.kernels.split(",")) if a.kernels else None)
+    kds = dataset.load_kernels(a.version, data=a.data,
+                               kernels=set(a.kernels.split(",")) if a.kernels else None)
+    if not kds:
+        raise SystemExit("confidence eval: error: no labelled kernel of %s in %s" % (
+            a.version, a.data or dataset.default_data(a.version)))
     if a.max_points:
         _truncate(kds, a.max_points)
     by = {k.name: k for k in kds}
     recorded = _recorded(a)
     held = {f: h for f, _, h, _ in recorded} or dict(enumerate(kfold.folds_of(by, a.folds, a.seed)))
-    ana = analytic_perf(a.version, kds)
+    ana = analytic_perf(a.version, kds, data=a.data)
     schema = schema_mod.Schema()
     others = [SeedModels(d, a.kind, schema) for d in (a.seed_dirs.split(",") if a.seed_dirs else [])]
     rows = {}          # (source of the errors) -> [kernel records]
@@ -695,6 +699,7 @@ def main(argv=None):
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--json", help="write every kernel's record here")
     p.add_argument("--kernels", help="comma-separated kernels (kfold.py --kernels; default: every labelled kernel)")
+    p.add_argument("--data", help="labelled data (kfold.py --data; default: the version's, dataset.py)")
     p.add_argument("--seed-dirs", help="comma-separated k-fold directories of the same kind with other seeds "
                    "(kfold.py --out): adds the seeds' disagreement as a variant")
     sub.add_parser("declaration")
