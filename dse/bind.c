@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "graph/derive.h"
+#include "graph/encode.h"
 
 /* ---- the value of one knob ----------------------------------------------- */
 
@@ -131,8 +132,10 @@ int hls_bind_graph(const hls_graph *g, hls_point *pt, hls_value *point, hls_diag
     const hls_graph_knob *kn = &g->knobs[k];
     hls_knob_value *v = take(pt, kn->name);
     memset(&point[k], 0, sizeof point[k]);
+    int is_string = kn->kind == HLS_KNOB_PIPELINE || kn->kind == HLS_KNOB_FLATTEN;
+    int off;
     if (!v && kn->derived) { /* a derived knob left out keeps its value as written */
-      point[k].is_string = kn->kind == HLS_KNOB_PIPELINE;
+      point[k].is_string = is_string;
       if (point[k].is_string)
         point[k].string = kn->written;
       else
@@ -141,6 +144,15 @@ int hls_bind_graph(const hls_graph *g, hls_point *pt, hls_value *point, hls_diag
       hls_diag_add(d, HLS_SEV_ERROR, pt->path, 0, 0, "design point has no value for knob '%s'",
                    kn->name);
       rc = -1;
+    } else if (kn->kind == HLS_KNOB_FLATTEN) {
+      if (!v->is_string || hls_flatten_value_parse(v->string, &off)) {
+        hls_diag_add(d, HLS_SEV_ERROR, pt->path, v->line, v->col,
+                     "knob '%s' is a loop_flatten knob: \"NA\" (no pragma) or \"off\"", kn->name);
+        rc = -1;
+      } else {
+        point[k].is_string = 1;
+        point[k].string = v->string;
+      }
     } else if (decode(v, kn->kind == HLS_KNOB_PIPELINE, (hls_dialect)kn->vocab, &point[k])) {
       if (kn->kind == HLS_KNOB_PIPELINE)
         hls_diag_add(d, HLS_SEV_ERROR, pt->path, v->line, v->col,
@@ -191,7 +203,13 @@ int hls_bind_space(const hls_dspace *s, const hls_point *pt, hls_dspace_value *v
     const hls_knob_value *v = pt ? hls_point_find(pt, hls_dspace_knob_name(s, k)) : NULL;
     if (!v)
       continue;
-    if (v->is_string) {
+    int off;
+    if (hls_dspace_knob_type(s, k) == HLS_DS_FLATTEN &&
+        (!v->is_string || hls_flatten_value_parse(v->string, &off))) {
+      hls_diag_add(d, HLS_SEV_ERROR, pt->path, v->line, v->col,
+                   "knob '%s' is a loop_flatten knob: \"NA\" (no pragma) or \"off\"", v->name);
+      rc = -1;
+    } else if (v->is_string) {
       values[k].is_string = 1;
       values[k].string = v->string;
     } else if (v->valid_integer) {
@@ -211,7 +229,8 @@ int hls_bind_space(const hls_dspace *s, const hls_point *pt, hls_dspace_value *v
 static int kind_matches(hls_ds_type t, hls_knob_kind k) {
   return (t == HLS_DS_PIPELINE && k == HLS_KNOB_PIPELINE) ||
          (t == HLS_DS_PARALLEL && k == HLS_KNOB_PARALLEL) ||
-         (t == HLS_DS_TILING && k == HLS_KNOB_TILE) || (t == HLS_DS_II && k == HLS_KNOB_II);
+         (t == HLS_DS_TILING && k == HLS_KNOB_TILE) || (t == HLS_DS_II && k == HLS_KNOB_II) ||
+         (t == HLS_DS_FLATTEN && k == HLS_KNOB_FLATTEN);
 }
 
 int hls_bind_check_space(const hls_graph *g, const hls_dspace *s, const char *where,
@@ -231,6 +250,7 @@ int hls_bind_check_space(const hls_graph *g, const hls_dspace *s, const char *wh
                    g->knobs[k].kind == HLS_KNOB_PIPELINE   ? "PIPELINE"
                    : g->knobs[k].kind == HLS_KNOB_PARALLEL ? "PARALLEL"
                    : g->knobs[k].kind == HLS_KNOB_II       ? "II"
+                   : g->knobs[k].kind == HLS_KNOB_FLATTEN  ? "FLATTEN"
                                                            : "TILE");
       rc = -1;
     }
@@ -267,6 +287,14 @@ int hls_bind_check_design(const hls_graph *g, const hls_dspace *s, const hls_val
         hls_diag_add(d, HLS_SEV_ERROR, where, 0, 0,
                      "design-space value of %s pipeline knob '%s' is not %s",
                      hls_dialect_name(vocab), g->knobs[k].name, hls_pipe_vocabulary_help(vocab));
+        return -1;
+      }
+    } else if (g->knobs[k].kind == HLS_KNOB_FLATTEN) {
+      int off;
+      if (!v.is_string || hls_flatten_value_parse(v.string, &off)) {
+        hls_diag_add(d, HLS_SEV_ERROR, where, 0, 0,
+                     "design-space value of loop_flatten knob '%s' is not \"NA\" or \"off\"",
+                     g->knobs[k].name);
         return -1;
       }
     } else if (v.is_string || v.integer < 1) {

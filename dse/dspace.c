@@ -12,10 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const type_names[] = {"PARALLEL", "PIPELINE", "TILING", "II"};
+static const char *const type_names[HLS_DS_TYPES] = {"PARALLEL", "PIPELINE", "TILING", "II",
+                                                      "FLATTEN"};
 
 const char *hls_dspace_type_name(hls_ds_type t) {
-  return (unsigned)t < 4 ? type_names[t] : "?";
+  return (unsigned)t < HLS_DS_TYPES ? type_names[t] : "?";
 }
 
 void hls_dspace_free(hls_dspace *s) {
@@ -68,7 +69,7 @@ static int json_integer(const cJSON *item, int64_t *out) {
 
 static int load_default(hls_dspace *s, knob_info *k, const cJSON *obj, hls_diags *d) {
   const cJSON *def = cJSON_GetObjectItemCaseSensitive(obj, "default");
-  int want_string = k->type == HLS_DS_PIPELINE;
+  int want_string = k->type == HLS_DS_PIPELINE || k->type == HLS_DS_FLATTEN;
   if (!def) {
     knob_error(d, s, k, "missing \"default\"");
     return -1;
@@ -94,11 +95,12 @@ static int load_knob_fields(hls_dspace *s, knob_info *k, const cJSON *obj, hls_d
   }
   const cJSON *type = cJSON_GetObjectItemCaseSensitive(obj, "ds_type");
   int t = -1;
-  for (int i = 0; i < 4 && cJSON_IsString(type); i++)
+  for (int i = 0; i < HLS_DS_TYPES && cJSON_IsString(type); i++)
     if (strcmp(type->valuestring, type_names[i]) == 0)
       t = i;
   if (t < 0) {
-    knob_error(d, s, k, "ds_type: expected \"PARALLEL\", \"PIPELINE\", \"TILING\" or \"II\"");
+    knob_error(d, s, k,
+               "ds_type: expected \"PARALLEL\", \"PIPELINE\", \"TILING\", \"II\" or \"FLATTEN\"");
     return -1;
   }
   k->type = (hls_ds_type)t;

@@ -29,11 +29,13 @@
 
 struct cJSON;
 
-/* HLS_DS_II: the II of `#pragma HLS pipeline II=auto{K}` (an integer) */
-typedef enum { HLS_DS_PARALLEL, HLS_DS_PIPELINE, HLS_DS_TILING, HLS_DS_II } hls_ds_type;
+/* HLS_DS_II: the II of `#pragma HLS pipeline II=auto{K}` (an integer);
+ * HLS_DS_FLATTEN: a Vitis loop_flatten knob ("NA" or "off") */
+typedef enum { HLS_DS_PARALLEL, HLS_DS_PIPELINE, HLS_DS_TILING, HLS_DS_II, HLS_DS_FLATTEN } hls_ds_type;
+#define HLS_DS_TYPES 5
 
-/* One knob value (graph/graph.h): PARALLEL/TILING knobs hold integers,
- * PIPELINE knobs strings ("off", "" or "flatten").  `string` is never owned
+/* One knob value (graph/graph.h): PARALLEL/TILING/II knobs hold integers,
+ * PIPELINE knobs strings ("off", "" or "flatten"), FLATTEN knobs strings.  `string` is never owned
  * by the value. */
 typedef hls_value hls_dspace_value;
 

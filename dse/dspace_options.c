@@ -38,7 +38,7 @@ static int eval_options_into(evalctx *c, const knob_info *k, const hls_dspace_va
     dspace_eval_error(c, 1, "expected a list, got '%s'", dspace_type_name(r.tag));
     return -1;
   }
-  int want_string = k->type == HLS_DS_PIPELINE;
+  int want_string = k->type == HLS_DS_PIPELINE || k->type == HLS_DS_FLATTEN;
   for (size_t i = 0; i < r.u.l->n; i++) {
     val v = r.u.l->items[i];
     if (v.tag != (want_string ? V_STR : V_INT)) {

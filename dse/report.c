@@ -30,7 +30,7 @@ struct cJSON *hls_adjusted_json(const hls_prediction *p) {
   return a;
 }
 
-static const char *const slot_names[3] = {"pipeline", "parallel", "tile"};
+static const char *const slot_names[HLS_LOOP_SLOTS] = {"pipeline", "parallel", "tile", "flatten"};
 
 /* [{"pipeline": "HLS pipeline II=1", "parallel": ""}, ...], one object per
  * entry of the report's "loops" (the loops with knob slots, in that order):
@@ -42,7 +42,7 @@ static cJSON *pragmas_json(const hls_graph *g, const hls_value *values) {
     if (g->loops[l].scope < 0)
       continue;
     cJSON *loop = cJSON_CreateObject();
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < HLS_LOOP_SLOTS; k++) {
       const hls_graph_slot *slot = hls_loop_slot(&g->loops[l], k);
       char text[128];
       if (slot->present && (slot->knob[0] || slot->ii_knob[0]) &&
@@ -82,7 +82,7 @@ static cJSON *loops_json(const hls_report_origin *origin) {
     }
     cJSON_AddNumberToObject(o, "trip_count", (double)gl->trip_count);
     cJSON *slots = cJSON_AddObjectToObject(o, "slots");
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < HLS_LOOP_SLOTS; k++) {
       const hls_graph_slot *slot = hls_loop_slot(gl, k);
       if (!slot->present)
         continue;

@@ -13,7 +13,7 @@
 typedef struct {
   const char *file;         /* as the debug info names it; NULL: unknown */
   unsigned line, col;       /* the loop statement */
-  unsigned pragma_line[3];  /* per slot (pipeline, parallel, tile): the line of the
+  unsigned pragma_line[4];  /* per slot (pipeline, parallel, tile, loop_flatten): the line of the
                              * pragma that writes it, 0 when none does */
   const char *label;        /* the source's label of the loop, NULL or "" when none */
   const char *function;     /* the source name of its function (C++: not mangled);

@@ -5,7 +5,7 @@
 #include "graph/encode.h"
 
 const hls_graph_slot *hls_loop_slot(const hls_graph_loop *l, int group) {
-  return group == 0 ? &l->pipeline : group == 1 ? &l->parallel : &l->tile;
+  return group == 0 ? &l->pipeline : group == 1 ? &l->parallel : group == 2 ? &l->tile : &l->flatten;
 }
 
 int hls_slot_pragma(const hls_graph *g, const hls_graph_loop *l, int group,
@@ -14,6 +14,11 @@ int hls_slot_pragma(const hls_graph *g, const hls_graph_loop *l, int group,
   buf[0] = '\0';
   if (!s->present)
     return 0;
+  if (group == 3) { /* Vitis flattens nests by default: only `off` is written */
+    if (hls_loop_flatten_off(g, l, values))
+      snprintf(buf, cap, "HLS loop_flatten off");
+    return 0;
+  }
   hls_pipe_mode mode = HLS_PIPE_UNSET;
   int64_t ii = 0, factor = s->factor;
   if (group == 0 && hls_loop_pipeline(g, l, values, &mode, &ii)) {

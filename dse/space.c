@@ -256,6 +256,44 @@ static void put_pipeline_knob(hls_strbuf *b, const hls_graph *g, const hls_graph
                     vitis ? "0 if x=='NA' or x=='off' else 1" : "0 if x!='flatten' else 1");
 }
 
+/* "off" matters only where the tool would flatten the nest: the loop is
+ * pipelined (not `pipeline off`) and not unrolled away, and its parent is
+ * not unrolled (a pipelined parent unrolls it: the ancestor rule).  Elsewhere
+ * the knob keeps its value as written.  The conditions name the loops'
+ * other knobs, which the assignment order puts first (dse/dspace.h). */
+static void put_flatten_rules(hls_strbuf *b, int *nconds, const hls_graph *g, int32_t loop,
+                              const char *keep) {
+  const hls_graph_loop *l = &g->loops[loop], *p = &g->loops[l->parent];
+  char cond[HLS_KNOB_MAX + 48];
+  if (l->pipeline.present && l->pipeline.knob[0]) {
+    snprintf(cond, sizeof cond, "%s!='off'", l->pipeline.knob);
+    put_condition(b, nconds, "(%s or %s)", keep, cond);
+  } else if (l->pipeline.present && l->pipeline.pipe == HLS_PIPE_OFF)
+    put_condition(b, nconds, "%s%s", keep, "");
+  if (l->parallel.present && l->parallel.knob[0] && knob_can_unroll_fully(g, l->parallel.knob, l->trip_count)) {
+    snprintf(cond, sizeof cond, "%s!=%lld", l->parallel.knob, (long long)l->trip_count);
+    put_condition(b, nconds, "(%s or %s)", keep, cond);
+  }
+  if (p->parallel.present && p->parallel.knob[0]) {
+    snprintf(cond, sizeof cond, "%s==1", p->parallel.knob);
+    put_condition(b, nconds, "(%s or %s)", keep, cond);
+  } else if (p->parallel.present && p->parallel.factor != 1)
+    put_condition(b, nconds, "%s%s", keep, "");
+}
+
+static void put_flatten_knob(hls_strbuf *b, const hls_graph *g, const hls_graph_knob *k) {
+  int nconds = 0;
+  char keep[32];
+  snprintf(keep, sizeof keep, "x=='%s'", k->written);
+  hls_strbuf_printf(b, "\"default\": \"%s\", \"ds_type\": \"FLATTEN\", \"options\": "
+                       "\"[x for x in ['NA','off']",
+                    k->written);
+  put_ancestor_rule(b, &nconds, g, k->loop, keep);
+  put_unrolled_ancestor_rule(b, &nconds, g, k->loop, keep);
+  put_flatten_rules(b, &nconds, g, k->loop, keep);
+  hls_strbuf_printf(b, "]\", \"order\": \"0 if x=='NA' else 1\"}");
+}
+
 static void put_knob(hls_strbuf *b, const hls_graph *g, const hls_graph_knob *k,
                      const hls_space_options *o) {
   const hls_graph_loop *l = &g->loops[k->loop];
@@ -264,6 +302,10 @@ static void put_knob(hls_strbuf *b, const hls_graph *g, const hls_graph_knob *k,
   hls_strbuf_printf(b, "\"%s\": {", k->name);
   if (k->kind == HLS_KNOB_PIPELINE) {
     put_pipeline_knob(b, g, k, o);
+    return;
+  }
+  if (k->kind == HLS_KNOB_FLATTEN) {
+    put_flatten_knob(b, g, k);
     return;
   }
   if (k->kind == HLS_KNOB_II) { /* II=auto{K}: the IIs worth asking for */

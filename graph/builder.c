@@ -492,7 +492,7 @@ static void loop_features(float *x, const hls_loop_fact *lf) {
 }
 
 static int has_slot(const hls_loop_fact *lf) {
-  return lf->pipeline.present || lf->parallel.present || lf->tile.present;
+  return lf->pipeline.present || lf->parallel.present || lf->tile.present || lf->flatten.present;
 }
 
 static void fill_features(builder *b) {
@@ -586,7 +586,9 @@ static void add_knob(hls_graph *g, const hls_graph_slot *s, hls_knob_kind kind, 
   k->loop = loop;
   k->vocab = s->vocab;
   k->derived = s->derived;
-  if (s->derived)
+  if (s->derived && kind == HLS_KNOB_FLATTEN)
+    snprintf(k->written, sizeof k->written, "%s", s->pipe == HLS_PIPE_OFF ? "off" : "NA");
+  else if (s->derived)
     hls_derived_written(s, kind == HLS_KNOB_PIPELINE, k->written, sizeof k->written);
 }
 
@@ -615,10 +617,12 @@ static void record_loops(builder *b) {
     gl->pipeline = lf->pipeline;
     gl->parallel = lf->parallel;
     gl->tile = lf->tile;
+    gl->flatten = lf->flatten;
     gl->scope = has_slot(lf) ? (int32_t)g->nscopes++ : -1;
     add_knob(g, &lf->pipeline, HLS_KNOB_PIPELINE, (int32_t)l);
     add_knob(g, &lf->parallel, HLS_KNOB_PARALLEL, (int32_t)l);
     add_knob(g, &lf->tile, HLS_KNOB_TILE, (int32_t)l);
+    add_knob(g, &lf->flatten, HLS_KNOB_FLATTEN, (int32_t)l);
   }
   if (g->nknobs)
     qsort(g->knobs, g->nknobs, sizeof *g->knobs, knob_cmp);

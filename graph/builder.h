@@ -19,6 +19,7 @@ typedef struct hls_loop_fact {
   int trip_known;
   char name[48];
   hls_graph_slot pipeline, parallel, tile;
+  hls_graph_slot flatten; /* as hls_graph_loop.flatten */
 } hls_loop_fact;
 
 typedef struct {

@@ -6,7 +6,7 @@
 #include <string.h>
 
 /* The names of derived knobs: a prefix per slot (pipeline, parallel, tile) and the loop. */
-static const char *const knob_prefix[3] = {"__PIPE__", "__PARA__", "__TILE__"};
+static const char *const knob_prefix[4] = {"__PIPE__", "__PARA__", "__TILE__", "__FLAT__"};
 
 static int has_knob(const hls_graph_slot *s) { return s->present && (s->knob[0] || s->ii_knob[0]); }
 
@@ -21,7 +21,7 @@ static int declares_space(const hls_loop_fact *loops, size_t n, const unsigned c
 static int name_taken(const hls_loop_fact *loops, size_t n, const char *name) {
   for (size_t i = 0; i < n; i++)
     if (strcmp(loops[i].pipeline.knob, name) == 0 || strcmp(loops[i].parallel.knob, name) == 0 ||
-        strcmp(loops[i].tile.knob, name) == 0)
+        strcmp(loops[i].tile.knob, name) == 0 || strcmp(loops[i].flatten.knob, name) == 0)
       return 1;
   return 0;
 }
@@ -57,7 +57,7 @@ static int derivable(const hls_graph_slot *s, int group, const hls_loop_fact *l,
 }
 
 static hls_graph_slot *slot_of(hls_loop_fact *l, int group) {
-  return group == 0 ? &l->pipeline : group == 1 ? &l->parallel : &l->tile;
+  return group == 0 ? &l->pipeline : group == 1 ? &l->parallel : group == 2 ? &l->tile : &l->flatten;
 }
 
 /* The knob of an earlier loop at the same source site, or NULL. */
@@ -98,6 +98,41 @@ static int derive_slot(hls_loop_fact *loops, size_t n, size_t li, int group,
   return !shared;
 }
 
+/* Is loop li the innermost loop of a nest the tool may flatten: the one
+ * loop of its parent, with a known trip count (UG1399, pragma HLS
+ * loop_flatten: the pragma goes in the innermost loop)?  The estimator checks
+ * the rest per design point (model/analytic.c mergeable). */
+static int flattenable(const hls_loop_fact *loops, size_t n, size_t li) {
+  const hls_loop_fact *l = &loops[li];
+  if (l->parent < 0 || !l->trip_known || l->trip_count <= 0)
+    return 0;
+  for (size_t j = 0; j < n; j++)
+    if (loops[j].parent == (int32_t)li || (j != li && loops[j].parent == l->parent))
+      return 0; /* not innermost, or not its parent's only loop */
+  return 1;
+}
+
+/* Gives loop li a loop_flatten knob ("NA" or "off") where the nest allows. */
+static int derive_flatten(hls_loop_fact *loops, size_t n, size_t li,
+                          const char *const *function_names, const char *const *sites,
+                          const hls_derive_options *o) {
+  hls_graph_slot *s = &loops[li].flatten;
+  if (o->dialect == HLS_DIALECT_MERLIN || s->knob[0] || (s->present && o->hold_written) ||
+      !flattenable(loops, n, li))
+    return 0;
+  if (!s->present)
+    s->pipe = HLS_PIPE_UNSET;
+  s->present = 1;
+  s->derived = 1;
+  s->vocab = HLS_DIALECT_VITIS;
+  const char *shared = site_knob(loops, li, 3, sites);
+  if (shared)
+    snprintf(s->knob, sizeof s->knob, "%s", shared);
+  else
+    name_knob(loops, n, li, knob_prefix[3], function_names, s->knob);
+  return !shared;
+}
+
 size_t hls_derive_knobs(hls_loop_fact *loops, size_t nloops, const unsigned char *eligible,
                         const char *const *function_names, const char *const *sites,
                         const hls_derive_options *o) {
@@ -110,12 +145,13 @@ size_t hls_derive_knobs(hls_loop_fact *loops, size_t nloops, const unsigned char
       continue;
     for (int group = 0; group < 3; group++)
       made += (size_t)derive_slot(loops, nloops, i, group, function_names, sites, o);
+    made += (size_t)derive_flatten(loops, nloops, i, function_names, sites, o);
   }
   return made;
 }
 
 int hls_derived_knob_name(const char *name) {
-  for (int k = 0; k < 3; k++)
+  for (int k = 0; k < 4; k++)
     if (strncmp(name, knob_prefix[k], 8) == 0 && name[8])
       return 1;
   return 0;

@@ -12,7 +12,14 @@
  * Merlin adds tile) whatever the source writes.  A kernel with its pragmas
  * written out and the same kernel without them, its derived knobs set to the
  * same values, therefore give the same nodes, edges and pragma vectors
- * (test/lit/moe/same-design.test). */
+ * (test/lit/moe/same-design.test).
+ *
+ * Vitis kernels also get __FLAT__<loop>, "NA" (no pragma: the tool flattens
+ * the nest itself) or "off" (`loop_flatten off`), on the innermost loop of a
+ * nest that may be flattened: its parent's only loop, of known trip count.
+ * loop_flatten makes no pragma node, written or derived: it is a column of
+ * the loop's scope row in the group only the analytic estimator reads
+ * (graph/schema.def), since no labelled design point sets it. */
 #ifndef HLSMOE_GRAPH_DERIVE_H
 #define HLSMOE_GRAPH_DERIVE_H
 
@@ -44,7 +51,7 @@ size_t hls_derive_knobs(struct hls_loop_fact *loops, size_t nloops, const unsign
                         const char *const *function_names, const char *const *sites,
                         const hls_derive_options *o);
 
-/* Is `name` spelled as a derived knob (__PIPE__/__PARA__/__TILE__ and a loop
+/* Is `name` spelled as a derived knob (__PIPE__/__PARA__/__TILE__/__FLAT__ and a loop
  * name)?  The annotation's binder cannot know which loops get knobs; it
  * leaves such names to the design space's binder. */
 int hls_derived_knob_name(const char *name);

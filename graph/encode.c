@@ -21,6 +21,27 @@ int hls_loop_pipeline(const hls_graph *g, const hls_graph_loop *l, const hls_val
   return -1;
 }
 
+int hls_flatten_value_parse(const char *value, int *off) {
+  if (strcmp(value, "NA") == 0)
+    *off = 0;
+  else if (strcmp(value, "off") == 0)
+    *off = 1;
+  else
+    return -1;
+  return 0;
+}
+
+int hls_loop_flatten_off(const hls_graph *g, const hls_graph_loop *l, const hls_value *point) {
+  const hls_graph_slot *s = &l->flatten;
+  if (!s->present)
+    return 0;
+  if (!s->knob[0])
+    return s->pipe == HLS_PIPE_OFF;
+  const hls_value *v = &point[hls_graph_knob_index(g, s->knob)];
+  int off = 0;
+  return v->is_string && hls_flatten_value_parse(v->string, &off) == 0 && off;
+}
+
 /* The loop's pipeline mode (and II) as the pragma columns read them: a value
  * that is none of its vocabulary reads as no pragma. */
 static hls_pipe_mode pipe_of(const hls_graph *g, const hls_graph_loop *l, const hls_value *point,
@@ -45,6 +66,7 @@ typedef struct {
   double factor[3];              /* effective factor of the parallel and tile slots */
   int full_unroll;               /* the parallel slot's factor is 0 */
   int fg_ancestor;
+  int flatten_off;               /* loop_flatten off */
 } loop_view;
 
 /* Factor 0 on a parallel slot is a full unroll: the trip count, or 1 when that
@@ -68,6 +90,7 @@ static loop_view view_of(const hls_graph *g, const hls_graph_loop *l, const hls_
       if (k == HLS_GROUP_PARALLEL)
         v.full_unroll = f <= 0;
     }
+  v.flatten_off = hls_loop_flatten_off(g, l, s);
   int64_t ii;
   for (int32_t p = l->parent; p >= 0; p = g->loops[p].parent)
     if (pipe_of(g, &g->loops[p], s, &ii) == HLS_PIPE_FG)
@@ -105,6 +128,8 @@ static double rule_value(const loop_view *v, hls_feature_rule rule, hls_pragma_g
     return slot && slot->reduction != 0;
   case HLS_RULE_fg_ancestor:
     return v->fg_ancestor;
+  case HLS_RULE_flatten_off:
+    return v->flatten_off;
   default: /* node and edge rules: not declared for pragma columns */
     return 0.0;
   }

@@ -22,4 +22,12 @@ void hls_encode_point(const hls_graph *g, const hls_value *point, float *out);
 int hls_loop_pipeline(const hls_graph *g, const hls_graph_loop *l, const hls_value *point,
                       hls_pipe_mode *mode, int64_t *ii);
 
+/* A loop_flatten value as design points write it: "NA" (no pragma: the
+ * tool's default, flatten) -> *off 0, "off" -> 1; -1 for anything else. */
+int hls_flatten_value_parse(const char *value, int *off);
+
+/* Does loop l say loop_flatten off under the design point (its literal
+ * pragma, or its knob's value)? */
+int hls_loop_flatten_off(const hls_graph *g, const hls_graph_loop *l, const hls_value *point);
+
 #endif

@@ -12,7 +12,7 @@ static cJSON *name_list(const char *(*name)(int), int n) {
 }
 
 static cJSON *pragma_feature_list(void) {
-  static const char *const groups[] = {"pipeline", "parallel", "tile"};
+  static const char *const groups[] = {"pipeline", "parallel", "tile", "analytic"};
   cJSON *a = cJSON_CreateArray();
   for (int c = 0; c < HLS_PRAGMA_DIM; c++) {
     cJSON *o = cJSON_CreateObject();
@@ -87,6 +87,21 @@ static cJSON *slot_json(const hls_graph_slot *s, int is_pipeline) {
   return o;
 }
 
+/* A loop's loop_flatten: null, {"off": bool} as written, or its knob (whose
+ * value carries it, as a pipeline knob's does). */
+static cJSON *flatten_json(const hls_graph_slot *s) {
+  if (!s->present)
+    return cJSON_CreateNull();
+  cJSON *o = cJSON_CreateObject();
+  if (s->knob[0]) {
+    cJSON_AddStringToObject(o, "knob", s->knob);
+    if (s->derived)
+      cJSON_AddBoolToObject(o, "derived", 1);
+  } else
+    cJSON_AddBoolToObject(o, "off", s->pipe == HLS_PIPE_OFF);
+  return o;
+}
+
 static cJSON *loops_json(const hls_graph *g) {
   cJSON *a = cJSON_CreateArray();
   for (size_t l = 0; l < g->nloops; l++) {
@@ -104,6 +119,7 @@ static cJSON *loops_json(const hls_graph *g) {
     cJSON_AddItemToObject(o, "pipeline", slot_json(&gl->pipeline, 1));
     cJSON_AddItemToObject(o, "parallel", slot_json(&gl->parallel, 0));
     cJSON_AddItemToObject(o, "tile", slot_json(&gl->tile, 0));
+    cJSON_AddItemToObject(o, "flatten", flatten_json(&gl->flatten));
     cJSON_AddItemToArray(a, o);
   }
   return a;

@@ -34,7 +34,7 @@ const char *hls_flow_name(hls_flow f) {
 }
 
 const char *hls_knob_kind_name(hls_knob_kind k) {
-  static const char *const names[] = {"pipeline", "parallel", "tile", "ii"};
+  static const char *const names[] = {"pipeline", "parallel", "tile", "ii", "flatten"};
   return k < HLS_KNOB_KINDS ? names[k] : "?";
 }
 

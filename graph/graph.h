@@ -79,11 +79,23 @@ typedef struct {
   int64_t trip_count;         /* 0 when unknown */
   int trip_known;
   hls_graph_slot pipeline, parallel, tile;
+  /* Vitis loop_flatten: `pipe` is HLS_PIPE_OFF for `loop_flatten off`, else
+   * UNSET (the tool's default: flatten).  A column of the loop's scope row,
+   * read by the analytic estimator; it makes no pragma node (graph/derive.h). */
+  hls_graph_slot flatten;
   int32_t scope;      /* row in the pragma matrix, -1 if the loop carries no slot */
 } hls_graph_loop;
 
-/* HLS_KNOB_II: the II of `pipeline II=auto{K}`, an integer */
-typedef enum { HLS_KNOB_PIPELINE, HLS_KNOB_PARALLEL, HLS_KNOB_TILE, HLS_KNOB_II, HLS_KNOB_KINDS } hls_knob_kind;
+/* HLS_KNOB_II: the II of `pipeline II=auto{K}`, an integer; HLS_KNOB_FLATTEN:
+ * a derived Vitis loop_flatten knob, "NA" (the default) or "off" */
+typedef enum {
+  HLS_KNOB_PIPELINE,
+  HLS_KNOB_PARALLEL,
+  HLS_KNOB_TILE,
+  HLS_KNOB_II,
+  HLS_KNOB_FLATTEN,
+  HLS_KNOB_KINDS
+} hls_knob_kind;
 
 /* A knob's value in a design point: a factor, or a pipeline value as design
  * points write it ("off", "" or "flatten": pragma/pragma.h).  A design point

@@ -197,6 +197,23 @@ static void read_slot(reader *r, const cJSON *o, hls_graph_slot *s, int is_pipel
     fail(r, "a pragma slot has neither a knob nor a value");
 }
 
+static void read_flatten(reader *r, const cJSON *o, hls_graph_slot *s) {
+  memset(s, 0, sizeof *s);
+  if (!o || cJSON_IsNull(o))
+    return;
+  if (!cJSON_IsObject(o)) {
+    fail(r, "a loop's \"flatten\" is neither null nor an object");
+    return;
+  }
+  s->present = 1;
+  s->vocab = HLS_DIALECT_VITIS;
+  s->pipe = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "off")) ? HLS_PIPE_OFF : HLS_PIPE_UNSET;
+  const char *knob = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "knob"));
+  if (knob)
+    snprintf(s->knob, sizeof s->knob, "%s", knob);
+  s->derived = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "derived"));
+}
+
 /* function, parent, depth, header_node, exit_compare_node, trip_count and
  * scope of loop l, each checked to lie inside the graph before the cast. */
 static int read_loop_numbers(reader *r, const cJSON *const num[7], const hls_graph *g, size_t l,
@@ -245,6 +262,7 @@ static void read_loops(reader *r, const cJSON *root, hls_graph *g) {
     read_slot(r, member(r, o, "pipeline", is_object_or_null), &gl->pipeline, 1);
     read_slot(r, member(r, o, "parallel", is_object_or_null), &gl->parallel, 0);
     read_slot(r, member(r, o, "tile", is_object_or_null), &gl->tile, 0);
+    read_flatten(r, cJSON_GetObjectItemCaseSensitive(o, "flatten"), &gl->flatten);
     if (gl->scope >= 0)
       g->nscopes++;
   }
@@ -280,7 +298,10 @@ static void read_knobs(reader *r, const cJSON *root, hls_graph *g) {
       return;
     }
     const hls_graph_loop *gl = &g->loops[g->knobs[k].loop];
-    const hls_graph_slot *slot = kk == 0 || kk == 3 ? &gl->pipeline : kk == 1 ? &gl->parallel : &gl->tile;
+    const hls_graph_slot *slot = kk == HLS_KNOB_PIPELINE || kk == HLS_KNOB_II ? &gl->pipeline
+                                 : kk == HLS_KNOB_PARALLEL                    ? &gl->parallel
+                                 : kk == HLS_KNOB_TILE                        ? &gl->tile
+                                                                              : &gl->flatten;
     g->knobs[k].vocab = slot->vocab;
     g->knobs[k].derived = slot->derived;
     const char *written = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "written"));
@@ -326,7 +347,7 @@ static void check_scopes(reader *r, const hls_graph *g) {
 /* Is `name` a knob of the list of kind `kind`?  Fails naming the loop if not. */
 static void check_knob(reader *r, const hls_graph *g, const hls_graph_loop *l, const char *name,
                        int kind) {
-  static const char *const kinds[] = {"pipeline", "parallel", "tile", "II"};
+  static const char *const kinds[] = {"pipeline", "parallel", "tile", "II", "flatten"};
   int i = hls_graph_knob_index(g, name);
   if (i < 0 || g->knobs[i].kind != kind) {
     char msg[256];
@@ -348,6 +369,8 @@ static void check_knobs(reader *r, const hls_graph *g) {
         check_knob(r, g, gl, slots[k]->knob, k);
     if (!r->failed && gl->pipeline.present && gl->pipeline.ii_knob[0])
       check_knob(r, g, gl, gl->pipeline.ii_knob, HLS_KNOB_II);
+    if (!r->failed && gl->flatten.present && gl->flatten.knob[0])
+      check_knob(r, g, gl, gl->flatten.knob, HLS_KNOB_FLATTEN);
   }
 }
 

@@ -20,6 +20,7 @@ typedef struct {
 #define group_pipeline HLS_GROUP_PIPELINE
 #define group_parallel HLS_GROUP_PARALLEL
 #define group_tile HLS_GROUP_TILE
+#define group_analytic HLS_GROUP_ANALYTIC
 
 #define SCHEMA_VERSION(v)
 static const column_decl node_cols[] = {

@@ -11,7 +11,7 @@
   X(indicator)                                                                                    \
   X(log2p1) X(signed_log2p1) X(linear)                                                            \
   X(mode_off) X(mode_cg) X(mode_fg) X(log2_ii) X(log2_factor) X(factor_fraction) X(reduction)     \
-  X(fg_ancestor)
+  X(fg_ancestor) X(flatten_off)
 
 typedef enum {
 #define HLS_RULE_ENUM(r) HLS_RULE_##r,
@@ -73,7 +73,15 @@ enum hls_pragma_feature { /* HLS_PF_<identifier> */
 };
 #undef SCHEMA_VERSION
 
-typedef enum { HLS_GROUP_PIPELINE, HLS_GROUP_PARALLEL, HLS_GROUP_TILE } hls_pragma_group;
+/* The three groups the model's pragma MLPs read, then HLS_GROUP_ANALYTIC:
+ * columns only the analytic estimator reads (schema.def). */
+typedef enum {
+  HLS_GROUP_PIPELINE,
+  HLS_GROUP_PARALLEL,
+  HLS_GROUP_TILE,
+  HLS_GROUP_ANALYTIC
+} hls_pragma_group;
+#define HLS_MLP_GROUPS 3
 
 /* Display names ("kind.block", "op.load", ...): the identifier with its
  * first '_' replaced by '.'.  Returned strings are static. */

@@ -68,6 +68,7 @@ void hls_analytic_settings(const hls_graph *g, const hls_value *point, hls_loop_
     s->unroll = factor_of(g, l, &l->parallel, point);
     s->tile = tile_of(g, &l->tile, point);
     s->reduction = l->parallel.present && l->parallel.reduction;
+    s->flatten_off = hls_loop_flatten_off(g, l, point);
   }
 }
 
@@ -95,6 +96,7 @@ void hls_analytic_settings_encoded(const hls_graph *g, const float *pragma, hls_
     if (l->tile.present)
       s->tile = decode_log2(row[HLS_PF_tile_log_factor], HLS_PF_tile_log_factor);
     s->reduction = row[HLS_PF_par_reduction] > 0.5f;
+    s->flatten_off = row[HLS_PF_flat_off] > 0.5f;
   }
 }
 
@@ -398,11 +400,17 @@ static double pipelined(hls_analytic *a, int32_t l, double u, double copies, int
  * trip count, and nothing else that branches or calls: the instructions
  * between the loop statements, which the tool pushes into the inner loop.
  * The inner loop must be one pipeline (pipelined, or itself merged); that
- * is checked once it is scheduled. */
+ * is checked once it is scheduled.  `loop_flatten off` on l keeps l apart
+ * from its inner loop; on an innermost loop it keeps the whole nest apart
+ * (UG1399), and a nest kept apart below l leaves l no pipeline to join. */
 static int mergeable(const hls_analytic *a, int32_t l, double u) {
-  if (!a->merges_nests || u != 1 || a->child_begin[l + 1] - a->child_begin[l] != 1)
+  if (!a->merges_nests || u != 1 || a->child_begin[l + 1] - a->child_begin[l] != 1 ||
+      a->settings[l].flatten_off)
     return 0;
   int32_t c = (int32_t)a->children[a->child_begin[l]];
+  int c_innermost = a->child_begin[c] == a->child_begin[c + 1];
+  if (c_innermost && a->settings[c].flatten_off)
+    return 0;
   return a->loop_every[c] && a->g->loops[c].trip_known && a->g->loops[c].trip_count > 0 &&
          a->region[l].straight;
 }

@@ -77,6 +77,8 @@ typedef struct {
   int64_t tile;       /* tile factor (1: none); the schedule ignores it, the lower bound
                        * counts it as parallelism the flow may add */
   int reduction;      /* the parallel slot names a reduction */
+  int flatten_off;    /* Vitis loop_flatten off: no merge with its inner loop, nor, on an
+                       * innermost loop, of its nest (model/analytic.c mergeable) */
 } hls_loop_setting;
 
 typedef struct hls_analytic hls_analytic;

@@ -76,7 +76,8 @@ size_t hls_model_config_embedding_dim(const hls_model_config *c) {
 void hls_model_build_groups(int groups[3]) {
   groups[0] = groups[1] = groups[2] = 0;
   for (int c = 0; c < HLS_PRAGMA_DIM; c++)
-    groups[hls_pragma_feature_group(c)]++;
+    if (hls_pragma_feature_group(c) < HLS_MLP_GROUPS) /* the analytic group feeds no MLP */
+      groups[hls_pragma_feature_group(c)]++;
 }
 
 void hls_model_config_default(hls_model_config *c, hls_model_task t, hls_model_kind k, int hidden) {

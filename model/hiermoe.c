@@ -194,7 +194,8 @@ hls_model *hls_model_load(const char *path, hls_diags *diags) {
   m->config = m->weights.config;
   for (int col = 0; col < HLS_PRAGMA_DIM; col++) {
     int g = (int)hls_pragma_feature_group(col);
-    m->group_col[g][m->group_ncols[g]++] = col;
+    if (g < HLS_MLP_GROUPS) /* the analytic group feeds no MLP */
+      m->group_col[g][m->group_ncols[g]++] = col;
   }
   if (m->config.kind == HLS_KIND_HIER) {
     m->nnets = 3;

@@ -260,6 +260,9 @@ void writeLoop(Loop *L, const hls_loop_result &R) {
   addSlot(C, Ops, md::TileKeys, R.tile);
   if (R.tripcount)
     Ops.push_back(MDNode::get(C, {mdString(C, md::Tripcount), mdInt32(C, R.tripcount->tripcount)}));
+  if (R.flatten)
+    Ops.push_back(MDNode::get(
+        C, {mdString(C, md::Flatten), mdString(C, R.flatten->pipe == HLS_PIPE_OFF ? "off" : "on")}));
   for (size_t I = 0; I < R.npragmas; I++) {
     const hls_pragma *P = R.pragmas[I];
     Ops.push_back(pragmaNode(C, P->kind == HLS_PRAGMA_UNMODELLED ? md::Unmodelled : md::Pragma, P));
@@ -300,6 +303,8 @@ std::string describeLoop(const hls_loop_result &R) {
   }
   if (R.tripcount)
     S += (S.empty() ? "tripcount=" : ", tripcount=") + std::to_string(R.tripcount->tripcount);
+  if (R.flatten)
+    S += std::string(S.empty() ? "" : ", ") + "flatten=" + (R.flatten->pipe == HLS_PIPE_OFF ? "off" : "on");
   return S.empty() ? "no modelled pragmas" : S;
 }
 

@@ -251,6 +251,8 @@ ProgramGraph::LoopSource loopSource(const LoopFact &F, const hls_loop_result &R)
   for (int K = 0; K < 3; K++)
     if (Slots[K]->present && Slots[K]->origin && Slots[K]->origin->dialect != HLS_DIALECT_CLANG)
       S.PragmaLine[K] = Slots[K]->origin->line;
+  if (R.flatten)
+    S.PragmaLine[3] = R.flatten->line;
   return S;
 }
 
@@ -450,6 +452,11 @@ GraphAnalysis::Result GraphAnalysis::run(Module &M, ModuleAnalysisManager &MAM) 
     L.pipeline = graphSlot(R.pipeline, /*IsPipeline=*/true);
     L.parallel = graphSlot(R.parallel, false);
     L.tile = graphSlot(R.tile, false);
+    if (R.flatten) {
+      L.flatten.present = 1;
+      L.flatten.pipe = R.flatten->pipe;
+      L.flatten.vocab = HLS_DIALECT_VITIS;
+    }
     Loops.push_back(L);
     P->Sources.push_back(loopSource(F, R));
   }

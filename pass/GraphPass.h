@@ -39,7 +39,8 @@ struct ProgramGraph {
   struct LoopSource {
     std::string File;          // "" when the loop has no location
     unsigned Line = 0, Col = 0;
-    unsigned PragmaLine[3] = {0, 0, 0}; // per slot: the pragma's line, 0 when none
+    // per slot (pipeline, parallel, tile, then loop_flatten): the pragma's line, 0 when none
+    unsigned PragmaLine[4] = {0, 0, 0, 0};
     std::string Label; // the source's label (`init: for`), "" when none: remarks and reports only
     std::string Function; // the source name of the loop's function (C++: not mangled), for people
   };

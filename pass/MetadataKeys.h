@@ -10,6 +10,7 @@ namespace hlsmoe::md {
 inline constexpr char Prefix[] = "hls."; // every key of ours starts so; re-annotation replaces them
 inline constexpr char LoopName[] = "hls.loop.name";
 inline constexpr char Tripcount[] = "hls.tripcount";
+inline constexpr char Flatten[] = "hls.flatten"; // !"off" (loop_flatten off) or !"on" (loop_flatten)
 inline constexpr char Pragma[] = "hls.pragma";         // a modelled pragma placed on the loop
 inline constexpr char Unmodelled[] = "hls.unmodelled"; // a pragma the model does not represent
 // Written by hls-moe -hls-rewrite: the loop's hints come from a chosen

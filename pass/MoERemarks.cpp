@@ -152,13 +152,13 @@ void remark(const RemarkContext &C, const char *Name, const std::string &Text) {
 
 // The pragmas of loop L's slots under a design, as written into the source.
 struct LoopPragmas {
-  std::string Text[3]; // per slot: the pragma, "" for none
-  bool Has[3] = {false, false, false};
+  std::string Text[HLS_LOOP_SLOTS]; // per slot: the pragma, "" for none
+  bool Has[HLS_LOOP_SLOTS] = {};
 };
 
 LoopPragmas loopPragmas(const RemarkContext &C, size_t L, const hls_dspace_value *Values) {
   LoopPragmas P;
-  for (int Group = 0; Group < 3; Group++) {
+  for (int Group = 0; Group < HLS_LOOP_SLOTS; Group++) {
     const hls_graph_slot *S = hls_loop_slot(&C.G.loops[L], Group);
     if (!S->present || !(S->knob[0] || S->ii_knob[0]))
       continue;
@@ -191,7 +191,7 @@ std::string loopAdvice(const RemarkContext &C, size_t L, const hls_dspace_value 
   LoopPragmas A = loopPragmas(C, L, Now), B = loopPragmas(C, L, Best);
   std::string T;
   auto quoted = [](const std::string &P) { return "'#pragma " + P + "'"; };
-  for (int Group = 0; Group < 3; Group++) {
+  for (int Group = 0; Group < HLS_LOOP_SLOTS; Group++) {
     if (!A.Has[Group])
       continue;
     std::string Step;
@@ -244,7 +244,7 @@ std::string designPragmas(const RemarkContext &C, const hls_dspace_value *Values
       continue;
     std::string Loop;
     auto add = [&Loop](const std::string &Item) { Loop += (Loop.empty() ? "" : ", ") + Item; };
-    for (int Group = 0; Group < 3; Group++) {
+    for (int Group = 0; Group < HLS_LOOP_SLOTS; Group++) {
       const hls_graph_slot *S = hls_loop_slot(&C.G.loops[L], Group);
       bool Placeholder = S->present && !S->derived && (S->knob[0] || S->ii_knob[0]);
       char Buf[128];
@@ -270,14 +270,14 @@ std::string designPragmas(const RemarkContext &C, const hls_dspace_value *Values
 // default: for Vitis, an unwritten pipeline means pipelined).
 std::string designChanges(const RemarkContext &C, const hls_dspace_value *Now,
                           const hls_dspace_value *D) {
-  static const char *const Slot[3] = {"pipeline", "unroll", "tile"};
+  static const char *const Slot[HLS_LOOP_SLOTS] = {"pipeline", "unroll", "tile", "loop_flatten"};
   std::string T;
   for (size_t L = 0; L < C.G.nloops; L++) {
     if (C.G.loops[L].scope < 0)
       continue;
     LoopPragmas A = loopPragmas(C, L, Now), B = loopPragmas(C, L, D);
     std::string Loop;
-    for (int Group = 0; Group < 3; Group++)
+    for (int Group = 0; Group < HLS_LOOP_SLOTS; Group++)
       if (A.Has[Group] && A.Text[Group] != B.Text[Group])
         Loop += (Loop.empty() ? "" : ", ") +
                 (B.Text[Group].empty() ? "no " + std::string(Slot[Group]) + " pragma"

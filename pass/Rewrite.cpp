@@ -21,7 +21,7 @@ bool replacedOperand(const MDOperand &Op) {
     return false;
   StringRef K = S->getString();
   return K == md::PipelineKeys.Value || K == md::PipelineKeys.II || K == md::ParallelKeys.Value || K == md::TileKeys.Value ||
-         K == md::Rewritten || K.starts_with(md::UnrollPrefix) || K.starts_with(md::PipelinePrefix);
+         K == md::Flatten || K == md::Rewritten || K.starts_with(md::UnrollPrefix) || K.starts_with(md::PipelinePrefix);
 }
 
 } // namespace
@@ -57,6 +57,11 @@ void rewriteLoop(Loop *L, const hls_graph_loop &GL, const hls_dspace *Space,
   }
   if (GL.tile.present && GL.tile.knob[0])
     Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, md::TileKeys.Value), mdInt32(Ctx, knob(GL.tile).integer)}));
+  if (GL.flatten.present && GL.flatten.knob[0]) {
+    int Off = 0; // "NA": no operand, the tool flattens by default
+    if (hls_flatten_value_parse(knob(GL.flatten).string, &Off) == 0 && Off)
+      Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, md::Flatten), mdString(Ctx, "off")}));
+  }
   Ops.push_back(MDNode::get(Ctx, {mdString(Ctx, md::Rewritten)}));
   MDNode *ID = MDNode::getDistinct(Ctx, Ops);
   ID->replaceOperandWith(0, ID);

@@ -7,6 +7,7 @@
 
 extern "C" {
 #include "dse/dspace.h"
+#include "graph/encode.h"
 #include "graph/graph.h"
 }
 

@@ -357,6 +357,13 @@ static void resolve_loop(ctx *c, size_t li) {
                       "trip count");
       continue;
     }
+    if (p->kind == HLS_PRAGMA_FLATTEN) {
+      if (!r->flatten)
+        r->flatten = p;
+      else
+        report_second(c, li, p, r->flatten, r->flatten->pipe == p->pipe, "loop flattening");
+      continue;
+    }
     hls_slot *s = slot_for(r, p->kind);
     if (!s)
       continue;

@@ -75,6 +75,7 @@ typedef struct {
   char label[64]; /* the source's label of the loop (`init: for`), "" when none (pragma/label.h) */
   hls_slot pipeline, parallel, tile;
   const hls_pragma *tripcount; /* Vitis loop_tripcount, NULL when none */
+  const hls_pragma *flatten;   /* Vitis loop_flatten [off], NULL when none */
   const hls_pragma **pragmas; /* every pragma placed on the loop, in source order */
   size_t npragmas;
 } hls_loop_result;

@@ -373,7 +373,7 @@ static int parse_merlin(parser *p) {
 /* ---- Vitis: #pragma HLS ... ------------------------------------------- */
 
 static const char *const vitis_unmodelled[] = {
-    "loop_flatten",  "loop_tripcount", "array_partition", "array_reshape",
+    "loop_tripcount", "array_partition", "array_reshape",
     "inline",        "interface",      "stream",          "bind_op",
     "bind_storage",  "dependence",     "latency",         "loop_merge",
     "occurrence",    "reset",          "resource",        "allocation",
@@ -507,6 +507,24 @@ static int vitis_tripcount(parser *p) {
   return 0;
 }
 
+/* loop_flatten [off[=true|false]]: placed in the innermost loop of a nest.
+ * Vitis flattens perfect nests on its own, so the plain pragma states the
+ * default; `off` keeps this loop from merging with its inner loop, and on an
+ * innermost loop keeps the whole nest apart (UG1399, pragma HLS loop_flatten). */
+static int vitis_flatten(parser *p) {
+  hls_pragma *r = emit(p, HLS_PRAGMA_FLATTEN, "loop_flatten");
+  r->pipe = HLS_PIPE_UNSET;
+  while (peek(p)->kind != TOK_END) {
+    const token *k, *v;
+    if (vitis_option(p, &k, &v))
+      return -1;
+    if (!tok_is(k, "off"))
+      return tok_text_error(p, k, "unknown loop_flatten option '%s' (expected off)");
+    r->pipe = is_true_value(v) ? HLS_PIPE_OFF : HLS_PIPE_UNSET;
+  }
+  return 0;
+}
+
 static int parse_vitis(parser *p) {
   p->base.dialect = HLS_DIALECT_VITIS;
   p->base.placement = HLS_PLACE_IN_BODY;
@@ -522,6 +540,8 @@ static int parse_vitis(parser *p) {
   }
   if (tok_is(t, "loop_tripcount"))
     return vitis_tripcount(p);
+  if (tok_is(t, "loop_flatten"))
+    return vitis_flatten(p);
   for (const char *const *k = vitis_unmodelled; *k; k++) {
     if (tok_is(t, *k)) {
       char kw[32];
@@ -720,6 +740,7 @@ const char *hls_dialect_name(hls_dialect d) {
 
 const char *hls_pragma_kind_name(hls_pragma_kind k) {
   static const char *const names[] = {"kernel",    "pipeline",  "parallel",
-                                      "tile",      "tripcount", "unmodelled"};
+                                      "tile",      "tripcount", "flatten",
+                                      "unmodelled"};
   return names[k];
 }

@@ -20,6 +20,7 @@ typedef enum {
   HLS_PRAGMA_PARALLEL,  /* ACCEL PARALLEL, HLS unroll, clang unroll */
   HLS_PRAGMA_TILE,      /* ACCEL TILE */
   HLS_PRAGMA_TRIPCOUNT, /* HLS loop_tripcount: a bound the compiler cannot derive */
+  HLS_PRAGMA_FLATTEN,   /* HLS loop_flatten [off]: whether the nest may merge (pipe below) */
   HLS_PRAGMA_UNMODELLED /* recognised, kept as text, not seen by the model */
 } hls_pragma_kind;
 
@@ -41,7 +42,7 @@ typedef struct {
   unsigned line, col;
   char text[512];
   /* Payload; meaning depends on kind. */
-  hls_pipe_mode pipe;      /* PIPELINE */
+  hls_pipe_mode pipe;      /* PIPELINE; FLATTEN: HLS_PIPE_OFF for `loop_flatten off`, else UNSET */
   int64_t ii;              /* PIPELINE: initiation interval, 0 = unspecified */
   int64_t factor;          /* PARALLEL/TILE: 0 = not given (full unroll for PARALLEL) */
   char knob[HLS_KNOB_MAX]; /* auto{NAME} placeholder of the value, "" if literal */

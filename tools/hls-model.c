@@ -232,6 +232,11 @@ static void random_point(const hls_graph *g, uint64_t *seed, hls_value *s) {
       s[k].string = hls_pipe_mode_point(modes[rnd(seed) % 3]);
       continue;
     }
+    if (kn->kind == HLS_KNOB_FLATTEN) {
+      s[k].is_string = 1;
+      s[k].string = rnd(seed) % 2 ? "off" : "NA";
+      continue;
+    }
     int64_t trip = kn->loop >= 0 ? g->loops[kn->loop].trip_count : 0, f = 1;
     int64_t top = trip > 0 ? trip : 64;
     int steps = (int)(rnd(seed) % 8);

@@ -407,7 +407,7 @@ static int same_site_before(const cJSON *loops, const cJSON *loop) {
 }
 
 static void derived_slots(rewriter *w, const cJSON *loops, const cJSON *pragmas) {
-  static const char *const slots[3] = {"pipeline", "parallel", "tile"};
+  static const char *const slots[4] = {"pipeline", "parallel", "tile", "flatten"};
   const cJSON *lp = cJSON_IsArray(pragmas) ? pragmas->child : NULL;
   for (const cJSON *loop = loops ? loops->child : NULL; loop; loop = loop->next, lp = lp ? lp->next : NULL) {
     const char *file = cJSON_GetStringValue(cJSON_GetObjectItem(loop, "file"));
@@ -415,7 +415,7 @@ static void derived_slots(rewriter *w, const cJSON *loops, const cJSON *pragmas)
     if (same_site_before(loops, loop))
       continue; /* another instance of a template's loop: one source line, one knob */
     body_pragmas body = {0};
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 4; k++) {
       const cJSON *s = cJSON_GetObjectItem(ls, slots[k]);
       const char *knob = cJSON_GetStringValue(cJSON_GetObjectItem(s, "knob"));
       if (!knob || !cJSON_IsTrue(cJSON_GetObjectItem(s, "derived")))

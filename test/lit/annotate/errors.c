@@ -67,6 +67,15 @@ void bad_tripcount(int *a, int n) {
 #pragma HLS loop_tripcount min=0 max=0
     a[i] = 3;
   }
+  for (int i = 0; i < n; i++) {
+#pragma HLS loop_flatten maybe
+    a[i] = 4;
+  }
+  for (int i = 0; i < n; i++) {
+#pragma HLS loop_flatten
+#pragma HLS loop_flatten off
+    a[i] = 5;
+  }
 #pragma HLS loop_tripcount max=3
 }
 
@@ -90,5 +99,7 @@ void bad_tripcount(int *a, int n) {
 // CHECK: {{.*}}errors.c:58:1: error: loop_tripcount needs at least one of min=, max=, avg=
 // CHECK: {{.*}}errors.c:63:1: error: '#pragma HLS loop_tripcount max=9' conflicts with '#pragma HLS loop_tripcount max=8' (line 62): both set the trip count
 // CHECK: {{.*}}errors.c:67:1: error: loop_tripcount gives no positive count
-// CHECK: {{.*}}errors.c:70:1: error: '#pragma HLS loop_tripcount max=3' is not inside a loop
-// CHECK: error: hls-annotate: 16 errors above; the module was left unchanged
+// CHECK: {{.*}}errors.c:71:26: error: unknown loop_flatten option 'maybe' (expected off)
+// CHECK: {{.*}}errors.c:76:1: error: '#pragma HLS loop_flatten off' conflicts with '#pragma HLS loop_flatten' (line 75): both set the loop flattening of the loop at line 74
+// CHECK: {{.*}}errors.c:79:1: error: '#pragma HLS loop_tripcount max=3' is not inside a loop
+// CHECK: error: hls-annotate: 18 errors above; the module was left unchanged

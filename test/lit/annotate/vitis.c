@@ -45,7 +45,8 @@ void top(int a[128], int b[128]) {
 // IR-DAG: !{!"hls.tripcount", i32 16}
 // IR-DAG: !{!"hls.pragma", !"vitis", !"hls Loop_Tripcount min=1 max=16", i32 20, i32 1}
 // IR-DAG: !{!"hls.pipeline", !"cg"}
-// IR-DAG: !{!"hls.unmodelled", !"vitis", !"HLS loop_flatten off", i32 24, i32 1}
+// IR-DAG: !{!"hls.flatten", !"off"}
+// IR-DAG: !{!"hls.pragma", !"vitis", !"HLS loop_flatten off", i32 24, i32 1}
 // IR-DAG: !{!"hls.parallel.factor", i32 0}
 // IR-DAG: !{!"hls.parallel.factor", i32 1}
 // IR-DAG: !{!"hls.pipeline", !"off"}
@@ -55,7 +56,7 @@ void top(int a[128], int b[128]) {
 // REMARK-DAG: vitis.c:10:3: loop L0 in top (depth 1): pipeline=fg,II=2
 // REMARK-DAG: vitis.c:14:3: loop L1 in top (depth 1): tripcount=16
 // REMARK-DAG: vitis.c:15:5: loop L1_0 in top (depth 2): parallel=4
-// REMARK-DAG: vitis.c:22:3: loop L2 in top (depth 1): pipeline=cg
-// REMARK-DAG: vitis.c:24:1: '#pragma HLS loop_flatten off' (line 24) is not modelled
+// REMARK-DAG: vitis.c:22:3: loop L2 in top (depth 1): pipeline=cg, flatten=off
+// REMARK-NOT: loop_flatten off' (line 24) is not modelled
 // REMARK-DAG: vitis.c:25:5: loop L2_0 in top (depth 2): parallel=full
 // REMARK-DAG: vitis.c:29:5: loop L2_1 in top (depth 2): pipeline=off, parallel=1

@@ -25,8 +25,9 @@ _ARITY = {"NODE_FEATURE": 1, "NODE_SCALED": 3, "EDGE_FEATURE": 1, "EDGE_SCALED":
           "OPCODE": 1, "SCHEMA_VERSION": 1}
 SCALED_RULES = ("log2p1", "signed_log2p1", "linear")
 PRAGMA_RULES = ("mode_off", "mode_cg", "mode_fg", "log2_ii", "log2_factor", "factor_fraction", "reduction",
-                "fg_ancestor")
-GROUPS = ("pipeline", "parallel", "tile")
+                "fg_ancestor", "flatten_off")
+GROUPS = ("pipeline", "parallel", "tile")   # the slots, and the groups the pragma MLPs read
+PRAGMA_GROUPS = GROUPS + ("analytic",)      # ... and the columns only the analytic estimator reads
 
 
 class SchemaError(ValueError):
@@ -72,7 +73,7 @@ def _column(macro, args, where):
         if args[1] not in SCALED_RULES:
             raise SchemaError("%s: unknown rule %r for a scaled column" % (where, args[1]))
         return Column(args[0], args[1], _scale(args[2], where))
-    if args[1] not in GROUPS:
+    if args[1] not in PRAGMA_GROUPS:
         raise SchemaError("%s: unknown pragma group %r" % (where, args[1]))
     if args[2] not in PRAGMA_RULES:
         raise SchemaError("%s: unknown pragma rule %r" % (where, args[2]))
@@ -168,6 +169,15 @@ def _pipe_of(graph, loop, point):
     return slot["mode"], slot.get("ii", 0)
 
 
+def _flatten_off(flatten, point):
+    """Does the loop say loop_flatten off under the point (graph/encode.c hls_loop_flatten_off)?"""
+    if not flatten:
+        return False
+    if "knob" in flatten:
+        return point.get(flatten["knob"]) == "off"
+    return bool(flatten.get("off"))
+
+
 def _factor_of(slot, point):
     return int(point[slot["knob"]]) if "knob" in slot else int(slot["factor"])
 
@@ -187,6 +197,7 @@ class _LoopView:
                 self.factor[g] = self._effective(f, g)
                 if g == "parallel":
                     self.full_unroll = f <= 0
+        self.flatten_off = _flatten_off(loop.get("flatten"), point)
         self.fg_ancestor = False
         p = loop["parent"]
         while p >= 0:
@@ -209,6 +220,8 @@ class _LoopView:
 
     def value(self, rule, group):
         """The value of a rule for a column of a group, before the scale (schema.def)."""
+        if rule == "flatten_off":
+            return 1.0 if self.flatten_off else 0.0
         slot, pipe = self.slot[group], self.slot["pipeline"]
         factored = slot is not None and group != "pipeline"
         if rule.startswith("mode_"):
