@@ -13,7 +13,8 @@
 /* Array partitioning: an access that an unrolled loop's induction variable
  * moves is spread over that many banks at most (the flow partitions arrays
  * cyclically by the unroll factor, as Merlin does; beyond this the tool
- * stops partitioning).  Each bank has two ports. */
+ * stops partitioning).  Each bank has two ports.  An array behind a pointer
+ * argument is one bank unless the flow partitions those too (flows.def). */
 #define MAX_BANKS 16.0
 #define PORTS_PER_BANK 2.0
 /* What every kernel has: control, the AXI-lite interface; per loop its
@@ -225,7 +226,8 @@ static void tally_region(const hls_analytic *a, int32_t region, int32_t l, doubl
     for (int32_t k = region; k != l; k = g->loops[k].parent)
       distinct *= (in->ivmask & depth_bit(g, k)) ? (double)trip_of(&g->loops[k]) : 1.0;
     need[in->object] += distinct;
-    double b = distinct < MAX_BANKS ? distinct : MAX_BANKS;
+    double most = a->partitions_args || a->objects[in->object].is_local ? MAX_BANKS : 1.0;
+    double b = distinct < most ? distinct : most;
     banks[in->object] = b > banks[in->object] ? b : banks[in->object];
   }
 }
@@ -443,6 +445,8 @@ static double sequential(hls_analytic *a, int32_t l, double u, double copies, in
   double own = region_depth(a, l, copies * u) + unroll_chain(u, own_recurrence(a, l), s->reduction);
   double fifo = fifo_cycles(a, l, u, 0); /* unrolled copies of a stream access take turns */
   own = fifo > own ? fifo : own;
+  double ports = port_ii(a, l, u, 0); /* ... and so do those of an array's access, on its ports */
+  own = ports > own ? ports : own;
   double inner = 0, slowest = own;
   for (uint32_t c = a->child_begin[l]; c < a->child_begin[l + 1]; c++) {
     double x = loop_cycles(a, (int32_t)a->children[c], copies * u);
@@ -518,6 +522,7 @@ hls_analytic *hls_analytic_new(const hls_graph *g, const hls_tool_flow *flow, hl
     return NULL;
   }
   a->merges_nests = flow ? flow->merges_nests : 0; /* v18/v20 (no flow): Merlin's */
+  a->partitions_args = flow ? flow->partitions_args : 1;
   a->rows = hls_xcalloc(g->nloops + 1, sizeof *a->rows);
   a->on_stack = hls_xcalloc(g->nfunctions + 1, 1);
   return a;

@@ -99,6 +99,7 @@ struct hls_analytic {
   uint8_t *loop_every;              /* [nloops] the loop runs on every iteration of its parent
                                      * (every run of its function, when outermost) */
   int merges_nests;                 /* the flow merges perfect nests (mergeable(), analytic.c) */
+  int partitions_args;              /* the flow partitions arrays behind pointer arguments */
   double capacity[HLS_UTILS];       /* what the utilisations are fractions of (the flow's) */
   /* per estimate */
   const hls_loop_setting *settings;

@@ -5,8 +5,9 @@
 
 /* clang-format off */
 static const hls_tool_flow flows[] = {
-#define FLOW(name, tool, device, clock, dialect, version, capacity_pct, merges_nests) \
-  {name, tool, device, clock, HLS_TOOL_FLOW_DIALECT_##dialect, version, capacity_pct, merges_nests},
+#define FLOW(name, tool, device, clock, dialect, version, capacity_pct, merges_nests, partitions_args) \
+  {name, tool, device, clock, HLS_TOOL_FLOW_DIALECT_##dialect, version, capacity_pct, merges_nests,      \
+   partitions_args},
 #define HLS_TOOL_FLOW_DIALECT_merlin HLS_DIALECT_MERLIN
 #define HLS_TOOL_FLOW_DIALECT_vitis HLS_DIALECT_VITIS
 #include "model/flows.def"

@@ -17,6 +17,7 @@ typedef struct {
   const char *version; /* the data's tool version ("v25") */
   int capacity_pct;    /* the utilisations are fractions of this share of the device */
   int merges_nests;    /* the analytic estimator flattens perfect nests (analytic.c) */
+  int partitions_args; /* ... spreads arrays behind pointer arguments over banks */
 } hls_tool_flow;
 
 size_t hls_tool_flow_count(void);

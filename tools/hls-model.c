@@ -978,8 +978,10 @@ static int cmd_flows(void) {
     const hls_tool_flow *f = hls_tool_flow_at(i);
     char text[160];
     hls_tool_flow_describe(f->tool, f->device, f->clock_mhz, text, sizeof text);
-    printf("%s: %s (dialect %s, data %s, utilisation of %d %% of the device)\n", f->name, text,
-           hls_dialect_name(f->dialect), f->version, f->capacity_pct);
+    printf("%s: %s (dialect %s, data %s, utilisation of %d %% of the device; estimator: "
+           "merges nests %d, partitions argument arrays %d)\n",
+           f->name, text, hls_dialect_name(f->dialect), f->version, f->capacity_pct, f->merges_nests,
+           f->partitions_args);
   }
   return 0;
 }

@@ -13,14 +13,15 @@ from . import defs
 
 FLOWS_DEF = os.path.join(ROOT, "model", "flows.def")
 
-Flow = collections.namedtuple("Flow", "name tool device clock_mhz dialect version capacity_pct merges_nests")
+Flow = collections.namedtuple("Flow", "name tool device clock_mhz dialect version capacity_pct merges_nests "
+                                       "partitions_args")
 
 def read(path=FLOWS_DEF):
     out = []
     for _, g in defs.entries(path, ("FLOW",)):
         if len(g) != len(Flow._fields):
             raise ValueError("%s: FLOW(%s) needs %d arguments" % (path, ", ".join(g), len(Flow._fields)))
-        out.append(Flow(g[0], g[1], g[2], int(g[3]), g[4], g[5], int(g[6]), int(g[7])))
+        out.append(Flow(g[0], g[1], g[2], int(g[3]), g[4], g[5], int(g[6]), int(g[7]), int(g[8])))
     if not out:
         raise ValueError("%s: no FLOW entries" % path)
     return out
@@ -57,8 +58,10 @@ def describe(f):
 
 def main():
     for f in FLOWS:
-        print("%s: %s (dialect %s, data %s, utilisation of %d %% of the device)"
-              % (f.name, describe(f), f.dialect, f.version, f.capacity_pct))
+        print("%s: %s (dialect %s, data %s, utilisation of %d %% of the device; estimator: "
+              "merges nests %d, partitions argument arrays %d)"
+              % (f.name, describe(f), f.dialect, f.version, f.capacity_pct, f.merges_nests,
+                 f.partitions_args))
     return 0
 
 

@@ -1,5 +1,7 @@
 /* Loops that carry a dependence through an array, and two that do not.
  * Each function is one kernel (-hls-top). */
+#include <string.h>
+
 #define N 256
 #define T 16
 #define S 8
@@ -81,4 +83,24 @@ void steps_pipelined(float p[T * S], const float w[S][S]) {
       p[t * S + j] = best;
     }
   }
+}
+
+/* The same on local copies (the HLSyn-Vitis style), which the tool
+ * partitions for the unrolled accesses; an argument's array it does not. */
+void steps_local(float io[T * S], const float wi[S][S]) {
+  float p[T * S], w[S][S];
+  memcpy(p, io, sizeof p);
+  memcpy(w, wi, sizeof w);
+  for (int t = 1; t < T; t++) {
+#pragma HLS pipeline II=1
+    for (int j = 0; j < S; j++) {
+      float best = 1e30f;
+      for (int k = 0; k < S; k++) {
+        float c = p[(t - 1) * S + k] + w[k][j];
+        best = c < best ? c : best;
+      }
+      p[t * S + j] = best;
+    }
+  }
+  memcpy(io, p, sizeof p);
 }
