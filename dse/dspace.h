@@ -31,7 +31,13 @@ struct cJSON;
 
 /* HLS_DS_II: the II of `#pragma HLS pipeline II=auto{K}` (an integer);
  * HLS_DS_FLATTEN: a Vitis loop_flatten knob ("NA" or "off") */
-typedef enum { HLS_DS_PARALLEL, HLS_DS_PIPELINE, HLS_DS_TILING, HLS_DS_II, HLS_DS_FLATTEN } hls_ds_type;
+typedef enum {
+  HLS_DS_PARALLEL,
+  HLS_DS_PIPELINE,
+  HLS_DS_TILING,
+  HLS_DS_II,
+  HLS_DS_FLATTEN
+} hls_ds_type;
 #define HLS_DS_TYPES 5
 
 /* One knob value (graph/graph.h): PARALLEL/TILING/II knobs hold integers,

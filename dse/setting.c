@@ -5,7 +5,10 @@
 #include "graph/encode.h"
 
 const hls_graph_slot *hls_loop_slot(const hls_graph_loop *l, int group) {
-  return group == 0 ? &l->pipeline : group == 1 ? &l->parallel : group == 2 ? &l->tile : &l->flatten;
+  return group == 0   ? &l->pipeline
+         : group == 1 ? &l->parallel
+         : group == 2 ? &l->tile
+                      : &l->flatten;
 }
 
 int hls_slot_pragma(const hls_graph *g, const hls_graph_loop *l, int group,

@@ -57,7 +57,10 @@ static int derivable(const hls_graph_slot *s, int group, const hls_loop_fact *l,
 }
 
 static hls_graph_slot *slot_of(hls_loop_fact *l, int group) {
-  return group == 0 ? &l->pipeline : group == 1 ? &l->parallel : group == 2 ? &l->tile : &l->flatten;
+  return group == 0   ? &l->pipeline
+         : group == 1 ? &l->parallel
+         : group == 2 ? &l->tile
+                      : &l->flatten;
 }
 
 /* The knob of an earlier loop at the same source site, or NULL. */

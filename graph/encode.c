@@ -110,7 +110,8 @@ static double fraction(const loop_view *v, hls_pragma_group k) {
 
 /* The value r of a rule for a pragma column of group k (before the scale). */
 static double rule_value(const loop_view *v, hls_feature_rule rule, hls_pragma_group k) {
-  const hls_graph_slot *slot = k < HLS_MLP_GROUPS ? v->slot[k] : NULL; /* the analytic group has none */
+  /* the analytic group's columns read no slot */
+  const hls_graph_slot *slot = k < HLS_MLP_GROUPS ? v->slot[k] : NULL;
   switch (rule) {
   case HLS_RULE_mode_off:
     return v->pipe == HLS_PIPE_OFF;

@@ -207,7 +207,8 @@ static void read_flatten(reader *r, const cJSON *o, hls_graph_slot *s) {
   }
   s->present = 1;
   s->vocab = HLS_DIALECT_VITIS;
-  s->pipe = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "off")) ? HLS_PIPE_OFF : HLS_PIPE_UNSET;
+  int off = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "off"));
+  s->pipe = off ? HLS_PIPE_OFF : HLS_PIPE_UNSET;
   const char *knob = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "knob"));
   if (knob)
     snprintf(s->knob, sizeof s->knob, "%s", knob);

@@ -304,7 +304,8 @@ std::string describeLoop(const hls_loop_result &R) {
   if (R.tripcount)
     S += (S.empty() ? "tripcount=" : ", tripcount=") + std::to_string(R.tripcount->tripcount);
   if (R.flatten)
-    S += std::string(S.empty() ? "" : ", ") + "flatten=" + (R.flatten->pipe == HLS_PIPE_OFF ? "off" : "on");
+    S += std::string(S.empty() ? "" : ", ") + "flatten=" +
+         (R.flatten->pipe == HLS_PIPE_OFF ? "off" : "on");
   return S.empty() ? "no modelled pragmas" : S;
 }
 

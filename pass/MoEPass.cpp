@@ -150,7 +150,8 @@ bool exploreAndReport(Module &M, const RemarkContext &C, hls_predictor *P,
       std::vector<hls_report_loop> Loops;
       for (const ProgramGraph::LoopSource &S : C.Sources)
         Loops.push_back({S.File.empty() ? nullptr : S.File.c_str(), S.Line, S.Col,
-                         {S.PragmaLine[0], S.PragmaLine[1], S.PragmaLine[2], S.PragmaLine[3]}, S.Label.c_str(),
+                         {S.PragmaLine[0], S.PragmaLine[1], S.PragmaLine[2], S.PragmaLine[3]},
+                         S.Label.c_str(),
                          S.Function.c_str()});
       hls_report_origin Origin = {M.getSourceFileName().c_str(), C.G.kernel,
                                   hls_predictor_model_path(P), SpaceSource.c_str(), &C.G,

@@ -21,7 +21,8 @@ bool replacedOperand(const MDOperand &Op) {
     return false;
   StringRef K = S->getString();
   return K == md::PipelineKeys.Value || K == md::PipelineKeys.II || K == md::ParallelKeys.Value || K == md::TileKeys.Value ||
-         K == md::Flatten || K == md::Rewritten || K.starts_with(md::UnrollPrefix) || K.starts_with(md::PipelinePrefix);
+         K == md::Flatten || K == md::Rewritten || K.starts_with(md::UnrollPrefix) ||
+         K.starts_with(md::PipelinePrefix);
 }
 
 } // namespace
