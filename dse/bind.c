@@ -36,6 +36,14 @@ static int decode(const hls_knob_value *v, int is_pipeline, hls_dialect vocab, h
   return 0;
 }
 
+/* Is the value a loop_flatten knob's ("NA" or "off")? */
+static int flatten_value_ok(int is_string, const char *string) {
+  int off;
+  return is_string && hls_flatten_value_parse(string, &off) == 0;
+}
+
+#define FLATTEN_VALUES "\"NA\" (no pragma) or \"off\""
+
 /* ---- annotation ------------------------------------------------------------ */
 
 static const char *knob_kind(hls_pragma_kind k) {
@@ -133,7 +141,6 @@ int hls_bind_graph(const hls_graph *g, hls_point *pt, hls_value *point, hls_diag
     hls_knob_value *v = take(pt, kn->name);
     memset(&point[k], 0, sizeof point[k]);
     int is_string = kn->kind == HLS_KNOB_PIPELINE || kn->kind == HLS_KNOB_FLATTEN;
-    int off;
     if (!v && kn->derived) { /* a derived knob left out keeps its value as written */
       point[k].is_string = is_string;
       if (point[k].is_string)
@@ -145,9 +152,9 @@ int hls_bind_graph(const hls_graph *g, hls_point *pt, hls_value *point, hls_diag
                    kn->name);
       rc = -1;
     } else if (kn->kind == HLS_KNOB_FLATTEN) {
-      if (!v->is_string || hls_flatten_value_parse(v->string, &off)) {
+      if (!flatten_value_ok(v->is_string, v->string)) {
         hls_diag_add(d, HLS_SEV_ERROR, pt->path, v->line, v->col,
-                     "knob '%s' is a loop_flatten knob: \"NA\" (no pragma) or \"off\"", kn->name);
+                     "knob '%s' is a loop_flatten knob: " FLATTEN_VALUES, kn->name);
         rc = -1;
       } else {
         point[k].is_string = 1;
@@ -203,11 +210,10 @@ int hls_bind_space(const hls_dspace *s, const hls_point *pt, hls_dspace_value *v
     const hls_knob_value *v = pt ? hls_point_find(pt, hls_dspace_knob_name(s, k)) : NULL;
     if (!v)
       continue;
-    int off;
     if (hls_dspace_knob_type(s, k) == HLS_DS_FLATTEN &&
-        (!v->is_string || hls_flatten_value_parse(v->string, &off))) {
+        !flatten_value_ok(v->is_string, v->string)) {
       hls_diag_add(d, HLS_SEV_ERROR, pt->path, v->line, v->col,
-                   "knob '%s' is a loop_flatten knob: \"NA\" (no pragma) or \"off\"", v->name);
+                   "knob '%s' is a loop_flatten knob: " FLATTEN_VALUES, v->name);
       rc = -1;
     } else if (v->is_string) {
       values[k].is_string = 1;
@@ -290,8 +296,7 @@ int hls_bind_check_design(const hls_graph *g, const hls_dspace *s, const hls_val
         return -1;
       }
     } else if (g->knobs[k].kind == HLS_KNOB_FLATTEN) {
-      int off;
-      if (!v.is_string || hls_flatten_value_parse(v.string, &off)) {
+      if (!flatten_value_ok(v.is_string, v.string)) {
         hls_diag_add(d, HLS_SEV_ERROR, where, 0, 0,
                      "design-space value of loop_flatten knob '%s' is not \"NA\" or \"off\"",
                      g->knobs[k].name);

@@ -41,12 +41,30 @@ static void name_knob(const hls_loop_fact *loops, size_t n, size_t li, const cha
   snprintf(out, HLS_KNOB_MAX, "%s", unique);
 }
 
-/* Can the slot get a derived knob?  0 when it has a knob already, or keeps
- * its literal value (held as written, or no knob value can express it). */
-static int derivable(const hls_graph_slot *s, int group, const hls_loop_fact *l,
-                     const hls_derive_options *o) {
+/* Is loop li the innermost loop of a nest the tool may flatten: the one
+ * loop of its parent, with a known trip count (UG1399, pragma HLS
+ * loop_flatten: the pragma goes in the innermost loop)?  The estimator checks
+ * the rest per design point (model/analytic.c mergeable). */
+static int flattenable(const hls_loop_fact *loops, size_t n, size_t li) {
+  const hls_loop_fact *l = &loops[li];
+  if (l->parent < 0 || !l->trip_known || l->trip_count <= 0)
+    return 0;
+  for (size_t j = 0; j < n; j++)
+    if (loops[j].parent == (int32_t)li || (j != li && loops[j].parent == l->parent))
+      return 0; /* not innermost, or not its parent's only loop */
+  return 1;
+}
+
+/* Can slot `group` of loop li get a derived knob?  0 when it has a knob
+ * already, or keeps its literal value (held as written, or no knob value can
+ * express it). */
+static int derivable(const hls_loop_fact *loops, size_t n, size_t li, int group,
+                     const hls_graph_slot *s, const hls_derive_options *o) {
+  const hls_loop_fact *l = &loops[li];
   if (has_knob(s) || (s->present && o->hold_written))
     return 0;
+  if (group == 3) /* loop_flatten: Vitis only, where the nest allows */
+    return o->dialect != HLS_DIALECT_MERLIN && flattenable(loops, n, li);
   if (s->present && s->vocab == HLS_DIALECT_CLANG)
     return 0; /* clang loop hints stand before the loop and may set two slots: kept */
   if (group == 0) /* Vitis dataflow on a loop is no pipeline value */
@@ -80,7 +98,7 @@ static int derive_slot(hls_loop_fact *loops, size_t n, size_t li, int group,
                        const hls_derive_options *o) {
   hls_loop_fact *l = &loops[li];
   hls_graph_slot *s = slot_of(l, group);
-  if (!derivable(s, group, l, o))
+  if (!derivable(loops, n, li, group, s, o))
     return 0;
   if (!s->present) { /* no pragma: the tool's default */
     s->pipe = HLS_PIPE_UNSET;
@@ -101,41 +119,6 @@ static int derive_slot(hls_loop_fact *loops, size_t n, size_t li, int group,
   return !shared;
 }
 
-/* Is loop li the innermost loop of a nest the tool may flatten: the one
- * loop of its parent, with a known trip count (UG1399, pragma HLS
- * loop_flatten: the pragma goes in the innermost loop)?  The estimator checks
- * the rest per design point (model/analytic.c mergeable). */
-static int flattenable(const hls_loop_fact *loops, size_t n, size_t li) {
-  const hls_loop_fact *l = &loops[li];
-  if (l->parent < 0 || !l->trip_known || l->trip_count <= 0)
-    return 0;
-  for (size_t j = 0; j < n; j++)
-    if (loops[j].parent == (int32_t)li || (j != li && loops[j].parent == l->parent))
-      return 0; /* not innermost, or not its parent's only loop */
-  return 1;
-}
-
-/* Gives loop li a loop_flatten knob ("NA" or "off") where the nest allows. */
-static int derive_flatten(hls_loop_fact *loops, size_t n, size_t li,
-                          const char *const *function_names, const char *const *sites,
-                          const hls_derive_options *o) {
-  hls_graph_slot *s = &loops[li].flatten;
-  if (o->dialect == HLS_DIALECT_MERLIN || s->knob[0] || (s->present && o->hold_written) ||
-      !flattenable(loops, n, li))
-    return 0;
-  if (!s->present)
-    s->pipe = HLS_PIPE_UNSET;
-  s->present = 1;
-  s->derived = 1;
-  s->vocab = HLS_DIALECT_VITIS;
-  const char *shared = site_knob(loops, li, 3, sites);
-  if (shared)
-    snprintf(s->knob, sizeof s->knob, "%s", shared);
-  else
-    name_knob(loops, n, li, knob_prefix[3], function_names, s->knob);
-  return !shared;
-}
-
 size_t hls_derive_knobs(hls_loop_fact *loops, size_t nloops, const unsigned char *eligible,
                         const char *const *function_names, const char *const *sites,
                         const hls_derive_options *o) {
@@ -146,9 +129,8 @@ size_t hls_derive_knobs(hls_loop_fact *loops, size_t nloops, const unsigned char
   for (size_t i = 0; i < nloops; i++) {
     if (!eligible[i])
       continue;
-    for (int group = 0; group < 3; group++)
+    for (int group = 0; group < 4; group++)
       made += (size_t)derive_slot(loops, nloops, i, group, function_names, sites, o);
-    made += (size_t)derive_flatten(loops, nloops, i, function_names, sites, o);
   }
   return made;
 }
