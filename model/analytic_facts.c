@@ -24,6 +24,10 @@ const hls_op_cost hls_op_costs[HLS_OPCS] = {
 
 /* Bulk copies move one 64-bit beat per cycle (bulk_cycles()). */
 #define BULK_BYTES_PER_CYCLE 8.0
+/* A copy (llvm.memcpy, memset) of at most this many bytes moves one element:
+ * clang copies an ap_int, an ap_fixed or a small struct by value that way.
+ * It is a read and a write of the objects, not a bulk transfer. */
+#define ELEMENT_COPY_BYTES 16.0
 
 /* Scratch of the analysis. */
 typedef struct {
@@ -32,8 +36,23 @@ typedef struct {
   int32_t *inst_of;   /* node -> instruction index, -1 */
   int32_t *var_def;   /* variable node -> defining instruction node, -1 */
   int32_t *object_of; /* (node * 2 + through_pointer) -> object, -1 */
-  uint32_t *node_of;  /* instruction index -> node */
+  /* Per instruction index (graph instructions and the accesses by reference
+   * made for them, accesses_by_reference()): */
+  uint32_t *node_of;  /* -> the graph instruction node */
+  int64_t *ptr;       /* -> the pointer it accesses (loads, stores, by reference), -1 */
+  uint8_t *by_ref;    /* -> BYREF_READ or BYREF_WRITE for an access by reference, else 0 */
+  /* Per node: */
+  int32_t *callee_of; /* call instruction -> the kernel function it calls, -1 */
+  uint8_t *param_use; /* argument variable -> BYREF_READ | BYREF_WRITE: what its function
+                         (and what that calls) does to the memory it points to */
+  /* Per function: */
+  uint32_t *first_param, *nparams; /* its argument variables: nodes first_param .. + nparams */
+  int32_t *param_key; /* object key (object_key()) -> the argument variable of an
+                         inlined function whose memory it is, -1 */
 } reader;
+
+#define BYREF_READ 1
+#define BYREF_WRITE 2
 
 static float feature(const hls_graph *g, uint32_t node, int column) {
   return g->x[(size_t)node * HLS_NODE_DIM + column];
@@ -132,16 +151,20 @@ static int op_class(const hls_graph *g, uint32_t node) {
  * alloca, a global or an argument; a pointer loaded from memory (clang's
  * `%0 = load ptr, ptr %A.addr` for an array argument) is the memory behind
  * that alloca, a different object from the alloca itself. */
-static int32_t object_of(reader *r, int64_t v) {
+/* The key of the object a pointer value points into (node * 2 +
+ * through_pointer), -1 if none; whether it went through a GEP and the
+ * largest extent of those GEPs. */
+static int64_t object_key(const reader *r, int64_t v, int *through_gep, double *gep_extent) {
   const hls_graph *g = r->g;
-  int through_gep = 0, through_pointer = 0;
-  double gep_extent = 0;
+  int through_pointer = 0;
+  *through_gep = 0;
+  *gep_extent = 0;
   for (int steps = 0; steps < 64; steps++) {
     int64_t d = def_of(r, v);
     if (d >= 0 && (is_op(g, d, "getelementptr") || is_op(g, d, "bitcast"))) {
-      through_gep = 1;
+      *through_gep = 1;
       double x = extent_of(g, (uint32_t)d);
-      gep_extent = x > gep_extent ? x : gep_extent;
+      *gep_extent = x > *gep_extent ? x : *gep_extent;
       v = operand(g, (uint32_t)d, 0);
       continue;
     }
@@ -155,23 +178,36 @@ static int32_t object_of(reader *r, int64_t v) {
   if (v < 0)
     return -1;
   int64_t d = def_of(r, v);
-  int64_t key_node = d >= 0 ? d : v;
-  size_t key = (size_t)key_node * 2 + (size_t)through_pointer;
+  return (d >= 0 ? d : v) * 2 + through_pointer;
+}
+
+static int32_t object_of(reader *r, int64_t v) {
+  const hls_graph *g = r->g;
+  int through_gep;
+  double gep_extent;
+  int64_t key = object_key(r, v, &through_gep, &gep_extent);
+  if (key < 0)
+    return -1;
+  int64_t key_node = key / 2, d = g->nodes[key_node].kind == HLS_NODE_INSTRUCTION ? key_node : -1;
+  int through_pointer = (int)(key % 2);
   hls_analytic *a = r->a;
   if (r->object_of[key] < 0) {
     r->object_of[key] = (int32_t)a->nobjects;
     a->objects = hls_xrealloc(a->objects, (a->nobjects + 1) * sizeof *a->objects);
     hls_afact_object *o = &a->objects[a->nobjects++];
-    int alloca_or_global = !through_pointer && (is_op(g, d, "alloca") || (d < 0 && g->nodes[v].function < 0));
+    int alloca_or_global =
+        !through_pointer && (is_op(g, d, "alloca") || (d < 0 && g->nodes[key_node].function < 0));
     o->is_local = alloca_or_global;
     o->extent = alloca_or_global ? extent_of(g, (uint32_t)key_node) : 0;
-    o->is_register = alloca_or_global && !through_gep && o->extent < 1.5; /* one element */
+    o->is_register = alloca_or_global && o->extent < 1.5; /* one element */
   }
   hls_afact_object *o = &a->objects[r->object_of[key]];
   if (!o->is_local && gep_extent > o->extent)
     o->extent = gep_extent;
-  if (through_gep)
-    o->is_register = 0; /* indexed somewhere: an array after all */
+  /* indexed somewhere: an array after all, unless it holds one element (the
+   * field of an ap_int, of a one-member struct) */
+  if (through_gep && o->extent >= 1.5)
+    o->is_register = 0;
   return r->object_of[key];
 }
 
@@ -205,18 +241,33 @@ static int32_t region_of(const hls_graph *g, uint32_t node) {
   return loop >= 0 ? loop : (int32_t)g->nloops + n->function;
 }
 
-/* The kernel function a call instruction calls, -1 if none. */
-static void find_callees(reader *r) {
+/* The functions of hls::stream (include/hls/hls_stream.h), by their
+ * Itanium-mangled nested name. */
+static int is_stream_function(const char *name) { return strncmp(name, "_ZN3hls6streamI", 15) == 0; }
+
+/* The kernel function each call instruction calls (callee_of), and which
+ * functions another calls. */
+static void find_call_targets(reader *r) {
   const hls_graph *g = r->g;
   for (size_t k = 0; k < g->nedges; k++) {
     const hls_edge *e = &g->edges[k];
     if (e->flow != HLS_FLOW_CALL || e->reverse || !is_op(g, e->src, "call") ||
         g->nodes[e->dst].function < 0)
       continue;
-    hls_afact_inst *in = &r->a->inst[r->inst_of[e->src]];
-    in->callee = g->nodes[e->dst].function;
-    if (in->callee != g->nodes[e->src].function)
-      r->a->called[in->callee] = 1;
+    int32_t callee = g->nodes[e->dst].function;
+    r->callee_of[e->src] = callee;
+    if (callee != g->nodes[e->src].function)
+      r->a->called[callee] = 1;
+  }
+}
+
+/* in->callee: the calls whose callee's schedule is part of the caller's.
+ * Not hls::stream's methods: their bodies are the C simulation's ring
+ * buffer, not hardware (the call is a FIFO access, classify()). */
+static void find_callees(reader *r) {
+  for (size_t i = 0; i < r->a->ninst; i++) {
+    int32_t f = r->by_ref[i] ? -1 : r->callee_of[r->node_of[i]];
+    r->a->inst[i].callee = f >= 0 && !is_stream_function(r->g->functions[f]) ? f : -1;
   }
 }
 
@@ -228,7 +279,7 @@ static void find_callees(reader *r) {
 static int fifo_method(const char *name) {
   static const char *const reads[] = {"E4readE", "E7read_nbE", "E8read_depE", "ErsE", NULL};
   static const char *const writes[] = {"E5writeE", "E8write_nbE", "E9write_depE", "ElsE", NULL};
-  if (strncmp(name, "_ZN3hls6streamI", 15) != 0)
+  if (!is_stream_function(name))
     return 0;
   for (int k = 0; reads[k]; k++)
     if (strstr(name, reads[k]))
@@ -245,7 +296,8 @@ static void find_fifo_calls(reader *r) {
   hls_analytic *a = r->a;
   for (size_t i = 0; i < a->ninst; i++) {
     hls_afact_inst *in = &a->inst[i];
-    int m = in->callee >= 0 ? fifo_method(r->g->functions[in->callee]) : 0;
+    int32_t f = r->by_ref[i] ? -1 : r->callee_of[r->node_of[i]];
+    int m = f >= 0 ? fifo_method(r->g->functions[f]) : 0;
     int64_t self = m ? operand(r->g, r->node_of[i], 0) : -1;
     if (self >= 0 && (in->fifo = object_of(r, self)) >= 0)
       in->fifo_write = m == 2;
@@ -261,43 +313,254 @@ static int64_t pointer_operand(const hls_graph *g, uint32_t node) {
   return -1;
 }
 
-/* Bulk copies (llvm.memcpy, memmove, memset: an intrinsic call on a pointer
- * with a constant length as operand 2): the cycles of moving that many bytes
- * one 64-bit beat per cycle, which is what the HLSyn-Vitis kernels' copies
- * between the interface and their local buffers cost (docs/analytic.md).
- * 0 for anything else. */
-static double bulk_cycles(const hls_graph *g, uint32_t node) {
+/* ---- accesses by reference ------------------------------------------------------ */
+
+/* clang passes an ap_int, an ap_fixed or a struct to its operators by
+ * reference and copies it with llvm.memcpy, so in `acc += shift[k] * c[k]`
+ * the elements of shift and c are read inside operator* (through its
+ * arguments), not by a load of the kernel.  The flow inlines such small
+ * functions; after inlining those reads are the kernel's accesses of its
+ * arrays, on their ports, at the caller's subscripts.  So: a called function
+ * without loops is inlined (a->inlined); what it does to the memory behind
+ * each pointer argument, directly or through what it calls, is summarised
+ * (param_use); and each call of it becomes, for each such argument, a read
+ * before the call and a write after it of the caller's object, as does an
+ * element copy.  Inside the inlined function those accesses cost nothing:
+ * the caller pays for them. */
+
+/* The bytes an intrinsic copy or fill (memcpy, memmove, memset) moves,
+ * when constant; -1 for anything else. */
+static double copy_bytes(const hls_graph *g, uint32_t node) {
   if (!is_op(g, node, "call") || feature(g, node, HLS_NF_call_intrinsic) <= 0)
-    return 0;
+    return -1;
   int64_t dst = operand(g, node, 0), len = operand(g, node, 2);
   if (dst < 0 || len < 0 || feature(g, (uint32_t)dst, HLS_NF_type_pointer) <= 0 ||
       feature(g, (uint32_t)len, HLS_NF_kind_constant) <= 0 ||
       feature(g, (uint32_t)len, HLS_NF_const_fp) > 0)
+    return -1;
+  return round(hls_node_unscaled(HLS_NF_log_const_value,
+                                 feature(g, (uint32_t)len, HLS_NF_log_const_value)));
+}
+
+static int is_element_copy(const hls_graph *g, uint32_t node) {
+  double bytes = copy_bytes(g, node);
+  return bytes > 0 && bytes <= ELEMENT_COPY_BYTES;
+}
+
+/* Bulk copies (llvm.memcpy, memmove, memset: an intrinsic call on a pointer
+ * with a constant length as operand 2, longer than one element): the cycles
+ * of moving that many bytes one 64-bit beat per cycle, which is what the
+ * HLSyn-Vitis kernels' copies between the interface and their local buffers
+ * cost (docs/analytic.md).  0 for anything else. */
+static double bulk_cycles(const hls_graph *g, uint32_t node) {
+  double bytes = copy_bytes(g, node);
+  return bytes > ELEMENT_COPY_BYTES ? ceil(bytes / BULK_BYTES_PER_CYCLE) : 0;
+}
+
+/* The arguments of every function: the variable nodes without a defining
+ * instruction, first in the function's variables (graph/builder.c). */
+static void find_params(reader *r) {
+  const hls_graph *g = r->g;
+  for (size_t v = 0; v < g->nnodes; v++) {
+    const hls_node *n = &g->nodes[v];
+    if (n->kind != HLS_NODE_VARIABLE || n->function < 0 || r->var_def[v] >= 0)
+      continue;
+    if (r->nparams[n->function]++ == 0)
+      r->first_param[n->function] = (uint32_t)v;
+  }
+}
+
+/* Called functions without loops, except hls::stream's (their `this` is the
+ * FIFO, find_fifo_calls()). */
+static void find_inlined(reader *r) {
+  const hls_graph *g = r->g;
+  hls_analytic *a = r->a;
+  for (size_t f = 0; f < g->nfunctions; f++)
+    a->inlined[f] = a->called[f] && !is_stream_function(g->functions[f]);
+  for (size_t l = 0; l < g->nloops; l++)
+    a->inlined[g->loops[l].function] = 0;
+}
+
+/* The object keys of the memory behind an inlined function's pointer
+ * arguments: the argument itself, and at -O0 the alloca clang spills it to
+ * (`store ptr %0, ptr %this.addr`; uses load it back). */
+static void find_param_keys(reader *r) {
+  const hls_graph *g = r->g;
+  for (size_t f = 0; f < g->nfunctions; f++)
+    for (uint32_t p = 0; r->a->inlined[f] && p < r->nparams[f]; p++)
+      r->param_key[(size_t)(r->first_param[f] + p) * 2] = (int32_t)(r->first_param[f] + p);
+  for (size_t v = 0; v < g->nnodes; v++) {
+    if (!is_op(g, (int64_t)v, "store"))
+      continue;
+    int64_t val = operand(g, (uint32_t)v, 0), slot = def_of(r, operand(g, (uint32_t)v, 1));
+    if (val >= 0 && slot >= 0 && is_op(g, slot, "alloca") && r->param_key[val * 2] >= 0)
+      r->param_key[slot * 2 + 1] = r->param_key[val * 2];
+  }
+}
+
+/* The argument variable of an inlined function whose memory pointer p
+ * points into, -1 if none. */
+static int64_t param_behind(const reader *r, int64_t p) {
+  int through_gep;
+  double extent;
+  int64_t key = p >= 0 ? object_key(r, p, &through_gep, &extent) : -1;
+  return key >= 0 ? r->param_key[key] : -1;
+}
+
+#define MAX_BYREF 32
+
+/* The accesses by reference of instruction `node`: pointers and
+ * BYREF_READ / BYREF_WRITE, at most MAX_BYREF; their count. */
+static int byref_accesses(const reader *r, uint32_t node, int64_t *ptr, uint8_t *kind) {
+  const hls_graph *g = r->g;
+  int n = 0;
+  if (is_element_copy(g, node)) {
+    int64_t src = operand(g, node, 1);
+    if (src >= 0 && feature(g, (uint32_t)src, HLS_NF_type_pointer) > 0) { /* memcpy, memmove */
+      ptr[n] = src;
+      kind[n++] = BYREF_READ;
+    }
+    ptr[n] = operand(g, node, 0);
+    kind[n++] = BYREF_WRITE;
+    return n;
+  }
+  int32_t f = r->callee_of[node];
+  int m = f >= 0 ? fifo_method(g->functions[f]) : 0;
+  int64_t value = m ? operand(g, node, 1) : -1;
+  if (value >= 0 && feature(g, (uint32_t)value, HLS_NF_type_pointer) > 0) {
+    /* write(const T &) reads the element, read(T &) and >> write it */
+    ptr[n] = value;
+    kind[n++] = m == 2 ? BYREF_READ : BYREF_WRITE;
+    return n;
+  }
+  if (f < 0 || !r->a->inlined[f])
     return 0;
-  double bytes = round(hls_node_unscaled(HLS_NF_log_const_value,
-                                         feature(g, (uint32_t)len, HLS_NF_log_const_value)));
-  return bytes > 0 ? ceil(bytes / BULK_BYTES_PER_CYCLE) : 0;
+  for (uint32_t p = 0; p < r->nparams[f] && n + 2 <= MAX_BYREF; p++) {
+    uint8_t use = r->param_use[r->first_param[f] + p];
+    int64_t arg = operand(g, node, p);
+    if (!use || arg < 0)
+      continue;
+    for (uint8_t k = BYREF_READ; k <= BYREF_WRITE; k <<= 1)
+      if (use & k) {
+        ptr[n] = arg;
+        kind[n++] = k;
+      }
+  }
+  return n;
+}
+
+/* param_use of every inlined function's arguments: what its loads, stores
+ * and accesses by reference do to the memory behind them, to a fixed point
+ * over the call graph. */
+static void summarise_params(reader *r) {
+  const hls_graph *g = r->g;
+  int64_t ptr[MAX_BYREF];
+  uint8_t kind[MAX_BYREF];
+  for (size_t round = 0, changed = 1; changed && round <= g->nfunctions; round++) {
+    changed = 0;
+    for (size_t v = 0; v < g->nnodes; v++) {
+      if (g->nodes[v].kind != HLS_NODE_INSTRUCTION || g->nodes[v].function < 0 ||
+          !r->a->inlined[g->nodes[v].function])
+        continue;
+      int n = byref_accesses(r, (uint32_t)v, ptr, kind);
+      int64_t p = pointer_operand(g, (uint32_t)v);
+      if (p >= 0) {
+        ptr[n] = p;
+        kind[n++] = is_op(g, (int64_t)v, "load") ? BYREF_READ : BYREF_WRITE;
+      }
+      for (int k = 0; k < n; k++) {
+        int64_t param = param_behind(r, ptr[k]);
+        if (param >= 0 && !(r->param_use[param] & kind[k])) {
+          r->param_use[param] |= kind[k];
+          changed = 1;
+        }
+      }
+    }
+  }
+}
+
+/* Instruction indices: every graph instruction in node order, its reads by
+ * reference just before it and its writes by reference just after, except
+ * those of an inlined function's own arguments (its caller's). */
+static void lay_out(reader *r) {
+  const hls_graph *g = r->g;
+  hls_analytic *a = r->a;
+  int64_t ptr[MAX_BYREF];
+  uint8_t kind[MAX_BYREF];
+  size_t cap = g->nnodes + 1;
+  r->node_of = hls_xmalloc(cap * sizeof *r->node_of);
+  r->ptr = hls_xmalloc(cap * sizeof *r->ptr);
+  r->by_ref = hls_xmalloc(cap);
+  for (size_t v = 0; v < g->nnodes; v++) {
+    if (g->nodes[v].kind != HLS_NODE_INSTRUCTION)
+      continue;
+    int n = byref_accesses(r, (uint32_t)v, ptr, kind), kept = 0;
+    for (int k = 0; k < n; k++)
+      if (param_behind(r, ptr[k]) < 0) {
+        ptr[kept] = ptr[k];
+        kind[kept++] = kind[k];
+      }
+    if (a->ninst + (size_t)kept + 1 > cap) {
+      cap = 2 * cap + (size_t)kept + 1;
+      r->node_of = hls_xrealloc(r->node_of, cap * sizeof *r->node_of);
+      r->ptr = hls_xrealloc(r->ptr, cap * sizeof *r->ptr);
+      r->by_ref = hls_xrealloc(r->by_ref, cap);
+    }
+    for (int pass = 0; pass < 3; pass++) /* reads, the instruction, writes */
+      for (int k = 0; k < (pass == 1 ? 1 : kept); k++) {
+        if (pass != 1 && kind[k] != (pass == 0 ? BYREF_READ : BYREF_WRITE))
+          continue;
+        size_t i = a->ninst++;
+        r->node_of[i] = (uint32_t)v;
+        r->by_ref[i] = pass == 1 ? 0 : kind[k];
+        r->ptr[i] = pass == 1 ? pointer_operand(g, (uint32_t)v) : ptr[k];
+        if (pass == 1)
+          r->inst_of[v] = (int32_t)i;
+      }
+  }
+}
+
+/* A GEP into a register (the field of a one-member struct) or into the
+ * memory behind an inlined function's argument (an address its caller
+ * computes) is wiring, not an adder. */
+static int free_address(const reader *r, uint32_t gep) {
+  int64_t base = operand(r->g, gep, 0);
+  if (param_behind(r, base) >= 0)
+    return 1;
+  int through_gep;
+  double extent;
+  int64_t key = base >= 0 ? object_key(r, base, &through_gep, &extent) : -1;
+  int32_t o = key >= 0 ? r->object_of[key] : -1;
+  return o >= 0 && r->a->objects[o].is_register;
 }
 
 static void classify(reader *r) {
   const hls_graph *g = r->g;
   hls_analytic *a = r->a;
   /* Objects first: one access through a GEP makes an object an array for
-   * every access. */
+   * every access.  An inlined function's accesses of its arguments' memory
+   * are its callers' (accesses by reference). */
   for (size_t i = 0; i < a->ninst; i++) {
-    int64_t p = pointer_operand(g, r->node_of[i]);
-    a->inst[i].object = p >= 0 ? object_of(r, p) : -1;
-    a->inst[i].callee = -1;
+    int64_t p = r->ptr[i];
+    a->inst[i].object = p >= 0 && (r->by_ref[i] || param_behind(r, p) < 0) ? object_of(r, p) : -1;
     a->inst[i].fifo = -1;
   }
   for (size_t i = 0; i < a->ninst; i++) {
     uint32_t node = r->node_of[i];
     hls_afact_inst *in = &a->inst[i];
     in->region = region_of(g, node);
-    in->cls = (uint8_t)op_class(g, node);
-    in->bulk = bulk_cycles(g, node);
+    in->cls = r->by_ref[i] ? HLS_OPC_free : (uint8_t)op_class(g, node);
+    in->bulk = r->by_ref[i] ? 0 : bulk_cycles(g, node);
+    int32_t callee = r->by_ref[i] ? -1 : r->callee_of[node];
+    if (callee >= 0 && a->inlined[callee])
+      in->cls = HLS_OPC_free; /* no call: the callee's operations are the caller's */
+    else if (in->cls == HLS_OPC_address && free_address(r, node))
+      in->cls = HLS_OPC_free;
+    else if (callee >= 0 && is_stream_function(g->functions[callee]))
+      in->cls = fifo_method(g->functions[callee]) ? HLS_OPC_fifo : HLS_OPC_free;
     if (in->object >= 0) {
-      int reg = a->objects[in->object].is_register, load = is_op(g, node, "load");
+      int reg = a->objects[in->object].is_register;
+      int load = r->by_ref[i] ? r->by_ref[i] == BYREF_READ : is_op(g, node, "load");
       in->cls = (uint8_t)(reg ? (load ? HLS_OPC_reg_read : HLS_OPC_reg_write)
                               : (load ? HLS_OPC_load : HLS_OPC_store));
     }
@@ -333,9 +596,25 @@ static void group_regions(hls_analytic *a) {
   free(fill);
 }
 
+/* Adds the same-region instructions defining the data operands of `node`
+ * (all of them, or only operand `only` when >= 0). */
+static size_t add_data_preds(const reader *r, uint32_t node, int32_t region, int64_t only, size_t n) {
+  const hls_graph *g = r->g;
+  const hls_analytic *a = r->a;
+  for (uint32_t e = g->in_offset[node]; e < g->in_offset[node + 1]; e++) {
+    const hls_edge *ed = &g->edges[g->in_edge[e]];
+    int64_t d = ed->flow == HLS_FLOW_DATA && (only < 0 || ed->src == only) ? def_of(r, ed->src) : -1;
+    if (d >= 0 && a->inst[r->inst_of[d]].region == region && (uint32_t)d < node)
+      a->preds[n++] = (uint32_t)r->inst_of[d];
+  }
+  return n;
+}
+
 /* Same-region predecessors: the instructions whose results an instruction
  * reads, and for a read of a scalar or an array the latest earlier write of
- * it in the body (the value flows through the register or the memory). */
+ * it in the body (the value flows through the register or the memory).  An
+ * access by reference: a read waits for its address, the call for its reads,
+ * a write for the call. */
 static void find_preds(reader *r) {
   const hls_graph *g = r->g;
   hls_analytic *a = r->a;
@@ -350,15 +629,19 @@ static void find_preds(reader *r) {
       uint32_t i = a->region_inst[j], node = r->node_of[i];
       hls_afact_inst *in = &a->inst[i];
       in->pred_begin = (uint32_t)n;
-      if (n + 8 + (g->in_offset[node + 1] - g->in_offset[node]) > cap) {
-        cap = 2 * cap + (g->in_offset[node + 1] - g->in_offset[node]) + 8;
+      size_t most = 8 + MAX_BYREF + (g->in_offset[node + 1] - g->in_offset[node]);
+      if (n + most > cap) {
+        cap = 2 * cap + most;
         a->preds = hls_xrealloc(a->preds, cap * sizeof *a->preds);
       }
-      for (uint32_t e = g->in_offset[node]; e < g->in_offset[node + 1]; e++) {
-        const hls_edge *ed = &g->edges[g->in_edge[e]];
-        int64_t d = ed->flow == HLS_FLOW_DATA ? def_of(r, ed->src) : -1;
-        if (d >= 0 && a->inst[r->inst_of[d]].region == in->region && (uint32_t)d < node)
-          a->preds[n++] = (uint32_t)r->inst_of[d];
+      if (r->by_ref[i] == BYREF_WRITE) {
+        a->preds[n++] = (uint32_t)r->inst_of[node];
+      } else if (r->by_ref[i] == BYREF_READ) {
+        n = add_data_preds(r, node, in->region, r->ptr[i], n);
+      } else {
+        n = add_data_preds(r, node, in->region, -1, n);
+        for (uint32_t b = i; b-- > 0 && r->node_of[b] == node;) /* its reads by reference */
+          a->preds[n++] = b;
       }
       if (is_read(in) && last_write[in->object] >= 0)
         a->preds[n++] = (uint32_t)last_write[in->object];
@@ -368,6 +651,45 @@ static void find_preds(reader *r) {
     }
   }
   free(last_write);
+}
+
+/* An instruction's latency on a path: its class's, and an inlined callee's body. */
+static double latency_of(const hls_analytic *a, const hls_afact_inst *in) {
+  double x = hls_op_costs[in->cls].latency;
+  return in->callee >= 0 && a->inlined[in->callee] ? x + a->inline_depth[in->callee] : x;
+}
+
+/* inline_depth of function f (and of the inlined functions it calls first). */
+static double inline_depth_of(hls_analytic *a, int32_t f, uint8_t *state) {
+  if (state[f] == 2 || state[f] == 1) /* done, or recursion (which HLS rejects) */
+    return a->inline_depth[f];
+  state[f] = 1;
+  const hls_afact_region *rg = &a->region[a->g->nloops + (size_t)f];
+  double depth = 0;
+  for (uint32_t j = rg->inst_begin; j < rg->inst_end; j++) {
+    uint32_t i = a->region_inst[j];
+    const hls_afact_inst *in = &a->inst[i];
+    if (in->callee >= 0 && a->inlined[in->callee])
+      inline_depth_of(a, in->callee, state);
+    double s = 0;
+    for (uint32_t p = in->pred_begin; p < in->pred_end; p++)
+      s = a->start[a->preds[p]] > s ? a->start[a->preds[p]] : s;
+    a->start[i] = s + latency_of(a, in);
+    depth = a->start[i] > depth ? a->start[i] : depth;
+  }
+  a->inline_depth[f] = depth;
+  state[f] = 2;
+  return depth;
+}
+
+static void find_inline_depths(hls_analytic *a) {
+  size_t n = a->g->nfunctions;
+  uint8_t *state = hls_xcalloc(n + 1, 1);
+  a->inline_depth = hls_xcalloc(n + 1, sizeof *a->inline_depth);
+  for (size_t f = 0; f < n; f++)
+    if (a->inlined[f])
+      inline_depth_of(a, (int32_t)f, state);
+  free(state);
 }
 
 void hls_afact_path_from(hls_analytic *a, const hls_afact_region *rg, uint32_t from, double *start) {
@@ -382,7 +704,7 @@ void hls_afact_path_from(hls_analytic *a, const hls_afact_region *rg, uint32_t f
     for (uint32_t p = in->pred_begin; p < in->pred_end; p++) {
       uint32_t q = a->preds[p];
       if (start[q] >= 0) {
-        double t = start[q] + hls_op_costs[a->inst[q].cls].latency;
+        double t = start[q] + latency_of(a, &a->inst[q]);
         start[i] = t > start[i] ? t : start[i];
       }
     }
@@ -542,7 +864,7 @@ static void find_subscripts(reader *r, const int32_t *loop_iv) {
       continue;
     in->index_begin = in->index_end = (uint32_t)n;
     int ok = 1, geps = 0;
-    int64_t p = pointer_operand(g, r->node_of[i]);
+    int64_t p = r->ptr[i];
     for (int64_t d = def_of(r, p); ok && d >= 0 && is_op(g, d, "getelementptr") && geps < 8;
          d = def_of(r, operand(g, (uint32_t)d, 0)), geps++) {
       for (uint32_t pos = 1; ok && operand(g, (uint32_t)d, pos) >= 0; pos++) {
@@ -579,7 +901,7 @@ static void find_ivs(reader *r) {
   for (size_t i = 0; i < a->ninst; i++) {
     hls_afact_inst *in = &a->inst[i];
     if (in->cls == HLS_OPC_load || in->cls == HLS_OPC_store)
-      in->ivmask = iv_mask(r, pointer_operand(g, r->node_of[i]), in->region, loop_iv);
+      in->ivmask = iv_mask(r, r->ptr[i], in->region, loop_iv);
   }
   find_subscripts(r, loop_iv);
   free(loop_iv);
@@ -866,19 +1188,18 @@ static void nest(hls_analytic *a) {
 
 static void index_nodes(reader *r) {
   const hls_graph *g = r->g;
-  hls_analytic *a = r->a;
   r->inst_of = hls_xmalloc((g->nnodes + 1) * sizeof *r->inst_of);
   r->var_def = hls_xmalloc((g->nnodes + 1) * sizeof *r->var_def);
   r->object_of = hls_xmalloc((2 * g->nnodes + 2) * sizeof *r->object_of);
-  r->node_of = hls_xmalloc((g->nnodes + 1) * sizeof *r->node_of);
+  r->param_key = hls_xmalloc((2 * g->nnodes + 2) * sizeof *r->param_key);
+  r->callee_of = hls_xmalloc((g->nnodes + 1) * sizeof *r->callee_of);
+  r->param_use = hls_xcalloc(g->nnodes + 1, 1);
+  r->first_param = hls_xcalloc(g->nfunctions + 1, sizeof *r->first_param);
+  r->nparams = hls_xcalloc(g->nfunctions + 1, sizeof *r->nparams);
   for (size_t v = 0; v < g->nnodes; v++) {
-    r->var_def[v] = -1;
-    r->inst_of[v] = -1;
+    r->var_def[v] = r->inst_of[v] = r->callee_of[v] = -1;
     r->object_of[2 * v] = r->object_of[2 * v + 1] = -1;
-    if (g->nodes[v].kind == HLS_NODE_INSTRUCTION) {
-      r->inst_of[v] = (int32_t)a->ninst;
-      r->node_of[a->ninst++] = (uint32_t)v;
-    }
+    r->param_key[2 * v] = r->param_key[2 * v + 1] = -1;
   }
   for (size_t k = 0; k < g->nedges; k++) {
     const hls_edge *e = &g->edges[k];
@@ -886,6 +1207,20 @@ static void index_nodes(reader *r) {
         g->nodes[e->dst].kind == HLS_NODE_VARIABLE)
       r->var_def[e->dst] = (int32_t)e->src;
   }
+}
+
+static void free_reader(reader *r) {
+  free(r->inst_of);
+  free(r->var_def);
+  free(r->object_of);
+  free(r->param_key);
+  free(r->callee_of);
+  free(r->param_use);
+  free(r->first_param);
+  free(r->nparams);
+  free(r->node_of);
+  free(r->ptr);
+  free(r->by_ref);
 }
 
 int hls_analytic_facts(hls_analytic *a, const hls_graph *g, hls_diags *d) {
@@ -897,10 +1232,17 @@ int hls_analytic_facts(hls_analytic *a, const hls_graph *g, hls_diags *d) {
   }
   a->g = g;
   a->nregions = g->nloops + g->nfunctions;
+  a->called = hls_xcalloc(g->nfunctions + 1, 1);
+  a->inlined = hls_xcalloc(g->nfunctions + 1, 1);
   reader r = {.g = g, .a = a};
   index_nodes(&r);
+  find_call_targets(&r);
+  find_params(&r);
+  find_inlined(&r);
+  find_param_keys(&r);
+  summarise_params(&r);
+  lay_out(&r);
   a->inst = hls_xcalloc(a->ninst ? a->ninst : 1, sizeof *a->inst);
-  a->called = hls_xcalloc(g->nfunctions + 1, 1);
   classify(&r);
   find_callees(&r);
   find_fifo_calls(&r);
@@ -908,15 +1250,13 @@ int hls_analytic_facts(hls_analytic *a, const hls_graph *g, hls_diags *d) {
   group_regions(a);
   find_preds(&r);
   a->start = hls_xcalloc(a->ninst ? a->ninst : 1, sizeof *a->start);
+  find_inline_depths(a);
   find_recurrences(a, a->start);
   find_every(&r);
   find_straight(a);
   nest(a);
   hls_afact_find_deps(a);
-  free(r.inst_of);
-  free(r.var_def);
-  free(r.object_of);
-  free(r.node_of);
+  free_reader(&r);
   return 0;
 }
 
@@ -935,6 +1275,8 @@ void hls_analytic_facts_free(hls_analytic *a) {
   free(a->top_begin);
   free(a->tops);
   free(a->called);
+  free(a->inlined);
+  free(a->inline_depth);
   free(a->loop_every);
   free(a->start);
 }

@@ -96,6 +96,10 @@ struct hls_analytic {
   uint32_t *child_begin, *children; /* loops' children (CSR by loop), in loop order */
   uint32_t *top_begin, *tops;       /* functions' outermost loops (CSR by function) */
   uint8_t *called;                  /* functions called from another kernel function */
+  uint8_t *inlined;                 /* called and loop-free: the flow inlines it
+                                       (accesses by reference, analytic_facts.c) */
+  double *inline_depth;             /* [nfunctions] inlined ones: the longest path through the
+                                       body, in fractional cycles as the caller chains it */
   uint8_t *loop_every;              /* [nloops] the loop runs on every iteration of its parent
                                      * (every run of its function, when outermost) */
   int merges_nests;                 /* the flow merges perfect nests (mergeable(), analytic.c) */

@@ -1,0 +1,118 @@
+"""Which labelled points a change of the analytic estimator moves, and whether it helps: the
+estimates of every labelled (hls_ok) point of v21 and v25 through the front door
+(`tools/hlsmoe score --predictor analytic`, the plugin HLSMOE_PLUGIN names or build/'s),
+written to a file; two such files compared per kernel against the labels.
+
+The estimate is an input of the shipped models (model-format.md): where a change moves no
+training point, the models need no retraining; where it does, the comparison says whether the
+estimator got better before anyone spends an hour on a retrain.
+
+    PYTHONPATH=tools/train python3 -m hlsmoe_train.estimate_diff dump OUT.json [--versions v21,v25] [--kernels a,b]
+    PYTHONPATH=tools/train python3 -m hlsmoe_train.estimate_diff compare BEFORE.json AFTER.json
+"""
+import argparse
+import json
+import os
+import sys
+import tempfile
+
+import numpy as np
+
+from .analytic_eval import UTILS, labelled
+from .dataset import default_data, kernel_sources
+from .frontdoor import score
+from .protocol import spearman
+
+
+def labelled_kernels(versions, kernels=None):
+    """(version/kernel, source, top, flags, rows) of every kernel with labelled points (of
+    those named, if any)."""
+    for v in versions:
+        data_dir = default_data(v)
+        for k, src, top, flags in kernel_sources(v, None, data_dir):
+            if kernels and k not in kernels:
+                continue
+            lab = os.path.join(data_dir, v, k + ".jsonl")
+            rows = labelled(lab) if os.path.exists(lab) else []
+            if rows:
+                yield "%s/%s" % (v, k), src, top, flags, rows
+
+
+def dump(out_path, versions, kernels):
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for key, src, top, flags, rows in labelled_kernels(versions, kernels):
+            lines = score(src, rows, "analytic", tmp, top, flags) or []
+            out[key] = [[o["latency"]] + [o[u] for u in UTILS] if "error" not in o else None
+                        for o in lines]
+            print("%-28s %5d points" % (key, len(rows)), file=sys.stderr)
+    if not out:
+        sys.exit("estimate_diff: no labelled kernels of %s" % ",".join(versions))
+    with open(out_path, "w") as f:
+        json.dump(out, f, sort_keys=True)
+
+
+def kernel_metrics(est, rows):
+    """median |log2(pred / true latency)|, Spearman, summed utilisation MSE; None if unscored."""
+    if len(est) != len(rows) or any(e is None for e in est):
+        return None
+    pred = np.array(est, float)
+    true = np.array([r["perf"] for r in rows], float)
+    util = np.array([[r[u] for u in UTILS] for r in rows], float)
+    return (float(np.median(np.abs(np.log2(pred[:, 0] / true)))), spearman(pred[:, 0], true),
+            float(((pred[:, 1:] - util) ** 2).mean(0).sum()))
+
+
+def compare(before_path, after_path):
+    with open(before_path) as f:
+        before = json.load(f)
+    with open(after_path) as f:
+        after = json.load(f)
+    versions = sorted({k.split("/")[0] for k in before})
+    moved = total = 0
+    pooled = {"before": [], "after": []}
+    for key, _src, _top, _flags, rows in labelled_kernels(versions):
+        if key not in before or key not in after:
+            continue
+        b, a = before[key], after[key]
+        for name, est in (("before", b), ("after", a)):
+            if len(est) == len(rows) and all(e is not None for e in est):
+                pooled[name].append((np.array(est, float), rows))
+        n = sum(x != y for x, y in zip(b, a)) + abs(len(b) - len(a))
+        total += len(rows)
+        moved += n
+        if not n:
+            continue
+        mb, ma = kernel_metrics(b, rows), kernel_metrics(a, rows)
+        cell = lambda m: "med|log2| %.2f rho %.2f util-MSE %.3f" % m if m else "not scored"
+        print("%-28s %5d of %5d moved: %s -> %s" % (key, n, len(rows), cell(mb), cell(ma)))
+    print("%d of %d labelled points moved" % (moved, total))
+    for name in ("before", "after"):
+        if pooled[name]:
+            err = np.concatenate([np.abs(np.log2(e[:, 0] / np.array([r["perf"] for r in rows], float)))
+                                  for e, rows in pooled[name]])
+            se = sum(((e[:, 1:] - np.array([[r[u] for u in UTILS] for r in rows], float)) ** 2).sum(0)
+                     for e, rows in pooled[name])
+            print("%s: %d points scored, median |log2(pred/true)| %.4f, utilisations' summed MSE %.4f"
+                  % (name, len(err), float(np.median(err)), float((se / len(err)).sum())))
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("dump")
+    d.add_argument("out")
+    d.add_argument("--versions", default="v21,v25")
+    d.add_argument("--kernels", help="only these (comma-separated)")
+    c = sub.add_parser("compare")
+    c.add_argument("before")
+    c.add_argument("after")
+    a = ap.parse_args(argv)
+    if a.cmd == "dump":
+        dump(a.out, a.versions.split(","), a.kernels.split(",") if a.kernels else None)
+    else:
+        compare(a.before, a.after)
+
+
+if __name__ == "__main__":
+    main()
