@@ -12,6 +12,7 @@ void hls_explore_defaults(hls_explore_options *o) {
   memset(o, 0, sizeof *o);
   o->budget = 100000;
   o->min_valid = 0.5f;
+  o->min_gain = 1.05;
   for (int u = 0; u < HLS_UTILS; u++)
     o->max_util[u] = 0.8f;
   o->top_k = 10;
@@ -411,6 +412,14 @@ static void explorer_free(explorer *x) {
   free(x->seen);
 }
 
+static void decide_advice(hls_explore_result *r, double min_gain) {
+  r->min_gain = min_gain;
+  r->best_gain = r->ntop ? hls_latency_cycles(r->current.pred.perf) /
+                               hls_latency_cycles(r->top[0].pred.perf)
+                         : 0;
+  r->keeps_current = r->current.feasible && (!r->ntop || r->best_gain < min_gain);
+}
+
 int hls_explore(const hls_graph *g, hls_dspace *space, const hls_dspace_value *current,
                 hls_score_fn score, void *ctx, const hls_explore_options *opts,
                 hls_explore_result *r, hls_diags *d) {
@@ -429,6 +438,12 @@ int hls_explore(const hls_graph *g, hls_dspace *space, const hls_dspace_value *c
   if (!o.model)
     o.model = "";
   memset(r, 0, sizeof *r);
+  if (!(isfinite(o.min_gain) && o.min_gain >= 0)) {
+    hls_diag_add(d, HLS_SEV_ERROR, "", 0, 0,
+                 "-hls-min-gain=%g: a speedup, 0 or more (0: the advice always takes the best "
+                 "design)", o.min_gain);
+    return -1;
+  }
   if (o.top_k > HLS_EXPLORE_MAX_DESIGNS) { /* 200,000,000 designs once aborted out of memory */
     hls_diag_add(d, HLS_SEV_ERROR, "", 0, 0, "-hls-designs=%zu: at most %d designs are reported",
                  o.top_k, HLS_EXPLORE_MAX_DESIGNS);
@@ -483,12 +498,19 @@ int hls_explore(const hls_graph *g, hls_dspace *space, const hls_dspace_value *c
     r->ntop = o.top_k;
   r->scored = x.scored;
   r->stopped_by_time = x.out_of_time;
+  decide_advice(r, o.min_gain);
   r->seconds = now_seconds() - x.start;
   if (x.failed)
     rc = -1;
   hls_dspace_set_deadline(space, 0);
   explorer_free(&x);
   return rc;
+}
+
+const hls_design *hls_explore_advice(const hls_explore_result *r) {
+  if (r->keeps_current)
+    return &r->current;
+  return r->ntop ? &r->top[0] : NULL;
 }
 
 void hls_explore_result_free(hls_explore_result *r) {

@@ -26,6 +26,9 @@ typedef struct {
   uint64_t budget;           /* designs to score at most; 0: 100,000 */
   double seconds;            /* wall-clock limit; 0: none */
   float min_valid;           /* feasibility: valid >= min_valid */
+  double min_gain;           /* the advice changes a feasible design as written only for a
+                                predicted speedup of at least this (hls_explore_advice); 0:
+                                always the best design */
   float max_util[HLS_UTILS]; /* feasibility: util < max_util */
   size_t top_k;              /* designs to report; 0: 10 */
   size_t batch;              /* designs per scoring call; 0: 512 */
@@ -79,7 +82,17 @@ typedef struct {
   int exhaustive;
   int stopped_by_time;
   double seconds;
+  /* The advice: the best design, or the design as written when that is
+   * feasible and the best is predicted less than min_gain times faster (a
+   * difference within what the predictions resolve is not worth a change). */
+  int keeps_current;
+  double best_gain; /* predicted speedup of the best design over the design as written */
+  double min_gain;  /* the threshold it was held to */
 } hls_explore_result;
+
+/* The design the advice and the rewrite use (see keeps_current); NULL when
+ * no design is feasible and the design as written is not either. */
+const hls_design *hls_explore_advice(const hls_explore_result *r);
 
 /* Explores `space` for graph g, within o->seconds: the space's deadline
  * (hls_dspace_set_deadline) is set for the search and cleared after it.  An

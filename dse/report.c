@@ -198,6 +198,9 @@ static cJSON *report_json(const hls_report_origin *origin, const hls_dspace *spa
   cJSON_AddNumberToObject(search, "scored", (double)r->scored);
   cJSON_AddNumberToObject(search, "seconds", r->seconds);
   cJSON_AddBoolToObject(search, "stopped_by_time", r->stopped_by_time);
+  cJSON_AddNumberToObject(search, "min_gain", r->min_gain);
+  cJSON_AddNumberToObject(search, "best_gain", r->best_gain);
+  cJSON_AddBoolToObject(search, "keeps_current", r->keeps_current);
   cJSON *top = cJSON_AddArrayToObject(root, "top");
   for (size_t i = 0; i < r->ntop; i++)
     cJSON_AddItemToArray(top, design_json(origin, space, &r->top[i], current));

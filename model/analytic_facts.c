@@ -40,10 +40,11 @@ typedef struct {
    * made for them, accesses_by_reference()): */
   uint32_t *node_of;  /* -> the graph instruction node */
   int64_t *ptr;       /* -> the pointer it accesses (loads, stores, by reference), -1 */
-  uint8_t *by_ref;    /* -> BYREF_READ or BYREF_WRITE for an access by reference, else 0 */
+  uint8_t *by_ref;    /* -> BYREF_READ or BYREF_WRITE (| BYREF_INDEXED) for an access by
+                         reference, else 0 */
   /* Per node: */
   int32_t *callee_of; /* call instruction -> the kernel function it calls, -1 */
-  uint8_t *param_use; /* argument variable -> BYREF_READ | BYREF_WRITE: what its function
+  uint8_t *param_use; /* argument variable -> BYREF_READ | BYREF_WRITE | BYREF_INDEXED: what its function
                          (and what that calls) does to the memory it points to */
   /* Per function: */
   uint32_t *first_param, *nparams; /* its argument variables: nodes first_param .. + nparams */
@@ -53,6 +54,10 @@ typedef struct {
 
 #define BYREF_READ 1
 #define BYREF_WRITE 2
+/* the callee indexes the memory (a[i] on a pointer argument): where in the
+ * caller's object it lands, the caller's subscripts do not say */
+#define BYREF_INDEXED 4
+#define BYREF_DIRECTION(k) ((k) & (BYREF_READ | BYREF_WRITE))
 
 static float feature(const hls_graph *g, uint32_t node, int column) {
   return g->x[(size_t)node * HLS_NODE_DIM + column];
@@ -398,6 +403,22 @@ static void find_param_keys(reader *r) {
   }
 }
 
+/* Whether the address p steps through a GEP with an index that is not a
+ * constant on its way to its object. */
+static int variable_offset(const reader *r, int64_t p) {
+  const hls_graph *g = r->g;
+  for (int steps = 0; p >= 0 && steps < 64; steps++) {
+    int64_t d = def_of(r, p);
+    if (d < 0 || !(is_op(g, d, "getelementptr") || is_op(g, d, "bitcast")))
+      return 0;
+    for (uint32_t pos = 1; operand(g, (uint32_t)d, pos) >= 0; pos++)
+      if (g->nodes[operand(g, (uint32_t)d, pos)].kind != HLS_NODE_CONSTANT)
+        return 1;
+    p = operand(g, (uint32_t)d, 0);
+  }
+  return 0;
+}
+
 /* The argument variable of an inlined function whose memory pointer p
  * points into, -1 if none. */
 static int64_t param_behind(const reader *r, int64_t p) {
@@ -443,7 +464,7 @@ static int byref_accesses(const reader *r, uint32_t node, int64_t *ptr, uint8_t 
     for (uint8_t k = BYREF_READ; k <= BYREF_WRITE; k <<= 1)
       if (use & k) {
         ptr[n] = arg;
-        kind[n++] = k;
+        kind[n++] = (uint8_t)(k | (use & BYREF_INDEXED));
       }
   }
   return n;
@@ -470,8 +491,9 @@ static void summarise_params(reader *r) {
       }
       for (int k = 0; k < n; k++) {
         int64_t param = param_behind(r, ptr[k]);
-        if (param >= 0 && !(r->param_use[param] & kind[k])) {
-          r->param_use[param] |= kind[k];
+        uint8_t use = (uint8_t)(kind[k] | (variable_offset(r, ptr[k]) ? BYREF_INDEXED : 0));
+        if (param >= 0 && (r->param_use[param] | use) != r->param_use[param]) {
+          r->param_use[param] |= use;
           changed = 1;
         }
       }
@@ -508,7 +530,7 @@ static void lay_out(reader *r) {
     }
     for (int pass = 0; pass < 3; pass++) /* reads, the instruction, writes */
       for (int k = 0; k < (pass == 1 ? 1 : kept); k++) {
-        if (pass != 1 && kind[k] != (pass == 0 ? BYREF_READ : BYREF_WRITE))
+        if (pass != 1 && BYREF_DIRECTION(kind[k]) != (pass == 0 ? BYREF_READ : BYREF_WRITE))
           continue;
         size_t i = a->ninst++;
         r->node_of[i] = (uint32_t)v;
@@ -560,7 +582,7 @@ static void classify(reader *r) {
       in->cls = fifo_method(g->functions[callee]) ? HLS_OPC_fifo : HLS_OPC_free;
     if (in->object >= 0) {
       int reg = a->objects[in->object].is_register;
-      int load = r->by_ref[i] ? r->by_ref[i] == BYREF_READ : is_op(g, node, "load");
+      int load = r->by_ref[i] ? BYREF_DIRECTION(r->by_ref[i]) == BYREF_READ : is_op(g, node, "load");
       in->cls = (uint8_t)(reg ? (load ? HLS_OPC_reg_read : HLS_OPC_reg_write)
                               : (load ? HLS_OPC_load : HLS_OPC_store));
     }
@@ -634,9 +656,9 @@ static void find_preds(reader *r) {
         cap = 2 * cap + most;
         a->preds = hls_xrealloc(a->preds, cap * sizeof *a->preds);
       }
-      if (r->by_ref[i] == BYREF_WRITE) {
+      if (BYREF_DIRECTION(r->by_ref[i]) == BYREF_WRITE) {
         a->preds[n++] = (uint32_t)r->inst_of[node];
-      } else if (r->by_ref[i] == BYREF_READ) {
+      } else if (BYREF_DIRECTION(r->by_ref[i]) == BYREF_READ) {
         n = add_data_preds(r, node, in->region, r->ptr[i], n);
       } else {
         n = add_data_preds(r, node, in->region, -1, n);
@@ -779,6 +801,15 @@ static uint32_t iv_mask(reader *r, int64_t v, int32_t region, const int32_t *loo
   return mask;
 }
 
+/* The bits of every loop around a region. */
+static uint32_t enclosing_mask(const hls_graph *g, int32_t region) {
+  uint32_t mask = 0;
+  for (int32_t l = region < (int32_t)g->nloops ? region : -1; l >= 0; l = g->loops[l].parent)
+    if (g->loops[l].depth >= 1 && g->loops[l].depth <= 32)
+      mask |= 1u << (g->loops[l].depth - 1);
+  return mask;
+}
+
 /* ---- subscripts -------------------------------------------------------------------- */
 
 /* The depth of the loop around `region` whose induction variable is object o, 0 if none. */
@@ -875,7 +906,7 @@ static void find_subscripts(reader *r, const int32_t *loop_iv) {
         ok = affine_of(r, operand(g, (uint32_t)d, pos), in->region, loop_iv, 12, &a->indices[n++]);
       }
     }
-    in->affine = (uint8_t)(ok && geps > 0);
+    in->affine = (uint8_t)(ok && geps > 0 && !(r->by_ref[i] & BYREF_INDEXED));
     if (!in->affine)
       n = in->index_begin; /* drop what was read */
     in->index_end = (uint32_t)n;
@@ -900,7 +931,9 @@ static void find_ivs(reader *r) {
   }
   for (size_t i = 0; i < a->ninst; i++) {
     hls_afact_inst *in = &a->inst[i];
-    if (in->cls == HLS_OPC_load || in->cls == HLS_OPC_store)
+    if ((in->cls == HLS_OPC_load || in->cls == HLS_OPC_store) && (r->by_ref[i] & BYREF_INDEXED))
+      in->ivmask = enclosing_mask(g, in->region); /* it may move with any of them */
+    else if (in->cls == HLS_OPC_load || in->cls == HLS_OPC_store)
       in->ivmask = iv_mask(r, r->ptr[i], in->region, loop_iv);
   }
   find_subscripts(r, loop_iv);

@@ -70,6 +70,10 @@ static cl::opt<double> BudgetSeconds("hls-budget-seconds", cl::init(0),
 // than not is not a candidate.
 static cl::opt<float> MinValid("hls-min-valid", cl::init(SearchDefaults.min_valid),
                                cl::desc("Smallest predicted validity probability a design may have"));
+static cl::opt<double> MinGain(
+    "hls-min-gain", cl::init(SearchDefaults.min_gain),
+    cl::desc("Smallest predicted speedup over the pragmas as written for which the advice and "
+             "-hls-rewrite change them (a feasible design as written is kept below it)"));
 static cl::opt<float> MaxUtil("hls-max-util", cl::init(SearchDefaults.max_util[0]),
                               cl::desc("Largest predicted utilisation of every resource"));
 static cl::opt<float> MaxLUT("hls-max-util-lut", cl::init(-1), cl::desc("Override for LUT"));
@@ -108,6 +112,7 @@ hls_explore_options exploreOptions() {
   O.budget = Budget;
   O.seconds = BudgetSeconds;
   O.min_valid = MinValid;
+  O.min_gain = MinGain;
   const float Overrides[HLS_UTILS] = {MaxLUT, MaxFF, MaxDSP, MaxBRAM};
   for (int U = 0; U < HLS_UTILS; U++)
     O.max_util[U] = Overrides[U] >= 0 ? Overrides[U] : MaxUtil;
@@ -160,9 +165,10 @@ bool exploreAndReport(Module &M, const RemarkContext &C, hls_predictor *P,
                                   hls_predictor_analytic(P)};
       hls_report_write(ReportPath.c_str(), &Origin, C.Space, &R, D);
     }
-    for (size_t L = 0; Rewrite && R.ntop && L < C.G.nloops; L++)
+    const hls_design *Advice = hls_explore_advice(&R);
+    for (size_t L = 0; Rewrite && Advice && !R.keeps_current && L < C.G.nloops; L++)
       if (C.G.loops[L].scope >= 0) {
-        rewriteLoop(C.Loops[L], C.G.loops[L], C.Space, R.top[0].values);
+        rewriteLoop(C.Loops[L], C.G.loops[L], C.Space, Advice->values);
         Changed = true;
       }
   }

@@ -391,6 +391,14 @@ void emitExplorationRemarks(const RemarkContext &C, const hls_explore_result &R,
           << ore::NV("Design", pointText(C.G, C.Space, D.values));
     });
   }
+  if (R.keeps_current)
+    remark(C, "KeepAsWritten", [&](OptimizationRemarkAnalysis &Rem) {
+      Rem << "the best design found is predicted only " << ore::NV("Gain", fixed(R.best_gain, 2))
+          << "x faster than the pragmas as written, less than -hls-min-gain="
+          << ore::NV("MinGain", fixed(R.min_gain, 2))
+          << ": within what the predictions resolve, so the advice keeps them";
+    });
+  const hls_design &Advice = *hls_explore_advice(&R);
   for (size_t L = 0; L < C.G.nloops; L++) {
     if (C.G.loops[L].scope < 0)
       continue;
@@ -399,7 +407,7 @@ void emitExplorationRemarks(const RemarkContext &C, const hls_explore_result &R,
         C, "LoopRecommendation",
         [&](OptimizationRemarkAnalysis &Rem) {
           Rem << "loop " << ore::NV("Loop", loopName(C, L)) << ": "
-              << ore::NV("Advice", loopAdvice(C, L, R.current.values, R.top[0].values));
+              << ore::NV("Advice", loopAdvice(C, L, R.current.values, Advice.values));
         },
         LL->getStartLoc(), LL->getHeader());
   }

@@ -7,8 +7,8 @@ The estimate is an input of the shipped models (model-format.md): where a change
 training point, the models need no retraining; where it does, the comparison says whether the
 estimator got better before anyone spends an hour on a retrain.
 
-    PYTHONPATH=tools/train python3 -m hlsmoe_train.estimate_diff dump OUT.json [--versions v21,v25] [--kernels a,b]
-    PYTHONPATH=tools/train python3 -m hlsmoe_train.estimate_diff compare BEFORE.json AFTER.json
+    PYTHONPATH=tools/train python3 -m hlsmoe_train.estimate_diff dump OUT.json [--versions v21,v25] [--kernels a,b] [--data DIR]
+    PYTHONPATH=tools/train python3 -m hlsmoe_train.estimate_diff compare BEFORE.json AFTER.json [--data DIR]
 """
 import argparse
 import json
@@ -24,11 +24,11 @@ from .frontdoor import score
 from .protocol import spearman
 
 
-def labelled_kernels(versions, kernels=None):
+def labelled_kernels(versions, kernels=None, data=None):
     """(version/kernel, source, top, flags, rows) of every kernel with labelled points (of
-    those named, if any)."""
+    those named, if any); the labels in `data`, else the version's default."""
     for v in versions:
-        data_dir = default_data(v)
+        data_dir = data or default_data(v)
         for k, src, top, flags in kernel_sources(v, None, data_dir):
             if kernels and k not in kernels:
                 continue
@@ -38,10 +38,10 @@ def labelled_kernels(versions, kernels=None):
                 yield "%s/%s" % (v, k), src, top, flags, rows
 
 
-def dump(out_path, versions, kernels):
+def dump(out_path, versions, kernels, data):
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for key, src, top, flags, rows in labelled_kernels(versions, kernels):
+        for key, src, top, flags, rows in labelled_kernels(versions, kernels, data):
             lines = score(src, rows, "analytic", tmp, top, flags) or []
             out[key] = [[o["latency"]] + [o[u] for u in UTILS] if "error" not in o else None
                         for o in lines]
@@ -63,15 +63,18 @@ def kernel_metrics(est, rows):
             float(((pred[:, 1:] - util) ** 2).mean(0).sum()))
 
 
-def compare(before_path, after_path):
+def compare(before_path, after_path, data):
     with open(before_path) as f:
         before = json.load(f)
     with open(after_path) as f:
         after = json.load(f)
     versions = sorted({k.split("/")[0] for k in before})
+    if data and len(versions) != 1:
+        sys.exit("estimate_diff: --data names the labels of one version; the files hold %s"
+                 % ",".join(versions))
     moved = total = 0
     pooled = {"before": [], "after": []}
-    for key, _src, _top, _flags, rows in labelled_kernels(versions):
+    for key, _src, _top, _flags, rows in labelled_kernels(versions, None, data):
         if key not in before or key not in after:
             continue
         b, a = before[key], after[key]
@@ -107,11 +110,16 @@ def main(argv=None):
     c = sub.add_parser("compare")
     c.add_argument("before")
     c.add_argument("after")
+    for p in (d, c):
+        p.add_argument("--data", help="the labels of the one version (default: dataset.py's)")
     a = ap.parse_args(argv)
     if a.cmd == "dump":
-        dump(a.out, a.versions.split(","), a.kernels.split(",") if a.kernels else None)
+        versions = a.versions.split(",")
+        if a.data and len(versions) != 1:
+            sys.exit("estimate_diff: --data names the labels of one --versions")
+        dump(a.out, versions, a.kernels.split(",") if a.kernels else None, a.data)
     else:
-        compare(a.before, a.after)
+        compare(a.before, a.after, a.data)
 
 
 if __name__ == "__main__":
