@@ -397,6 +397,9 @@ static double pipelined(hls_analytic *a, int32_t l, double u, double copies, int
    * every labelled point of v21 and v25 that is worse (gemm-blocked's
    * median error 2^2.19 -> 2^2.55; docs/analytic.md). */
   row->depth = depth + unroll_chain(u, own_recurrence(a, l), s->reduction);
+  /* a FIFO moves one element per cycle: an iteration lasts while its copies take their turns */
+  double turns = fifo_cycles(a, l, u, flattened);
+  row->depth = turns > row->depth ? turns : row->depth;
   double link;
   int32_t dist = flattened ? carried_inner(a, l, depth, &link) : 0;
   if (dist > 0) { /* copies `dist` apart wait for each other; so do iterations */
