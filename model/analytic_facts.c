@@ -37,19 +37,19 @@ typedef struct {
   int32_t *var_def;   /* variable node -> defining instruction node, -1 */
   int32_t *object_of; /* (node * 2 + through_pointer) -> object, -1 */
   /* Per instruction index (graph instructions and the accesses by reference
-   * made for them, accesses_by_reference()): */
+   * made for them, lay_out()): */
   uint32_t *node_of;  /* -> the graph instruction node */
   int64_t *ptr;       /* -> the pointer it accesses (loads, stores, by reference), -1 */
   uint8_t *by_ref;    /* -> BYREF_READ or BYREF_WRITE (| BYREF_INDEXED) for an access by
                          reference, else 0 */
   /* Per node: */
   int32_t *callee_of; /* call instruction -> the kernel function it calls, -1 */
-  uint8_t *param_use; /* argument variable -> BYREF_READ | BYREF_WRITE | BYREF_INDEXED: what its function
-                         (and what that calls) does to the memory it points to */
+  uint8_t *param_use; /* argument variable -> BYREF_READ | BYREF_WRITE | BYREF_INDEXED: what
+                         its function (and what that calls) does to the memory it points to */
   /* Per function: */
   uint32_t *first_param, *nparams; /* its argument variables: nodes first_param .. + nparams */
-  int32_t *param_key; /* object key (object_key()) -> the argument variable of an
-                         inlined function whose memory it is, -1 */
+  /* Per object key (object_key()): */
+  int32_t *param_key; /* -> the argument variable of an inlined function whose memory it is, -1 */
 } reader;
 
 #define BYREF_READ 1
@@ -155,10 +155,9 @@ static int op_class(const hls_graph *g, uint32_t node) {
 /* The object a pointer value points into: strip GEPs and casts down to an
  * alloca, a global or an argument; a pointer loaded from memory (clang's
  * `%0 = load ptr, ptr %A.addr` for an array argument) is the memory behind
- * that alloca, a different object from the alloca itself. */
-/* The key of the object a pointer value points into (node * 2 +
- * through_pointer), -1 if none; whether it went through a GEP and the
- * largest extent of those GEPs. */
+ * that alloca, a different object from the alloca itself.  This is its key
+ * (node * 2 + through_pointer), -1 if none; whether the way went through a
+ * GEP, and the largest extent of those GEPs.  object_of() numbers the keys. */
 static int64_t object_key(const reader *r, int64_t v, int *through_gep, double *gep_extent) {
   const hls_graph *g = r->g;
   int through_pointer = 0;
@@ -475,8 +474,8 @@ static int byref_accesses(const reader *r, uint32_t node, int64_t *ptr, uint8_t 
  * over the call graph. */
 static void summarise_params(reader *r) {
   const hls_graph *g = r->g;
-  int64_t ptr[MAX_BYREF];
-  uint8_t kind[MAX_BYREF];
+  int64_t ptr[MAX_BYREF + 1]; /* and a load's or store's own pointer */
+  uint8_t kind[MAX_BYREF + 1];
   for (size_t round = 0, changed = 1; changed && round <= g->nfunctions; round++) {
     changed = 0;
     for (size_t v = 0; v < g->nnodes; v++) {
