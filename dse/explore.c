@@ -473,6 +473,7 @@ int hls_explore(const hls_graph *g, hls_dspace *space, const hls_dspace_value *c
 
   int rc = score_current(&x, current);
   if (o.predict_only) {
+    decide_advice(r, o.min_gain); /* nothing searched: the design as written */
     explorer_free(&x);
     r->seconds = now_seconds() - x.start;
     return rc;
