@@ -363,11 +363,14 @@ static double pipeline_recurrence(const hls_analytic *a, int32_t l, int flattene
   return rec;
 }
 
-/* The II of a pipelined loop and what sets it. */
-static double pipeline_ii(hls_analytic *a, int32_t l, double u, int flattened, uint8_t *limit) {
+/* The II of a pipelined loop and what sets it; the cycles its FIFO accesses
+ * take in *fifo_turns. */
+static double pipeline_ii(hls_analytic *a, int32_t l, double u, int flattened, uint8_t *limit,
+                          double *fifo_turns) {
   const hls_loop_setting *s = &a->settings[l];
   double rec = unrolled_recurrence(pipeline_recurrence(a, l, flattened), u, s->reduction);
   double ports = port_ii(a, l, u, flattened), ii = 1, fifo = fifo_cycles(a, l, u, flattened);
+  *fifo_turns = fifo;
   ports = fifo > ports ? fifo : ports;
   *limit = HLS_II_NONE;
   if (ceil(rec - 1e-9) > ii) {
@@ -389,7 +392,8 @@ static double pipeline_ii(hls_analytic *a, int32_t l, double u, int flattened, u
 static double pipelined(hls_analytic *a, int32_t l, double u, double copies, int flattened) {
   hls_analytic_loop *row = &a->rows[l];
   const hls_loop_setting *s = &a->settings[l];
-  row->ii = pipeline_ii(a, l, u, flattened, &row->limit);
+  double turns;
+  row->ii = pipeline_ii(a, l, u, flattened, &row->limit, &turns);
   double share = copies * u / row->ii;
   double depth = flattened ? flat_depth(a, l, share) : region_depth(a, l, share);
   /* Only the own body's chain: one through inner loops' arrays would make a
@@ -398,7 +402,6 @@ static double pipelined(hls_analytic *a, int32_t l, double u, double copies, int
    * median error 2^2.19 -> 2^2.55; docs/analytic.md). */
   row->depth = depth + unroll_chain(u, own_recurrence(a, l), s->reduction);
   /* a FIFO moves one element per cycle: an iteration lasts while its copies take their turns */
-  double turns = fifo_cycles(a, l, u, flattened);
   row->depth = turns > row->depth ? turns : row->depth;
   double link;
   int32_t dist = flattened ? carried_inner(a, l, depth, &link) : 0;

@@ -152,23 +152,32 @@ static int op_class(const hls_graph *g, uint32_t node) {
 
 /* ---- objects ----------------------------------------------------------------- */
 
+/* What the way from a pointer to its object went through. */
+typedef struct {
+  int through_gep;   /* a GEP or a cast */
+  double gep_extent; /* the largest extent of those GEPs */
+  int variable;      /* a GEP index that is not a constant, before any load of the pointer:
+                        an address that moves within the object (a[i]) */
+} key_walk;
+
 /* The object a pointer value points into: strip GEPs and casts down to an
  * alloca, a global or an argument; a pointer loaded from memory (clang's
  * `%0 = load ptr, ptr %A.addr` for an array argument) is the memory behind
  * that alloca, a different object from the alloca itself.  This is its key
- * (node * 2 + through_pointer), -1 if none; whether the way went through a
- * GEP, and the largest extent of those GEPs.  object_of() numbers the keys. */
-static int64_t object_key(const reader *r, int64_t v, int *through_gep, double *gep_extent) {
+ * (node * 2 + through_pointer), -1 if none, and the way there in *w.
+ * object_of() numbers the keys. */
+static int64_t object_key(const reader *r, int64_t v, key_walk *w) {
   const hls_graph *g = r->g;
   int through_pointer = 0;
-  *through_gep = 0;
-  *gep_extent = 0;
+  memset(w, 0, sizeof *w);
   for (int steps = 0; steps < 64; steps++) {
     int64_t d = def_of(r, v);
     if (d >= 0 && (is_op(g, d, "getelementptr") || is_op(g, d, "bitcast"))) {
-      *through_gep = 1;
+      w->through_gep = 1;
       double x = extent_of(g, (uint32_t)d);
-      *gep_extent = x > *gep_extent ? x : *gep_extent;
+      w->gep_extent = x > w->gep_extent ? x : w->gep_extent;
+      for (uint32_t pos = 1; !through_pointer && operand(g, (uint32_t)d, pos) >= 0; pos++)
+        w->variable |= g->nodes[operand(g, (uint32_t)d, pos)].kind != HLS_NODE_CONSTANT;
       v = operand(g, (uint32_t)d, 0);
       continue;
     }
@@ -187,9 +196,8 @@ static int64_t object_key(const reader *r, int64_t v, int *through_gep, double *
 
 static int32_t object_of(reader *r, int64_t v) {
   const hls_graph *g = r->g;
-  int through_gep;
-  double gep_extent;
-  int64_t key = object_key(r, v, &through_gep, &gep_extent);
+  key_walk w;
+  int64_t key = object_key(r, v, &w);
   if (key < 0)
     return -1;
   int64_t key_node = key / 2, d = g->nodes[key_node].kind == HLS_NODE_INSTRUCTION ? key_node : -1;
@@ -206,11 +214,11 @@ static int32_t object_of(reader *r, int64_t v) {
     o->is_register = alloca_or_global && o->extent < 1.5; /* one element */
   }
   hls_afact_object *o = &a->objects[r->object_of[key]];
-  if (!o->is_local && gep_extent > o->extent)
-    o->extent = gep_extent;
+  if (!o->is_local && w.gep_extent > o->extent)
+    o->extent = w.gep_extent;
   /* indexed somewhere: an array after all, unless it holds one element (the
    * field of an ap_int, of a one-member struct) */
-  if (through_gep && o->extent >= 1.5)
+  if (w.through_gep && o->extent >= 1.5)
     o->is_register = 0;
   return r->object_of[key];
 }
@@ -265,12 +273,18 @@ static void find_call_targets(reader *r) {
   }
 }
 
+/* The kernel function instruction index i calls, -1 if none (an access by
+ * reference calls nothing: its call is the instruction after or before). */
+static int32_t call_target(const reader *r, size_t i) {
+  return r->by_ref[i] ? -1 : r->callee_of[r->node_of[i]];
+}
+
 /* in->callee: the calls whose callee's schedule is part of the caller's.
  * Not hls::stream's methods: their bodies are the C simulation's ring
  * buffer, not hardware (the call is a FIFO access, classify()). */
 static void find_callees(reader *r) {
   for (size_t i = 0; i < r->a->ninst; i++) {
-    int32_t f = r->by_ref[i] ? -1 : r->callee_of[r->node_of[i]];
+    int32_t f = call_target(r, i);
     r->a->inst[i].callee = f >= 0 && !is_stream_function(r->g->functions[f]) ? f : -1;
   }
 }
@@ -300,7 +314,7 @@ static void find_fifo_calls(reader *r) {
   hls_analytic *a = r->a;
   for (size_t i = 0; i < a->ninst; i++) {
     hls_afact_inst *in = &a->inst[i];
-    int32_t f = r->by_ref[i] ? -1 : r->callee_of[r->node_of[i]];
+    int32_t f = call_target(r, i);
     int m = f >= 0 ? fifo_method(r->g->functions[f]) : 0;
     int64_t self = m ? operand(r->g, r->node_of[i], 0) : -1;
     if (self >= 0 && (in->fifo = object_of(r, self)) >= 0)
@@ -402,28 +416,10 @@ static void find_param_keys(reader *r) {
   }
 }
 
-/* Whether the address p steps through a GEP with an index that is not a
- * constant on its way to its object. */
-static int variable_offset(const reader *r, int64_t p) {
-  const hls_graph *g = r->g;
-  for (int steps = 0; p >= 0 && steps < 64; steps++) {
-    int64_t d = def_of(r, p);
-    if (d < 0 || !(is_op(g, d, "getelementptr") || is_op(g, d, "bitcast")))
-      return 0;
-    for (uint32_t pos = 1; operand(g, (uint32_t)d, pos) >= 0; pos++)
-      if (g->nodes[operand(g, (uint32_t)d, pos)].kind != HLS_NODE_CONSTANT)
-        return 1;
-    p = operand(g, (uint32_t)d, 0);
-  }
-  return 0;
-}
-
 /* The argument variable of an inlined function whose memory pointer p
- * points into, -1 if none. */
-static int64_t param_behind(const reader *r, int64_t p) {
-  int through_gep;
-  double extent;
-  int64_t key = p >= 0 ? object_key(r, p, &through_gep, &extent) : -1;
+ * points into, -1 if none; the way there in *w. */
+static int64_t param_behind(const reader *r, int64_t p, key_walk *w) {
+  int64_t key = p >= 0 ? object_key(r, p, w) : -1;
   return key >= 0 ? r->param_key[key] : -1;
 }
 
@@ -489,8 +485,9 @@ static void summarise_params(reader *r) {
         kind[n++] = is_op(g, (int64_t)v, "load") ? BYREF_READ : BYREF_WRITE;
       }
       for (int k = 0; k < n; k++) {
-        int64_t param = param_behind(r, ptr[k]);
-        uint8_t use = (uint8_t)(kind[k] | (variable_offset(r, ptr[k]) ? BYREF_INDEXED : 0));
+        key_walk w;
+        int64_t param = param_behind(r, ptr[k], &w);
+        uint8_t use = (uint8_t)(kind[k] | (w.variable ? BYREF_INDEXED : 0));
         if (param >= 0 && (r->param_use[param] | use) != r->param_use[param]) {
           r->param_use[param] |= use;
           changed = 1;
@@ -500,44 +497,45 @@ static void summarise_params(reader *r) {
   }
 }
 
+/* Appends instruction index a->ninst: node v, by_ref `kind` (0: the
+ * instruction itself), pointer p; its index. */
+static int32_t append_inst(reader *r, size_t *cap, uint32_t v, uint8_t kind, int64_t p) {
+  if (r->a->ninst == *cap) {
+    *cap *= 2;
+    r->node_of = hls_xrealloc(r->node_of, *cap * sizeof *r->node_of);
+    r->ptr = hls_xrealloc(r->ptr, *cap * sizeof *r->ptr);
+    r->by_ref = hls_xrealloc(r->by_ref, *cap);
+  }
+  size_t i = r->a->ninst++;
+  r->node_of[i] = v;
+  r->by_ref[i] = kind;
+  r->ptr[i] = p;
+  return (int32_t)i;
+}
+
 /* Instruction indices: every graph instruction in node order, its reads by
  * reference just before it and its writes by reference just after, except
  * those of an inlined function's own arguments (its caller's). */
 static void lay_out(reader *r) {
   const hls_graph *g = r->g;
-  hls_analytic *a = r->a;
   int64_t ptr[MAX_BYREF];
   uint8_t kind[MAX_BYREF];
   size_t cap = g->nnodes + 1;
   r->node_of = hls_xmalloc(cap * sizeof *r->node_of);
   r->ptr = hls_xmalloc(cap * sizeof *r->ptr);
   r->by_ref = hls_xmalloc(cap);
-  for (size_t v = 0; v < g->nnodes; v++) {
+  for (uint32_t v = 0; v < g->nnodes; v++) {
     if (g->nodes[v].kind != HLS_NODE_INSTRUCTION)
       continue;
-    int n = byref_accesses(r, (uint32_t)v, ptr, kind), kept = 0;
+    int n = byref_accesses(r, v, ptr, kind);
+    key_walk w;
     for (int k = 0; k < n; k++)
-      if (param_behind(r, ptr[k]) < 0) {
-        ptr[kept] = ptr[k];
-        kind[kept++] = kind[k];
-      }
-    if (a->ninst + (size_t)kept + 1 > cap) {
-      cap = 2 * cap + (size_t)kept + 1;
-      r->node_of = hls_xrealloc(r->node_of, cap * sizeof *r->node_of);
-      r->ptr = hls_xrealloc(r->ptr, cap * sizeof *r->ptr);
-      r->by_ref = hls_xrealloc(r->by_ref, cap);
-    }
-    for (int pass = 0; pass < 3; pass++) /* reads, the instruction, writes */
-      for (int k = 0; k < (pass == 1 ? 1 : kept); k++) {
-        if (pass != 1 && BYREF_DIRECTION(kind[k]) != (pass == 0 ? BYREF_READ : BYREF_WRITE))
-          continue;
-        size_t i = a->ninst++;
-        r->node_of[i] = (uint32_t)v;
-        r->by_ref[i] = pass == 1 ? 0 : kind[k];
-        r->ptr[i] = pass == 1 ? pointer_operand(g, (uint32_t)v) : ptr[k];
-        if (pass == 1)
-          r->inst_of[v] = (int32_t)i;
-      }
+      if (BYREF_DIRECTION(kind[k]) == BYREF_READ && param_behind(r, ptr[k], &w) < 0)
+        append_inst(r, &cap, v, kind[k], ptr[k]);
+    r->inst_of[v] = append_inst(r, &cap, v, 0, pointer_operand(g, v));
+    for (int k = 0; k < n; k++)
+      if (BYREF_DIRECTION(kind[k]) == BYREF_WRITE && param_behind(r, ptr[k], &w) < 0)
+        append_inst(r, &cap, v, kind[k], ptr[k]);
   }
 }
 
@@ -546,13 +544,12 @@ static void lay_out(reader *r) {
  * computes) is wiring, not an adder. */
 static int free_address(const reader *r, uint32_t gep) {
   int64_t base = operand(r->g, gep, 0);
-  if (param_behind(r, base) >= 0)
-    return 1;
-  int through_gep;
-  double extent;
-  int64_t key = base >= 0 ? object_key(r, base, &through_gep, &extent) : -1;
-  int32_t o = key >= 0 ? r->object_of[key] : -1;
-  return o >= 0 && r->a->objects[o].is_register;
+  key_walk w;
+  int64_t key = base >= 0 ? object_key(r, base, &w) : -1;
+  if (key < 0)
+    return 0;
+  int32_t o = r->object_of[key];
+  return r->param_key[key] >= 0 || (o >= 0 && r->a->objects[o].is_register);
 }
 
 static void classify(reader *r) {
@@ -563,7 +560,8 @@ static void classify(reader *r) {
    * are its callers' (accesses by reference). */
   for (size_t i = 0; i < a->ninst; i++) {
     int64_t p = r->ptr[i];
-    a->inst[i].object = p >= 0 && (r->by_ref[i] || param_behind(r, p) < 0) ? object_of(r, p) : -1;
+    key_walk w;
+    a->inst[i].object = p >= 0 && (r->by_ref[i] || param_behind(r, p, &w) < 0) ? object_of(r, p) : -1;
     a->inst[i].fifo = -1;
   }
   for (size_t i = 0; i < a->ninst; i++) {
@@ -572,7 +570,7 @@ static void classify(reader *r) {
     in->region = region_of(g, node);
     in->cls = r->by_ref[i] ? HLS_OPC_free : (uint8_t)op_class(g, node);
     in->bulk = r->by_ref[i] ? 0 : bulk_cycles(g, node);
-    int32_t callee = r->by_ref[i] ? -1 : r->callee_of[node];
+    int32_t callee = call_target(r, i);
     if (callee >= 0 && a->inlined[callee])
       in->cls = HLS_OPC_free; /* no call: the callee's operations are the caller's */
     else if (in->cls == HLS_OPC_address && free_address(r, node))

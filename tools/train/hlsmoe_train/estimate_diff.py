@@ -18,10 +18,9 @@ import tempfile
 
 import numpy as np
 
-from .analytic_eval import UTILS, labelled
+from .analytic_eval import UTILS, labelled, metrics
 from .dataset import default_data, kernel_sources
 from .frontdoor import score
-from .protocol import spearman
 
 
 def labelled_kernels(versions, kernels=None, data=None):
@@ -53,14 +52,17 @@ def dump(out_path, versions, kernels, data):
 
 
 def kernel_metrics(est, rows):
-    """median |log2(pred / true latency)|, Spearman, summed utilisation MSE; None if unscored."""
+    """analytic_eval's metrics of one kernel's estimates (its errors, squared errors per
+    target: perf first, then the utilisations); None if a point was not scored."""
     if len(est) != len(rows) or any(e is None for e in est):
         return None
     pred = np.array(est, float)
-    true = np.array([r["perf"] for r in rows], float)
-    util = np.array([[r[u] for u in UTILS] for r in rows], float)
-    return (float(np.median(np.abs(np.log2(pred[:, 0] / true)))), spearman(pred[:, 0], true),
-            float(((pred[:, 1:] - util) ** 2).mean(0).sum()))
+    return metrics(pred[:, 0], pred[:, 1:], rows)
+
+
+def util_mse(se, n):
+    """The utilisations' summed MSE from analytic_eval's squared errors (perf is column 0)."""
+    return float((np.asarray(se)[1:] / n).sum())
 
 
 def compare(before_path, after_path, data):
@@ -74,30 +76,29 @@ def compare(before_path, after_path, data):
                  % ",".join(versions))
     moved = total = 0
     pooled = {"before": [], "after": []}
+    cell = lambda m: ("med|log2| %.2f rho %.2f util-MSE %.3f"
+                      % (m["median_abs_log2"], m["spearman"], util_mse(m["se"], m["n"]))
+                      if m else "not scored")
     for key, _src, _top, _flags, rows in labelled_kernels(versions, None, data):
         if key not in before or key not in after:
             continue
         b, a = before[key], after[key]
-        for name, est in (("before", b), ("after", a)):
-            if len(est) == len(rows) and all(e is not None for e in est):
-                pooled[name].append((np.array(est, float), rows))
+        mb, ma = kernel_metrics(b, rows), kernel_metrics(a, rows)
+        for name, m in (("before", mb), ("after", ma)):
+            if m:
+                pooled[name].append(m)
         n = sum(x != y for x, y in zip(b, a)) + abs(len(b) - len(a))
         total += len(rows)
         moved += n
-        if not n:
-            continue
-        mb, ma = kernel_metrics(b, rows), kernel_metrics(a, rows)
-        cell = lambda m: "med|log2| %.2f rho %.2f util-MSE %.3f" % m if m else "not scored"
-        print("%-28s %5d of %5d moved: %s -> %s" % (key, n, len(rows), cell(mb), cell(ma)))
+        if n:
+            print("%-28s %5d of %5d moved: %s -> %s" % (key, n, len(rows), cell(mb), cell(ma)))
     print("%d of %d labelled points moved" % (moved, total))
     for name in ("before", "after"):
         if pooled[name]:
-            err = np.concatenate([np.abs(np.log2(e[:, 0] / np.array([r["perf"] for r in rows], float)))
-                                  for e, rows in pooled[name]])
-            se = sum(((e[:, 1:] - np.array([[r[u] for u in UTILS] for r in rows], float)) ** 2).sum(0)
-                     for e, rows in pooled[name])
+            err = np.concatenate([m["err"] for m in pooled[name]])
+            se = sum(m["se"] for m in pooled[name])
             print("%s: %d points scored, median |log2(pred/true)| %.4f, utilisations' summed MSE %.4f"
-                  % (name, len(err), float(np.median(err)), float((se / len(err)).sum())))
+                  % (name, len(err), float(np.median(err)), util_mse(se, len(err))))
 
 
 def main(argv=None):
