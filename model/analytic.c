@@ -245,7 +245,9 @@ static void tally_subtree(const hls_analytic *a, int32_t region, int32_t l, doub
 }
 
 /* The II the arrays' ports allow loop l: the accesses of each array over
- * two ports per bank. */
+ * two ports per bank.  The copies of l that run at once (a->at_once) share
+ * an argument array's ports where the flow does not partition arguments; a
+ * local array is partitioned with its copies. */
 static double port_ii(const hls_analytic *a, int32_t l, double unroll, int flattened) {
   double *need = hls_xcalloc(a->nobjects + 1, sizeof *need);
   double *banks = hls_xcalloc(a->nobjects + 1, sizeof *banks);
@@ -256,6 +258,8 @@ static double port_ii(const hls_analytic *a, int32_t l, double unroll, int flatt
   double ii = 1;
   for (size_t o = 0; o < a->nobjects; o++)
     if (need[o] > 0) {
+      if (!a->partitions_args && !a->objects[o].is_local)
+        need[o] *= a->at_once;
       double x = ceil(need[o] / (PORTS_PER_BANK * (banks[o] > 1 ? banks[o] : 1)));
       ii = x > ii ? x : ii;
     }
@@ -363,15 +367,16 @@ static double pipeline_recurrence(const hls_analytic *a, int32_t l, int flattene
   return rec;
 }
 
-/* The II of a pipelined loop and what sets it; the cycles its FIFO accesses
- * take in *fifo_turns. */
+/* The II of a pipelined loop and what sets it; the cycles its accesses take
+ * in turns on their FIFOs and ports in *turns. */
 static double pipeline_ii(hls_analytic *a, int32_t l, double u, int flattened, uint8_t *limit,
-                          double *fifo_turns) {
+                          double *turns) {
   const hls_loop_setting *s = &a->settings[l];
   double rec = unrolled_recurrence(pipeline_recurrence(a, l, flattened), u, s->reduction);
-  double ports = port_ii(a, l, u, flattened), ii = 1, fifo = fifo_cycles(a, l, u, flattened);
-  *fifo_turns = fifo;
+  double ports = port_ii(a, l, u, flattened), ii = 1;
+  double fifo = fifo_cycles(a, l, u, flattened);
   ports = fifo > ports ? fifo : ports;
+  *turns = ports;
   *limit = HLS_II_NONE;
   if (ceil(rec - 1e-9) > ii) {
     ii = ceil(rec - 1e-9);
@@ -401,7 +406,8 @@ static double pipelined(hls_analytic *a, int32_t l, double u, double copies, int
    * every labelled point of v21 and v25 that is worse (gemm-blocked's
    * median error 2^2.19 -> 2^2.55; docs/analytic.md). */
   row->depth = depth + unroll_chain(u, own_recurrence(a, l), s->reduction);
-  /* a FIFO moves one element per cycle: an iteration lasts while its copies take their turns */
+  /* a FIFO moves one element per cycle and a port one access: an iteration
+   * lasts while its copies take their turns */
   row->depth = turns > row->depth ? turns : row->depth;
   double link;
   int32_t dist = flattened ? carried_inner(a, l, depth, &link) : 0;
@@ -466,25 +472,27 @@ static double sequential(hls_analytic *a, int32_t l, double u, double copies, in
   double own = region_depth(a, l, copies * u) + unroll_chain(u, own_recurrence(a, l), s->reduction);
   double fifo = fifo_cycles(a, l, u, 0); /* unrolled copies of a stream access take turns */
   own = fifo > own ? fifo : own;
-  double ports = port_ii(a, l, u, 0); /* ... and so do those of an array's access, on its ports */
+  double ports = port_ii(a, l, u, 0); /* ... and an array's accesses, on its ports */
   own = ports > own ? ports : own;
-  double inner = 0, slowest = own;
+  /* Unrolled copies whose inner loops read what an earlier copy's wrote
+   * run `distance` at a time, one wave after another. */
+  double link;
+  int32_t dist = carried_inner(a, l, 0, &link);
+  double waves = dist > 0 ? ceil(u / dist) : 1;
+  double inner = 0, slowest = own, outer_at_once = a->at_once;
+  a->at_once *= dist > 0 && dist < u ? dist : u;
   for (uint32_t c = a->child_begin[l]; c < a->child_begin[l + 1]; c++) {
     double x = loop_cycles(a, (int32_t)a->children[c], copies * u);
     inner += x;
     slowest = x > slowest ? x : slowest;
   }
+  a->at_once = outer_at_once;
   if (!stages && mergeable(a, l, u)) {
     int32_t c = (int32_t)a->children[a->child_begin[l]];
     uint8_t cs = a->rows[c].sched;
     if (cs == HLS_SCHED_PIPELINED || cs == HLS_SCHED_FLATTENED || cs == HLS_SCHED_MERGED)
       return merged(a, l, c, own);
   }
-  /* Unrolled copies whose inner loops read what an earlier copy's wrote
-   * run `distance` at a time, one wave after another. */
-  double link;
-  int32_t dist = carried_inner(a, l, 0, &link);
-  double waves = dist > 0 ? ceil(u / dist) : 1;
   row->depth = (own + inner) * waves + 1; /* + the loop's own state */
   if (!stages) {
     row->sched = HLS_SCHED_SEQUENTIAL;
@@ -566,6 +574,7 @@ void hls_analytic_estimate(hls_analytic *a, const hls_loop_setting *settings,
   memset(a->count, 0, sizeof a->count);
   a->count[HLS_UTIL_LUT] = BASE_LUT;
   a->count[HLS_UTIL_FF] = BASE_FF;
+  a->at_once = 1;
   double cycles = 0;
   /* The kernel and what it calls; without a marked kernel, every function
    * nothing else calls. */

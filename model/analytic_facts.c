@@ -212,6 +212,7 @@ static int32_t object_of(reader *r, int64_t v) {
     o->is_local = alloca_or_global;
     o->extent = alloca_or_global ? extent_of(g, (uint32_t)key_node) : 0;
     o->is_register = alloca_or_global && o->extent < 1.5; /* one element */
+    o->frame = !through_pointer && is_op(g, d, "alloca") ? g->nodes[key_node].function : -1;
   }
   hls_afact_object *o = &a->objects[r->object_of[key]];
   if (!o->is_local && w.gep_extent > o->extent)
@@ -595,6 +596,18 @@ static int is_read(const hls_afact_inst *in) {
   return in->cls == HLS_OPC_reg_read || in->cls == HLS_OPC_load;
 }
 
+/* A write of a scalar local of an inlined function (at -O0 its arguments'
+ * spills, an operator's temporaries: most of an ap_int operator): the
+ * function has no loop, so inlined the value lives no longer than the
+ * caller's path through it and is a wire, not a register of its own.  It
+ * still orders the path (the class stays reg_write); only its cost goes. */
+static int wire_write(const hls_analytic *a, const hls_afact_inst *in) {
+  if (in->cls != HLS_OPC_reg_write || in->object < 0)
+    return 0;
+  int32_t f = a->objects[in->object].frame;
+  return f >= 0 && a->inlined[f];
+}
+
 /* Groups the instructions by region, in node order. */
 static void group_regions(hls_analytic *a) {
   a->region = hls_xcalloc(a->nregions, sizeof *a->region);
@@ -609,7 +622,7 @@ static void group_regions(hls_analytic *a) {
   for (size_t i = 0; i < a->ninst; i++) {
     hls_afact_region *rg = &a->region[a->inst[i].region];
     a->region_inst[rg->inst_end++] = (uint32_t)i;
-    rg->ops[a->inst[i].cls] += 1;
+    rg->ops[wire_write(a, &a->inst[i]) ? HLS_OPC_free : a->inst[i].cls] += 1;
     rg->bulk += a->inst[i].bulk;
   }
   free(fill);

@@ -41,6 +41,7 @@ typedef struct {
   int is_register;  /* a scalar local: a register after mem2reg */
   int is_local;     /* an alloca or global (on chip), not memory behind a pointer argument */
   double extent;    /* scalar elements (the largest seen for memory behind a pointer) */
+  int32_t frame;    /* an alloca: the function whose local it is; else -1 */
 } hls_afact_object;
 
 /* A recurrence through memory: a load and a later store of the same array in
@@ -110,6 +111,9 @@ struct hls_analytic {
   double *start;                    /* [ninst] scratch of the critical path */
   uint8_t *on_stack;                /* [nfunctions] recursion guard */
   hls_analytic_loop *rows;          /* [nloops] */
+  double at_once;                   /* copies of the loop being scheduled that run at the same
+                                       time (those of unrolled ancestors that do not wait for
+                                       each other): they share an argument array's ports */
   double count[HLS_UTILS];
 };
 
