@@ -81,7 +81,18 @@ static double excess(const hls_explore_options *o, const hls_prediction *p) {
 static int better(const hls_design *a, const hls_design *b) {
   if (a->pred.perf != b->pred.perf)
     return a->pred.perf > b->pred.perf;
+  if (a->changes != b->changes)
+    return a->changes < b->changes;
   return a->order < b->order;
+}
+
+/* The knobs of `values` set otherwise than in the design as written. */
+static size_t changes_from_current(const explorer *x, const hls_dspace_value *values) {
+  const hls_dspace_value *cur = x->r->current.values;
+  size_t n = 0;
+  for (size_t k = 0; cur && k < x->nknobs; k++)
+    n += !hls_dspace_value_equal(values[k], cur[k]);
+  return n;
 }
 
 static void copy_values(hls_dspace_value *dst, const hls_dspace_value *src, size_t n) {
@@ -121,7 +132,7 @@ static void insert_ranked(const explorer *x, hls_design *list, size_t *n, size_t
 /* Keeps r->top sorted best first, at most x->keep long. */
 static void offer(explorer *x, const hls_dspace_value *values, const hls_prediction *p,
                   uint64_t order) {
-  hls_design cand = {(hls_dspace_value *)values, *p, 1, order};
+  hls_design cand = {(hls_dspace_value *)values, *p, 1, order, changes_from_current(x, values)};
   insert_ranked(x, x->r->top, &x->r->ntop, x->keep, &cand, faster);
 }
 
@@ -129,7 +140,7 @@ static void offer(explorer *x, const hls_dspace_value *values, const hls_predict
  * design), at most the beam's width long. */
 static void offer_near(explorer *x, const hls_dspace_value *values, const hls_prediction *p,
                        uint64_t order) {
-  hls_design cand = {(hls_dspace_value *)values, *p, 0, order};
+  hls_design cand = {(hls_dspace_value *)values, *p, 0, order, changes_from_current(x, values)};
   if (isfinite(excess(x->o, p)))
     insert_ranked(x, x->near, &x->nnear, x->o->beam, &cand, nearer);
 }

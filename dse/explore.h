@@ -70,6 +70,8 @@ typedef struct {
   hls_prediction pred;
   int feasible;
   uint64_t order; /* when it was scored: ties in perf go to the earlier one */
+  size_t changes; /* knobs set otherwise than in the design as written: ties in perf go
+                     to the fewer first, so equal designs advise the smallest edit */
 } hls_design;
 
 typedef struct {

@@ -503,6 +503,20 @@ static double sequential(hls_analytic *a, int32_t l, double u, double copies, in
   return ((double)row->iterations - 1) * slowest + row->depth + 1;
 }
 
+/* Is loop l innermost once unrolled?  It is when every loop inside it is
+ * fully unrolled: the flow's default pipeline of innermost loops then takes
+ * l with their copies in its body (UG1399: loops are unrolled before the
+ * innermost ones are pipelined). */
+static int innermost_unrolled(const hls_analytic *a, int32_t l) {
+  for (uint32_t c = a->child_begin[l]; c < a->child_begin[l + 1]; c++) {
+    int32_t k = (int32_t)a->children[c];
+    int64_t trip = trip_of(&a->g->loops[k]);
+    if (clamp_unroll(a->settings[k].unroll, trip) < trip || !innermost_unrolled(a, k))
+      return 0;
+  }
+  return 1;
+}
+
 static double loop_cycles(hls_analytic *a, int32_t l, double copies) {
   const hls_loop_setting *s = &a->settings[l];
   hls_analytic_loop *row = &a->rows[l];
@@ -513,12 +527,12 @@ static double loop_cycles(hls_analytic *a, int32_t l, double copies) {
   row->carried = carried_distance(a, l);
   a->count[HLS_UTIL_LUT] += LOOP_LUT * copies;
   a->count[HLS_UTIL_FF] += LOOP_FF * copies;
-  int innermost = a->child_begin[l] == a->child_begin[l + 1];
+  int has_inner = a->child_begin[l] != a->child_begin[l + 1];
   double cycles;
   if (s->pipe == HLS_PIPE_FG)
     cycles = pipelined(a, l, (double)u, copies, 1);
-  else if (innermost && s->pipe != HLS_PIPE_OFF) /* requested, or Vitis's default for innermost loops */
-    cycles = pipelined(a, l, (double)u, copies, 0);
+  else if (s->pipe != HLS_PIPE_OFF && innermost_unrolled(a, l)) /* requested, or the default */
+    cycles = pipelined(a, l, (double)u, copies, has_inner);
   else
     cycles = sequential(a, l, (double)u, copies, s->pipe == HLS_PIPE_CG);
   row->cycles = cycles;
