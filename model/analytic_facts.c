@@ -207,12 +207,12 @@ static int32_t object_of(reader *r, int64_t v) {
     r->object_of[key] = (int32_t)a->nobjects;
     a->objects = hls_xrealloc(a->objects, (a->nobjects + 1) * sizeof *a->objects);
     hls_afact_object *o = &a->objects[a->nobjects++];
-    int alloca_or_global =
-        !through_pointer && (is_op(g, d, "alloca") || (d < 0 && g->nodes[key_node].function < 0));
+    int alloca = !through_pointer && is_op(g, d, "alloca");
+    int alloca_or_global = alloca || (!through_pointer && d < 0 && g->nodes[key_node].function < 0);
     o->is_local = alloca_or_global;
     o->extent = alloca_or_global ? extent_of(g, (uint32_t)key_node) : 0;
     o->is_register = alloca_or_global && o->extent < 1.5; /* one element */
-    o->frame = !through_pointer && is_op(g, d, "alloca") ? g->nodes[key_node].function : -1;
+    o->frame = alloca ? g->nodes[key_node].function : -1;
   }
   hls_afact_object *o = &a->objects[r->object_of[key]];
   if (!o->is_local && w.gep_extent > o->extent)
