@@ -103,8 +103,9 @@ static cJSON *loops_json(const hls_report_origin *origin) {
 
 /* The analytic estimator's loop table of a design, as in a Vitis synthesis
  * report: per loop (graph order) its trip count, unroll factor, schedule,
- * II, iteration latency, the cycles of one execution, and the distance of
- * a dependence it carries through an array (0: none). */
+ * II, iteration latency, the cycles of one execution, the distance of a
+ * dependence it carries through an array (0: none) and, where the flow
+ * drops a pipeline asked of it, the loop inside that cannot be unrolled. */
 static cJSON *loop_estimates_json(const hls_report_origin *origin, const hls_dspace_value *values) {
   const hls_graph *g = origin->graph;
   hls_loop_setting *settings = hls_xcalloc(g->nloops + 1, sizeof *settings);
@@ -126,6 +127,8 @@ static cJSON *loop_estimates_json(const hls_report_origin *origin, const hls_dsp
     cJSON_AddNumberToObject(o, "iteration_latency", row->depth);
     cJSON_AddNumberToObject(o, "cycles", row->cycles);
     cJSON_AddNumberToObject(o, "carried_distance", row->carried);
+    if (row->dropped > 0) /* the pipeline asked of it, dropped for this loop inside */
+      cJSON_AddStringToObject(o, "pipeline_dropped_for", g->loops[row->dropped - 1].name);
     cJSON_AddItemToArray(a, o);
   }
   free(settings);

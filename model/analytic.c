@@ -158,40 +158,47 @@ static double region_depth(hls_analytic *a, int32_t region, double copies) {
   return ceil(depth - 1e-9) + rg->bulk;
 }
 
+/* A loop's recurrences: the longest accumulation (x += y on every
+ * iteration, which a flow may sum as a tree over unrolled copies) and the
+ * longest other chain. */
+typedef struct {
+  double chain, sum;
+} recurrence;
+
+static void take(double *most, double x) { *most = x > *most ? x : *most; }
+
+/* Loop l's memory recurrences in `region` that l carries (l does not move the address). */
+static void take_memrecs(const hls_analytic *a, int32_t l, int32_t region, recurrence *r) {
+  uint32_t bit = depth_bit(a->g, l);
+  const hls_afact_region *rg = &a->region[region];
+  for (uint32_t k = rg->rec_begin; k < rg->rec_end; k++)
+    if (!(a->memrecs[k].ivmask & bit))
+      take(a->memrecs[k].sums ? &r->sum : &r->chain, a->memrecs[k].latency);
+}
+
 /* The recurrence a loop carries in its own body: through scalars, and
  * through arrays whose store address the loop's induction variable does not
  * move. */
-static double own_recurrence(const hls_analytic *a, int32_t l) {
+static recurrence own_recurrence(const hls_analytic *a, int32_t l) {
   const hls_afact_region *rg = &a->region[l];
-  uint32_t bit = depth_bit(a->g, l);
-  double rec = rg->reg_rec;
-  for (uint32_t k = rg->rec_begin; k < rg->rec_end; k++)
-    if (!(a->memrecs[k].ivmask & bit) && a->memrecs[k].latency > rec)
-      rec = a->memrecs[k].latency;
+  recurrence r = {rg->reg_rec, rg->reg_sum};
+  take_memrecs(a, l, l, &r);
   /* and through elements the address moves to (x[i] = f(x[i - d])): one
    * link per d iterations */
   for (uint32_t k = a->dep_begin[l]; k < a->dep_begin[l + 1]; k++) {
     const hls_afact_dep *dp = &a->deps[k];
-    if (dp->own_body && dp->latency / dp->distance > rec)
-      rec = dp->latency / dp->distance;
+    if (dp->own_body)
+      take(&r.chain, dp->latency / dp->distance);
   }
-  return rec;
+  return r;
 }
 
 /* The recurrence of loop l carried by arrays in the bodies of its inner
  * loops (when they are unrolled into it). */
-static double inner_memory_recurrence(const hls_analytic *a, int32_t l, int32_t inner) {
-  double rec = 0;
-  uint32_t bit = depth_bit(a->g, l);
-  const hls_afact_region *rg = &a->region[inner];
-  for (uint32_t k = rg->rec_begin; k < rg->rec_end; k++)
-    if (!(a->memrecs[k].ivmask & bit) && a->memrecs[k].latency > rec)
-      rec = a->memrecs[k].latency;
-  for (uint32_t c = a->child_begin[inner]; c < a->child_begin[inner + 1]; c++) {
-    double r = inner_memory_recurrence(a, l, (int32_t)a->children[c]);
-    rec = r > rec ? r : rec;
-  }
-  return rec;
+static void inner_memory_recurrence(const hls_analytic *a, int32_t l, int32_t inner, recurrence *r) {
+  take_memrecs(a, l, inner, r);
+  for (uint32_t c = a->child_begin[inner]; c < a->child_begin[inner + 1]; c++)
+    inner_memory_recurrence(a, l, (int32_t)a->children[c], r);
 }
 
 /* A dependence loop l carries through its inner loops' bodies: the
@@ -305,7 +312,8 @@ static double fifo_cycles(const hls_analytic *a, int32_t l, double unroll, int f
 /* ---- loops ------------------------------------------------------------------------------ */
 
 static double loop_cycles(hls_analytic *a, int32_t l, double copies);
-static double flat_depth(hls_analytic *a, int32_t l, double copies);
+static double flat_depth(hls_analytic *a, int32_t l, double copies, int in_pipeline);
+static int stays_loop(const hls_analytic *a, int32_t l);
 
 static int32_t carried_distance(const hls_analytic *a, int32_t l) {
   int32_t dist = 0;
@@ -316,22 +324,36 @@ static int32_t carried_distance(const hls_analytic *a, int32_t l) {
 
 static int64_t clamp_unroll(int64_t u, int64_t trip) { return u < 1 ? 1 : u > trip ? trip : u; }
 
-/* The extra latency of u copies of a body chained by a recurrence of
- * latency rec: u - 1 more links, or a tree of log2(u) levels for a
- * reduction (the flow builds partial sums). */
-static double unroll_chain(double u, double rec, int reduction) {
-  if (u <= 1 || rec < 1) /* combinational (integer) recurrences are re-associated */
+/* Are a loop's accumulations summed as a tree over its unrolled copies?
+ * Where its pragma names a reduction (Merlin), and in a pipeline: there both
+ * flows re-associate them (measured, docs/analytic.md "Sums"); in straight
+ * code they stay a chain.  Other recurrences: only for a reduction pragma. */
+static int sum_tree(const hls_loop_setting *s, int in_pipeline) { return s->reduction || in_pipeline; }
+
+/* The links u copies of a recurrence of latency rec add in a row: u - 1, or
+ * a tree of log2(u) levels; none for combinational (integer) recurrences,
+ * which the flow re-associates. */
+static double links(double u, double rec, int tree) {
+  if (u <= 1 || rec < 1)
     return 0;
-  return (reduction ? ceil(log2(u)) : u - 1) * rec;
+  return (tree ? ceil(log2(u)) : u - 1) * rec;
+}
+
+/* The extra latency of u copies of a body chained by its recurrences. */
+static double unroll_chain(const hls_loop_setting *s, double u, recurrence rec, int in_pipeline) {
+  double chain = links(u, rec.chain, s->reduction);
+  double sum = links(u, rec.sum, sum_tree(s, in_pipeline));
+  return chain > sum ? chain : sum;
 }
 
 /* An inner loop fully unrolled into a flattened ancestor: its body copies,
- * chained by its own recurrence.  Returns its latency inside the ancestor. */
-static double unrolled_chain(hls_analytic *a, int32_t l, double copies) {
+ * chained by its own recurrence (a tree of sums in_pipeline: the ancestor
+ * runs more than one iteration).  Returns its latency inside the ancestor. */
+static double unrolled_chain(hls_analytic *a, int32_t l, double copies, int in_pipeline) {
   const hls_loop_setting *s = &a->settings[l];
   double trip = (double)trip_of(&a->g->loops[l]);
-  double depth = flat_depth(a, l, copies * trip);
-  double cycles = depth + unroll_chain(trip, own_recurrence(a, l), s->reduction);
+  double depth = flat_depth(a, l, copies * trip, in_pipeline);
+  double cycles = depth + unroll_chain(s, trip, own_recurrence(a, l), in_pipeline);
   hls_analytic_loop *row = &a->rows[l];
   row->trip = (int64_t)trip;
   row->sched = HLS_SCHED_UNROLLED;
@@ -342,28 +364,29 @@ static double unrolled_chain(hls_analytic *a, int32_t l, double copies) {
   return cycles;
 }
 
-static double flat_depth(hls_analytic *a, int32_t l, double copies) {
+static double flat_depth(hls_analytic *a, int32_t l, double copies, int in_pipeline) {
   double d = region_depth(a, l, copies);
   for (uint32_t c = a->child_begin[l]; c < a->child_begin[l + 1]; c++)
-    d += unrolled_chain(a, (int32_t)a->children[c], copies);
+    d += unrolled_chain(a, (int32_t)a->children[c], copies, in_pipeline);
   return d;
 }
 
-/* A recurrence over u unrolled copies: u links in a row, unless the flow
- * builds partial sums (a reduction) or the links are combinational integer
- * operations, which it re-associates (an induction variable steps by u). */
-static double unrolled_recurrence(double rec, double u, int reduction) {
-  return reduction || rec < 1 ? rec : rec * u;
+/* A recurrence over u unrolled copies, as the pipeline's II sees it: u
+ * links in a row, unless they form a tree (sum_tree) or are combinational
+ * integer operations, which the flow re-associates (an induction variable
+ * steps by u). */
+static double unrolled_recurrence(const hls_loop_setting *s, recurrence rec, double u) {
+  double chain = s->reduction || rec.chain < 1 ? rec.chain : rec.chain * u;
+  double sum = sum_tree(s, 1) || rec.sum < 1 ? rec.sum : rec.sum * u;
+  return chain > sum ? chain : sum;
 }
 
 /* The recurrence loop l carries: through its own body, and when flattened
  * also through arrays in its inner loops' bodies. */
-static double pipeline_recurrence(const hls_analytic *a, int32_t l, int flattened) {
-  double rec = own_recurrence(a, l);
-  for (uint32_t c = a->child_begin[l]; flattened && c < a->child_begin[l + 1]; c++) {
-    double r = inner_memory_recurrence(a, l, (int32_t)a->children[c]);
-    rec = r > rec ? r : rec;
-  }
+static recurrence pipeline_recurrence(const hls_analytic *a, int32_t l, int flattened) {
+  recurrence rec = own_recurrence(a, l);
+  for (uint32_t c = a->child_begin[l]; flattened && c < a->child_begin[l + 1]; c++)
+    inner_memory_recurrence(a, l, (int32_t)a->children[c], &rec);
   return rec;
 }
 
@@ -372,7 +395,7 @@ static double pipeline_recurrence(const hls_analytic *a, int32_t l, int flattene
 static double pipeline_ii(hls_analytic *a, int32_t l, double u, int flattened, uint8_t *limit,
                           double *turns) {
   const hls_loop_setting *s = &a->settings[l];
-  double rec = unrolled_recurrence(pipeline_recurrence(a, l, flattened), u, s->reduction);
+  double rec = unrolled_recurrence(s, pipeline_recurrence(a, l, flattened), u);
   double ports = port_ii(a, l, u, flattened), ii = 1;
   double fifo = fifo_cycles(a, l, u, flattened);
   ports = fifo > ports ? fifo : ports;
@@ -400,12 +423,13 @@ static double pipelined(hls_analytic *a, int32_t l, double u, double copies, int
   double turns;
   row->ii = pipeline_ii(a, l, u, flattened, &row->limit, &turns);
   double share = copies * u / row->ii;
-  double depth = flattened ? flat_depth(a, l, share) : region_depth(a, l, share);
+  int in_pipeline = row->iterations > 1; /* one iteration: straight code */
+  double depth = flattened ? flat_depth(a, l, share, in_pipeline) : region_depth(a, l, share);
   /* Only the own body's chain: one through inner loops' arrays would make a
    * fully unrolled nest (one iteration) as slow as its II, and measured on
    * every labelled point of v21 and v25 that is worse (gemm-blocked's
    * median error 2^2.19 -> 2^2.55; docs/analytic.md). */
-  row->depth = depth + unroll_chain(u, own_recurrence(a, l), s->reduction);
+  row->depth = depth + unroll_chain(s, u, own_recurrence(a, l), in_pipeline);
   /* a FIFO moves one element per cycle and a port one access: an iteration
    * lasts while its copies take their turns */
   row->depth = turns > row->depth ? turns : row->depth;
@@ -469,7 +493,7 @@ static double merged(hls_analytic *a, int32_t l, int32_t c, double own) {
 static double sequential(hls_analytic *a, int32_t l, double u, double copies, int stages) {
   hls_analytic_loop *row = &a->rows[l];
   const hls_loop_setting *s = &a->settings[l];
-  double own = region_depth(a, l, copies * u) + unroll_chain(u, own_recurrence(a, l), s->reduction);
+  double own = region_depth(a, l, copies * u) + unroll_chain(s, u, own_recurrence(a, l), 0);
   double fifo = fifo_cycles(a, l, u, 0); /* unrolled copies of a stream access take turns */
   own = fifo > own ? fifo : own;
   double ports = port_ii(a, l, u, 0); /* ... and an array's accesses, on its ports */
@@ -479,10 +503,23 @@ static double sequential(hls_analytic *a, int32_t l, double u, double copies, in
   double link;
   int32_t dist = carried_inner(a, l, 0, &link);
   double waves = dist > 0 ? ceil(u / dist) : 1;
-  double inner = 0, slowest = own, outer_at_once = a->at_once;
-  a->at_once *= dist > 0 && dist < u ? dist : u;
+  double inner = 0, in_rows = 0, slowest = own, outer_at_once = a->at_once;
+  double together = dist > 0 && dist < u ? dist : u;
   for (uint32_t c = a->child_begin[l]; c < a->child_begin[l + 1]; c++) {
-    double x = loop_cycles(a, (int32_t)a->children[c], copies * u);
+    int32_t k = (int32_t)a->children[c];
+    /* The u copies of an inner loop that stays a loop run one after another
+     * (loops in one body run in sequence: UG1399, outside dataflow), so
+     * they take u times its cycles, wait for nobody and, never busy at
+     * once, share one set of operators; measured (docs/analytic.md). */
+    if (stays_loop(a, k)) {
+      a->at_once = outer_at_once;
+      double x = u * loop_cycles(a, k, copies);
+      in_rows += x;
+      slowest = x > slowest ? x : slowest;
+      continue;
+    }
+    a->at_once = outer_at_once * together;
+    double x = loop_cycles(a, k, copies * u);
     inner += x;
     slowest = x > slowest ? x : slowest;
   }
@@ -493,7 +530,7 @@ static double sequential(hls_analytic *a, int32_t l, double u, double copies, in
     if (cs == HLS_SCHED_PIPELINED || cs == HLS_SCHED_FLATTENED || cs == HLS_SCHED_MERGED)
       return merged(a, l, c, own);
   }
-  row->depth = (own + inner) * waves + 1; /* + the loop's own state */
+  row->depth = (own + inner) * waves + in_rows + 1; /* + the loop's own state */
   if (!stages) {
     row->sched = HLS_SCHED_SEQUENTIAL;
     return (double)row->iterations * row->depth + 1;
@@ -517,6 +554,21 @@ static int innermost_unrolled(const hls_analytic *a, int32_t l) {
   return 1;
 }
 
+/* Does loop l stay a loop, or does it vanish into straight code (fully
+ * unrolled, and every loop inside it too)? */
+static int stays_loop(const hls_analytic *a, int32_t l) {
+  int64_t trip = trip_of(&a->g->loops[l]);
+  return clamp_unroll(a->settings[l].unroll, trip) < trip || !innermost_unrolled(a, l);
+}
+
+int32_t hls_analytic_rolled_inside(const hls_graph *g, int32_t l) {
+  for (size_t k = 0; k < g->nloops; k++)
+    for (int32_t p = g->loops[k].parent; p >= 0; p = g->loops[p].parent)
+      if (p == l && !g->loops[k].trip_known)
+        return (int32_t)k;
+  return -1;
+}
+
 static double loop_cycles(hls_analytic *a, int32_t l, double copies) {
   const hls_loop_setting *s = &a->settings[l];
   hls_analytic_loop *row = &a->rows[l];
@@ -529,10 +581,18 @@ static double loop_cycles(hls_analytic *a, int32_t l, double copies) {
   a->count[HLS_UTIL_FF] += LOOP_FF * copies;
   int has_inner = a->child_begin[l] != a->child_begin[l + 1];
   double cycles;
-  if (s->pipe == HLS_PIPE_FG)
+  int32_t rolled = s->pipe == HLS_PIPE_FG ? hls_analytic_rolled_inside(a->g, l) : -1;
+  row->dropped = rolled + 1;
+  if (s->pipe == HLS_PIPE_FG && rolled < 0)
     cycles = pipelined(a, l, (double)u, copies, 1);
-  else if (s->pipe != HLS_PIPE_OFF && innermost_unrolled(a, l)) /* requested, or the default */
-    cycles = pipelined(a, l, (double)u, copies, has_inner);
+  else if (s->pipe == HLS_PIPE_FG) {
+    /* The flow drops the pipeline it cannot build, and with it pipelines
+     * nothing inside: the loops inside run their iterations one by one. */
+    a->no_default_pipe++;
+    cycles = sequential(a, l, (double)u, copies, 0);
+    a->no_default_pipe--;
+  } else if (s->pipe != HLS_PIPE_OFF && !a->no_default_pipe && innermost_unrolled(a, l))
+    cycles = pipelined(a, l, (double)u, copies, has_inner); /* requested, or the default */
   else
     cycles = sequential(a, l, (double)u, copies, s->pipe == HLS_PIPE_CG);
   row->cycles = cycles;

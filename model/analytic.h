@@ -58,6 +58,9 @@ typedef struct {
   uint8_t limit;       /* what sets the II: hls_ii_limit */
   int32_t carried;     /* the shortest distance of a dependence the loop carries through
                         * an array (model/analytic_deps.c), 0 if none */
+  int32_t dropped;     /* a pipeline asked of the loop that the flow cannot build, so drops:
+                        * 1 + the loop inside it that cannot be unrolled
+                        * (hls_analytic_rolled_inside); 0 if none */
 } hls_analytic_loop;
 
 typedef enum { HLS_II_NONE, HLS_II_RECURRENCE, HLS_II_MEMORY, HLS_II_GIVEN } hls_ii_limit;
@@ -96,6 +99,11 @@ void hls_analytic_settings(const hls_graph *g, const hls_value *point, hls_loop_
 /* The same from an encoded pragma matrix [g->nscopes][HLS_PRAGMA_DIM]
  * (graph/encode.h), which is what the predictor API receives. */
 void hls_analytic_settings_encoded(const hls_graph *g, const float *pragma, hls_loop_setting *out);
+
+/* The first loop inside loop l (graph order) whose trip count is not a
+ * constant, so that no flow can unroll it, as a pipeline of l needs (a
+ * `loop_tripcount` pragma only guesses it); -1 if none. */
+int32_t hls_analytic_rolled_inside(const hls_graph *g, int32_t l);
 
 /* Estimates the kernel under the settings (one per loop). */
 void hls_analytic_estimate(hls_analytic *a, const hls_loop_setting *settings,

@@ -42,10 +42,12 @@ static int64_t inner_terms(const hls_afact_index *x, uint32_t depth) {
 /* The distance of the dependence carried by the loop at `depth` from store
  * st to load ld, 0 when there is none or the test cannot tell. */
 static int64_t distance(const hls_analytic *a, const hls_afact_inst *st, const hls_afact_inst *ld,
-                        uint32_t depth) {
+                        uint32_t depth, int *still) {
+  *still = 0;
   if (st->index_end - st->index_begin != ld->index_end - ld->index_begin)
     return 0;
   int64_t dist = 0;
+  int moved = 0; /* does l's induction variable move any subscript? */
   for (uint32_t k = 0; k < st->index_end - st->index_begin; k++) {
     const hls_afact_index *s = &a->indices[st->index_begin + k], *l = &a->indices[ld->index_begin + k];
     for (uint32_t d = 0; d + 1 < depth; d++)
@@ -54,6 +56,7 @@ static int64_t distance(const hls_analytic *a, const hls_afact_inst *st, const h
     int64_t c = s->coef[depth - 1], diff = s->k - l->k;
     int64_t inner_s = inner_terms(s, depth), inner_l = inner_terms(l, depth);
     int64_t inner = inner_s > inner_l ? inner_s : inner_l;
+    moved |= c != 0 || l->coef[depth - 1] != 0;
     if (inner && (c == 0 || llabs(c) <= inner))
       continue; /* the inner loops move it as much as l does: it may meet anywhere */
     if (c != l->coef[depth - 1])
@@ -67,6 +70,7 @@ static int64_t distance(const hls_analytic *a, const hls_afact_inst *st, const h
       return 0;
     dist = diff / c;
   }
+  *still = !moved;
   return dist;
 }
 
@@ -75,7 +79,40 @@ static int64_t distance(const hls_analytic *a, const hls_afact_inst *st, const h
 static double body_latency(hls_analytic *a, uint32_t ld, uint32_t st) {
   const hls_afact_region *rg = &a->region[a->inst[ld].region];
   hls_afact_path_from(a, rg, ld, a->start);
-  return a->start[st] < 0 ? -1 : a->start[st] + hls_op_costs[HLS_OPC_store].latency;
+  return !hls_afact_reached(a->start[st]) ? -1 : a->start[st] + hls_op_costs[HLS_OPC_store].latency;
+}
+
+/* Is the value store st writes computed from a load (in its body) of an
+ * array that loop l's nest writes?  Then a dependence into it may close a
+ * cycle through the nest; a store of outside data (shift[0] = x[n]) closes
+ * none. */
+static int stores_nest_data(hls_analytic *a, uint32_t st, const uint32_t *acc, size_t n) {
+  const hls_afact_region *rg = &a->region[a->inst[st].region];
+  for (uint32_t j = rg->inst_begin; j < rg->inst_end; j++) {
+    uint32_t ld = a->region_inst[j];
+    if (a->inst[ld].cls != HLS_OPC_load || ld > st)
+      continue;
+    int written = 0;
+    for (size_t x = 0; x < n && !written; x++)
+      written = a->inst[acc[x]].cls == HLS_OPC_store && a->inst[acc[x]].object == a->inst[ld].object;
+    if (written && body_latency(a, ld, st) >= 0)
+      return 1;
+  }
+  return 0;
+}
+
+/* The distance when loop l moves neither access (`still`), made in
+ * different bodies inside it, the load first, the stored value computed from
+ * the nest's own data: each iteration reads what the previous one wrote last
+ * (a time loop over whole rows, B[i] = f(A[i - 1..i + 1]) then
+ * A[i] = f(B[...]) in two inner loops): 1.  A store before the load is read
+ * in its own iteration (sum[p] = ... then out = sum[p]); in one body, the
+ * pair is the body's own recurrence (find_recurrences). */
+static int64_t still_distance(hls_analytic *a, uint32_t st, uint32_t ld, const uint32_t *acc,
+                              size_t n) {
+  if (a->inst[st].region == a->inst[ld].region || st < ld)
+    return 0;
+  return stores_nest_data(a, st, acc, n);
 }
 
 /* The accesses of the arrays that loop l's nest both reads and writes. */
@@ -118,7 +155,10 @@ void hls_afact_find_deps(hls_analytic *a) {
         const hls_afact_inst *ld = &a->inst[acc[y]];
         if (ld->cls != HLS_OPC_load || ld->object != st->object)
           continue;
-        int64_t dist = distance(a, st, ld, depth);
+        int still;
+        int64_t dist = distance(a, st, ld, depth, &still);
+        if (dist == 0 && still)
+          dist = still_distance(a, acc[x], acc[y], acc, n);
         if (dist < 1 || (trip > 0 && dist >= trip))
           continue;
         int own = st->region == (int32_t)l && ld->region == (int32_t)l;

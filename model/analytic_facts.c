@@ -571,6 +571,8 @@ static void classify(reader *r) {
     in->region = region_of(g, node);
     in->cls = r->by_ref[i] ? HLS_OPC_free : (uint8_t)op_class(g, node);
     in->bulk = r->by_ref[i] ? 0 : bulk_cycles(g, node);
+    in->copy_to = in->bulk > 0 ? object_of(r, operand(g, node, 0)) : -1;
+    in->copy_from = in->bulk > 0 ? object_of(r, operand(g, node, 1)) : -1; /* memset: -1 */
     int32_t callee = call_target(r, i);
     if (callee >= 0 && a->inlined[callee])
       in->cls = HLS_OPC_free; /* no call: the callee's operations are the caller's */
@@ -609,6 +611,40 @@ static int wire_write(const hls_analytic *a, const hls_afact_inst *in) {
 }
 
 /* Groups the instructions by region, in node order. */
+/* Does the bulk copy `in` move through object o? */
+static int copies_through(const hls_afact_inst *in, int32_t o) {
+  return in->bulk > 0 && o >= 0 && (in->copy_to == o || in->copy_from == o);
+}
+
+/* The cycles a region's bulk copies take: copies through different objects
+ * (each array argument its own interface, each buffer its own ports) run at
+ * the same time, those through one object take their turns, so the busiest
+ * object's total.  A copy whose objects are unknown waits for all others.
+ * Measured on HLSyn-Vitis: 2mm's fastest design (7,781 cycles) is below the
+ * sum of its six copies (18,700 beats), near its busiest array's two (6,400);
+ * atax's (14,887) is its one large copy's 14,384 (docs/analytic.md). */
+static double bulk_turns(const hls_analytic *a, const hls_afact_region *rg) {
+  double most = 0, unknown = 0;
+  for (uint32_t j = rg->inst_begin; j < rg->inst_end; j++) {
+    const hls_afact_inst *in = &a->inst[a->region_inst[j]];
+    if (in->bulk <= 0)
+      continue;
+    if (in->copy_to < 0 && in->copy_from < 0) {
+      unknown += in->bulk;
+      continue;
+    }
+    int32_t ends[2] = {in->copy_to, in->copy_from};
+    for (int e = 0; e < 2; e++) {
+      double busy = 0;
+      for (uint32_t m = rg->inst_begin; m < rg->inst_end; m++)
+        if (copies_through(&a->inst[a->region_inst[m]], ends[e]))
+          busy += a->inst[a->region_inst[m]].bulk;
+      most = busy > most ? busy : most;
+    }
+  }
+  return most + unknown;
+}
+
 static void group_regions(hls_analytic *a) {
   a->region = hls_xcalloc(a->nregions, sizeof *a->region);
   a->region_inst = hls_xcalloc(a->ninst ? a->ninst : 1, sizeof *a->region_inst);
@@ -623,9 +659,10 @@ static void group_regions(hls_analytic *a) {
     hls_afact_region *rg = &a->region[a->inst[i].region];
     a->region_inst[rg->inst_end++] = (uint32_t)i;
     rg->ops[wire_write(a, &a->inst[i]) ? HLS_OPC_free : a->inst[i].cls] += 1;
-    rg->bulk += a->inst[i].bulk;
   }
   free(fill);
+  for (size_t k = 0; k < a->nregions; k++)
+    a->region[k].bulk = bulk_turns(a, &a->region[k]);
 }
 
 /* Adds the same-region instructions defining the data operands of `node`
@@ -640,6 +677,16 @@ static size_t add_data_preds(const reader *r, uint32_t node, int32_t region, int
       a->preds[n++] = (uint32_t)r->inst_of[d];
   }
   return n;
+}
+
+/* The same-region instruction feeding a multiply-add's addend (operand 2), else -1. */
+static int32_t addend_of(const reader *r, uint32_t node, const hls_afact_inst *in) {
+  if (in->cls != HLS_OPC_fmac && in->cls != HLS_OPC_dmac)
+    return -1;
+  int64_t d = def_of(r, operand(r->g, node, 2));
+  if (d < 0 || (uint32_t)d >= node || r->a->inst[r->inst_of[d]].region != in->region)
+    return -1;
+  return (int32_t)r->inst_of[d];
 }
 
 /* Same-region predecessors: the instructions whose results an instruction
@@ -680,6 +727,7 @@ static void find_preds(reader *r) {
       if (is_write(in))
         last_write[in->object] = (int32_t)i;
       in->pred_end = (uint32_t)n;
+      in->addend = addend_of(r, node, in);
     }
   }
   free(last_write);
@@ -724,32 +772,47 @@ static void find_inline_depths(hls_analytic *a) {
   free(state);
 }
 
+/* The part of a multiply-add's latency its addend waits for: the add's.  A
+ * chain through the addend (an accumulation, sum = fma(x, y, sum)) does not
+ * wait for the multiply, which starts as soon as x and y are there. */
+static double addend_latency(const hls_afact_inst *in) {
+  return hls_op_costs[in->cls == HLS_OPC_dmac ? HLS_OPC_dadd : HLS_OPC_fadd].latency;
+}
+
 void hls_afact_path_from(hls_analytic *a, const hls_afact_region *rg, uint32_t from, double *start) {
   for (uint32_t j = rg->inst_begin; j < rg->inst_end; j++)
-    start[a->region_inst[j]] = -1;
+    start[a->region_inst[j]] = HLS_AFACT_UNREACHED;
   start[from] = 0;
   for (uint32_t j = rg->inst_begin; j < rg->inst_end; j++) {
     uint32_t i = a->region_inst[j];
     if (i == from)
       continue;
     const hls_afact_inst *in = &a->inst[i];
+    double other = HLS_AFACT_UNREACHED, add = HLS_AFACT_UNREACHED;
     for (uint32_t p = in->pred_begin; p < in->pred_end; p++) {
       uint32_t q = a->preds[p];
-      if (start[q] >= 0) {
-        double t = start[q] + latency_of(a, &a->inst[q]);
-        start[i] = t > start[i] ? t : start[i];
-      }
+      if (!hls_afact_reached(start[q]))
+        continue;
+      double t = start[q] + latency_of(a, &a->inst[q]);
+      if ((int32_t)q == in->addend)
+        add = t > add ? t : add;
+      else
+        other = t > other ? t : other;
     }
+    /* what follows adds the whole latency: start so that it ends as the add does */
+    if (hls_afact_reached(add))
+      add -= latency_of(a, in) - addend_latency(in);
+    start[i] = add > other ? add : other;
   }
 }
 
 static void add_memrec(hls_analytic *a, size_t *cap, size_t *count, double latency,
-                       uint32_t ivmask) {
+                       uint32_t ivmask, int sums) {
   if (*count == *cap) {
     *cap = *cap ? 2 * *cap : 64;
     a->memrecs = hls_xrealloc(a->memrecs, *cap * sizeof *a->memrecs);
   }
-  a->memrecs[(*count)++] = (hls_afact_memrec){latency, ivmask};
+  a->memrecs[(*count)++] = (hls_afact_memrec){latency, ivmask, (uint8_t)sums};
 }
 
 /* Does the read take its value from a write of its object earlier in the
@@ -779,13 +842,15 @@ static void find_recurrences(hls_analytic *a, double *start) {
       hls_afact_path_from(a, rg, i, start);
       for (uint32_t m = j + 1; m < rg->inst_end; m++) {
         const hls_afact_inst *st = &a->inst[a->region_inst[m]];
-        if (!is_write(st) || st->object != ld->object || start[a->region_inst[m]] < 0)
+        if (!is_write(st) || st->object != ld->object || !hls_afact_reached(start[a->region_inst[m]]))
           continue;
         double lat = start[a->region_inst[m]];
+        int sums = st->sum_of == (int32_t)i;
         if (st->cls == HLS_OPC_reg_write) {
-          rg->reg_rec = lat > rg->reg_rec ? lat : rg->reg_rec;
+          double *most = sums ? &rg->reg_sum : &rg->reg_rec;
+          *most = lat > *most ? lat : *most;
         } else {
-          add_memrec(a, &cap, &count, lat + hls_op_costs[HLS_OPC_store].latency, st->ivmask);
+          add_memrec(a, &cap, &count, lat + hls_op_costs[HLS_OPC_store].latency, st->ivmask, sums);
         }
       }
     }
@@ -1194,6 +1259,45 @@ static void find_every(reader *r) {
   free(c.rpo);
 }
 
+/* ---- accumulations ---------------------------------------------------------------- */
+
+/* The read of `object` that the value node v is, else -1. */
+static int32_t read_of(const reader *r, int64_t v, int32_t object) {
+  int64_t d = def_of(r, v);
+  if (d < 0 || BYREF_DIRECTION(r->by_ref[r->inst_of[d]]))
+    return -1;
+  const hls_afact_inst *in = &r->a->inst[r->inst_of[d]];
+  return is_read(in) && in->object == object ? (int32_t)r->inst_of[d] : -1;
+}
+
+/* The read a write adds to on every iteration (hls_afact_inst.sum_of): its
+ * value an fadd or fsub of that read and something else, or a multiply-add
+ * with that read as its addend.  Floating point only: the flow re-associates
+ * integer chains anyway (unrolled_recurrence, analytic.c).  A conditional
+ * update (if (...) x += y) is a select of two values: no sum to re-associate. */
+static int32_t sum_read(const reader *r, uint32_t i) {
+  const hls_graph *g = r->g;
+  const hls_afact_inst *w = &r->a->inst[i];
+  if (!is_write(w) || !w->every || BYREF_DIRECTION(r->by_ref[i]) || w->object < 0)
+    return -1;
+  int64_t v = def_of(r, operand(g, r->node_of[i], 0));
+  if (v < 0 || r->a->inst[r->inst_of[v]].region != w->region)
+    return -1;
+  uint8_t cls = r->a->inst[r->inst_of[v]].cls;
+  if (cls == HLS_OPC_fmac || cls == HLS_OPC_dmac)
+    return read_of(r, operand(g, (uint32_t)v, 2), w->object);
+  if (cls != HLS_OPC_fadd && cls != HLS_OPC_dadd)
+    return -1;
+  int32_t x = read_of(r, operand(g, (uint32_t)v, 0), w->object);
+  int32_t y = is_op(g, v, "fsub") ? -1 : read_of(r, operand(g, (uint32_t)v, 1), w->object);
+  return x >= 0 && y >= 0 ? -1 : x >= 0 ? x : y; /* x + x doubles: no sum */
+}
+
+static void find_sums(reader *r) {
+  for (size_t i = 0; i < r->a->ninst; i++)
+    r->a->inst[i].sum_of = sum_read(r, (uint32_t)i);
+}
+
 /* ---- loop nest ------------------------------------------------------------------------ */
 
 static void csr_by(size_t groups, size_t n, const int32_t *group_of, uint32_t **begin,
@@ -1294,8 +1398,9 @@ int hls_analytic_facts(hls_analytic *a, const hls_graph *g, hls_diags *d) {
   find_preds(&r);
   a->start = hls_xcalloc(a->ninst ? a->ninst : 1, sizeof *a->start);
   find_inline_depths(a);
-  find_recurrences(a, a->start);
   find_every(&r);
+  find_sums(&r);
+  find_recurrences(a, a->start);
   find_straight(a);
   nest(a);
   hls_afact_find_deps(a);

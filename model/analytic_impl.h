@@ -30,11 +30,15 @@ typedef struct {
   uint32_t ivmask;      /* memory accesses: bit d-1 set when the address depends on the
                          * induction variable of the enclosing loop at depth d */
   uint32_t pred_begin, pred_end; /* same-region predecessors in preds[] (instruction indices) */
+  int32_t addend;       /* a multiply-add: the same-region instruction feeding its addend, else -1 */
+  int32_t sum_of;       /* a write that adds to what a read of its object gave, on every
+                         * iteration (x += y, x = fma(a, b, x)): that read, else -1 */
   uint32_t index_begin, index_end; /* array accesses: the subscripts in indices[], when affine */
   uint8_t affine;       /* ... every subscript is affine in the enclosing induction variables */
   uint8_t every;        /* it runs on every iteration of its loop (every run of its function,
                          * outside loops): no branch of the body bypasses it */
   double bulk;          /* a bulk copy (memcpy, memset): its transfer cycles, else 0 */
+  int32_t copy_to, copy_from; /* ... the objects it writes and reads (-1: none, unknown) */
 } hls_afact_inst;
 
 typedef struct {
@@ -49,6 +53,7 @@ typedef struct {
 typedef struct {
   double latency;   /* load, the path, the store */
   uint32_t ivmask;  /* the store address's induction variables (as hls_afact_inst) */
+  uint8_t sums;     /* an accumulation (hls_afact_inst.sum_of) */
 } hls_afact_memrec;
 
 /* One subscript of an array access (a GEP index, in the order the
@@ -73,7 +78,9 @@ typedef struct {
 typedef struct {
   uint32_t inst_begin, inst_end; /* its instructions in region_inst[], node order */
   uint32_t rec_begin, rec_end;   /* its memory recurrences in memrecs[] */
-  double reg_rec;                /* longest recurrence through a scalar across iterations */
+  double reg_rec;                /* longest recurrence through a scalar across iterations
+                                  * that is not an accumulation (sum_of) */
+  double reg_sum;                /* longest accumulation through a scalar */
   double ops[HLS_OPCS];          /* instruction count per class */
   double bulk;                   /* its bulk copies' transfer cycles, one after another */
   uint8_t straight;              /* every instruction runs every time and none is a call:
@@ -114,11 +121,16 @@ struct hls_analytic {
   double at_once;                   /* copies of the loop being scheduled that run at the same
                                        time (those of unrolled ancestors that do not wait for
                                        each other): they share an argument array's ports */
+  int no_default_pipe;              /* inside a pipeline the flow dropped */
   double count[HLS_UTILS];
 };
 
 /* Start times of the region's instructions when `from` starts at 0 and only
- * what depends on it counts (others stay negative). */
+ * what depends on it counts (the others HLS_AFACT_UNREACHED).  A start may
+ * be negative: a multiply-add reached through its addend alone starts its
+ * multiply early (hls_afact_path_from). */
+#define HLS_AFACT_UNREACHED (-1e30)
+static inline int hls_afact_reached(double start) { return start > HLS_AFACT_UNREACHED / 2; }
 void hls_afact_path_from(hls_analytic *a, const hls_afact_region *rg, uint32_t from, double *start);
 
 /* The dependences carried by every loop (model/analytic_deps.c): deps[],

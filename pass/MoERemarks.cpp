@@ -322,6 +322,10 @@ void emitLoopEstimates(const RemarkContext &C, const hls_dspace_value *Values) {
           if (Row.carried > 0) /* why unrolling or pipelining it gains less */
             Rem << "; it carries a dependence through an array, distance "
                 << ore::NV("CarriedDistance", (long long)Row.carried);
+          if (Row.dropped > 0) /* why its pipeline pragma does nothing (UG1399) */
+            Rem << "; its pipeline is dropped: loop "
+                << ore::NV("RolledLoop", loopName(C, (size_t)Row.dropped - 1))
+                << " inside has no constant trip count to unroll";
         },
         LL->getStartLoc(), LL->getHeader());
   }
