@@ -18,7 +18,7 @@ import tempfile
 
 import numpy as np
 
-from .analytic_eval import UTILS, labelled, metrics
+from .analytic_eval import UTILS, labelled, metrics, overall
 from .dataset import default_data, kernel_sources
 from .frontdoor import score
 
@@ -76,6 +76,7 @@ def compare(before_path, after_path, data):
                  % ",".join(versions))
     moved = total = 0
     pooled = {"before": [], "after": []}
+    by_version = {}  # (name, version) -> metrics of its kernels
     cell = lambda m: ("med|log2| %.2f rho %.2f util-MSE %.3f"
                       % (m["median_abs_log2"], m["spearman"], util_mse(m["se"], m["n"]))
                       if m else "not scored")
@@ -87,6 +88,7 @@ def compare(before_path, after_path, data):
         for name, m in (("before", mb), ("after", ma)):
             if m:
                 pooled[name].append(m)
+                by_version.setdefault((name, key.split("/")[0]), []).append(m)
         n = sum(x != y for x, y in zip(b, a)) + abs(len(b) - len(a))
         total += len(rows)
         moved += n
@@ -99,6 +101,17 @@ def compare(before_path, after_path, data):
             se = sum(m["se"] for m in pooled[name])
             print("%s: %d points scored, median |log2(pred/true)| %.4f, utilisations' summed MSE %.4f"
                   % (name, len(err), float(np.median(err)), util_mse(se, len(err))))
+    for (name, version), ms in sorted(by_version.items(), key=lambda kv: (kv[0][1], kv[0][0] != "before")):
+        print_version(name, version, ms)
+
+
+def print_version(name, version, ms):
+    """One flow's numbers, as analytic_eval pools them over its kernels."""
+    o = overall({i: {"analytic": m} for i, m in enumerate(ms)}, "analytic")
+    print("%s %s: %d points, median |log2(pred/true)| %.4f, within 2x %.1f %%, Spearman mean %.3f "
+          "median %.3f over %d kernels, mean |bias| %.3f"
+          % (name, version, o["n"], o["median_abs_log2"], 100 * o["within2x"], o["mean_spearman"],
+             o["median_spearman"], o["kernels"], o["mean_abs_bias"]))
 
 
 def main(argv=None):
