@@ -75,7 +75,6 @@ def compare(before_path, after_path, data):
         sys.exit("estimate_diff: --data names the labels of one version; the files hold %s"
                  % ",".join(versions))
     moved = total = 0
-    pooled = {"before": [], "after": []}
     by_version = {}  # (name, version) -> metrics of its kernels
     cell = lambda m: ("med|log2| %.2f rho %.2f util-MSE %.3f"
                       % (m["median_abs_log2"], m["spearman"], util_mse(m["se"], m["n"]))
@@ -87,7 +86,6 @@ def compare(before_path, after_path, data):
         mb, ma = kernel_metrics(b, rows), kernel_metrics(a, rows)
         for name, m in (("before", mb), ("after", ma)):
             if m:
-                pooled[name].append(m)
                 by_version.setdefault((name, key.split("/")[0]), []).append(m)
         n = sum(x != y for x, y in zip(b, a)) + abs(len(b) - len(a))
         total += len(rows)
@@ -96,9 +94,10 @@ def compare(before_path, after_path, data):
             print("%-28s %5d of %5d moved: %s -> %s" % (key, n, len(rows), cell(mb), cell(ma)))
     print("%d of %d labelled points moved" % (moved, total))
     for name in ("before", "after"):
-        if pooled[name]:
-            err = np.concatenate([m["err"] for m in pooled[name]])
-            se = sum(m["se"] for m in pooled[name])
+        ms = [m for (n, _v), kms in sorted(by_version.items()) if n == name for m in kms]
+        if ms:
+            err = np.concatenate([m["err"] for m in ms])
+            se = sum(m["se"] for m in ms)
             print("%s: %d points scored, median |log2(pred/true)| %.4f, utilisations' summed MSE %.4f"
                   % (name, len(err), float(np.median(err)), util_mse(se, len(err))))
     for (name, version), ms in sorted(by_version.items(), key=lambda kv: (kv[0][1], kv[0][0] != "before")):
