@@ -6,6 +6,11 @@
 #ifndef HLSMOE_AP_AXI_SDATA_H
 #define HLSMOE_AP_AXI_SDATA_H
 
+// C++ only (templates, namespaces): say so once instead of a wall of template errors.
+#ifndef __cplusplus
+#error "ap_axi_sdata.h is a C++ header: name the kernel file .cpp, or pass -x c++ to clang"
+#else
+
 #include "ap_int.h"
 #include "hls_stream.h"
 
@@ -51,4 +56,5 @@ template <class _AP_T, int _AP_U = 0, int _AP_TI = 0, int _AP_TD = 0> struct axi
 };
 } // namespace hls
 
+#endif // __cplusplus
 #endif

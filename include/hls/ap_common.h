@@ -6,6 +6,11 @@
 #ifndef HLSMOE_AP_COMMON_H
 #define HLSMOE_AP_COMMON_H
 
+// C++ only (templates, namespaces): say so once instead of a wall of template errors.
+#ifndef __cplusplus
+#error "ap_common.h is a C++ header: name the kernel file .cpp, or pass -x c++ to clang"
+#else
+
 #if !defined(__clang__) || !defined(__BITINT_MAXWIDTH__)
 #error "hlsmoe's HLS headers need clang with _BitInt (clang 16 or later)"
 #endif
@@ -565,4 +570,5 @@ inline auto operator<<(_AP_OS &_AP_os, const ap_bit_ref<_AP_N, _AP_S> &_AP_x) ->
 
 #undef AP_C
 #pragma clang diagnostic pop
+#endif // __cplusplus
 #endif

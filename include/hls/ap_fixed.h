@@ -7,6 +7,11 @@
 #ifndef HLSMOE_AP_FIXED_H
 #define HLSMOE_AP_FIXED_H
 
+// C++ only (templates, namespaces): say so once instead of a wall of template errors.
+#ifndef __cplusplus
+#error "ap_fixed.h is a C++ header: name the kernel file .cpp, or pass -x c++ to clang"
+#else
+
 #include "ap_int.h"
 
 #pragma clang diagnostic push
@@ -370,4 +375,5 @@ struct ap_ufixed : ap_fixed_base<_AP_W, _AP_I, false, _AP_Q, _AP_O, _AP_NB> {
 
 #undef AP_CONSTEXPR14
 #pragma clang diagnostic pop
+#endif // __cplusplus
 #endif

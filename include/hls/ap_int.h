@@ -4,6 +4,11 @@
 #ifndef HLSMOE_AP_INT_H
 #define HLSMOE_AP_INT_H
 
+// C++ only (templates, namespaces): say so once instead of a wall of template errors.
+#ifndef __cplusplus
+#error "ap_int.h is a C++ header: name the kernel file .cpp, or pass -x c++ to clang"
+#else
+
 #include "ap_common.h"
 
 #pragma clang diagnostic push
@@ -48,4 +53,5 @@ template <int _AP_N> struct ap_uint : ap_int_base<_AP_N, false> {
 #pragma clang diagnostic pop
 
 #include "ap_fixed.h"
+#endif // __cplusplus
 #endif

@@ -7,6 +7,11 @@
 #ifndef HLSMOE_HLS_MATH_H
 #define HLSMOE_HLS_MATH_H
 
+// C++ only (templates, namespaces): say so once instead of a wall of template errors.
+#ifndef __cplusplus
+#error "hls_math.h is a C++ header: name the kernel file .cpp, or pass -x c++ to clang"
+#else
+
 #include <math.h>
 
 namespace hls {
@@ -108,4 +113,5 @@ template <class _HLS_T> inline _HLS_T max(const _HLS_T &_HLS_a, const _HLS_T &_H
 
 } // namespace hls
 
+#endif // __cplusplus
 #endif

@@ -9,6 +9,11 @@
 #ifndef HLSMOE_HLS_STREAM_H
 #define HLSMOE_HLS_STREAM_H
 
+// C++ only (templates, namespaces): say so once instead of a wall of template errors.
+#ifndef __cplusplus
+#error "hls_stream.h is a C++ header: name the kernel file .cpp, or pass -x c++ to clang"
+#else
+
 #ifndef HLS_STREAM_CAPACITY
 #define HLS_STREAM_CAPACITY 1024
 #endif
@@ -91,4 +96,5 @@ public:
 #undef HLS_NX_COPY
 } // namespace hls
 
+#endif // __cplusplus
 #endif

@@ -7,6 +7,11 @@
 #ifndef HLSMOE_HLS_TASK_H
 #define HLSMOE_HLS_TASK_H
 
+// C++ only (templates, namespaces): say so once instead of a wall of template errors.
+#ifndef __cplusplus
+#error "hls_task.h is a C++ header: name the kernel file .cpp, or pass -x c++ to clang"
+#else
+
 #include "hls_stream.h"
 
 #ifndef hls_thread_local
@@ -29,4 +34,5 @@ public:
 
 } // namespace hls
 
+#endif // __cplusplus
 #endif

@@ -4,6 +4,11 @@
 #ifndef HLSMOE_HLS_VECTOR_H
 #define HLSMOE_HLS_VECTOR_H
 
+// C++ only (templates, namespaces): say so once instead of a wall of template errors.
+#ifndef __cplusplus
+#error "hls_vector.h is a C++ header: name the kernel file .cpp, or pass -x c++ to clang"
+#else
+
 namespace hls {
 
 template <class _HLS_T> _HLS_T &hls_vlval_() noexcept;  // unevaluated operands only
@@ -93,4 +98,5 @@ template <typename _HLS_T, unsigned _HLS_N> struct vector {
 #undef HLS_C
 } // namespace hls
 
+#endif // __cplusplus
 #endif
