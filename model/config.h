@@ -29,6 +29,11 @@ typedef struct {
    * predicted as a residual to its backbone feature of the same name. */
   int backbone_inputs;
   unsigned residual;
+  /* The weight of a residual target's correction, for the targets whose bit
+   * is set in residual_weighted (metadata backbone_residual_scale); the rest
+   * take their correction whole.  0: the target is the estimate alone. */
+  unsigned residual_weighted;
+  float residual_weight[HLS_MODEL_TARGETS_MAX];
   /* One model across flows (tools/train --with-versions): the heads also read
    * a one-hot over model/flows.def after the backbone features (flow_inputs:
    * 0 or hls_tool_flow_count()), set at flow_slot, the flow the model records

@@ -499,8 +499,9 @@ void hls_net_outputs(const hls_model *m, float *const *y, float *const *z, const
   for (int t = 0; m->config.residual && t < targets; t++)
     if (m->config.residual & (1u << t)) {
       int f = hls_backbone_feature_index(hls_model_target_name(m->config.task, t));
-      for (size_t r = 0; r < rows; r++) /* the bounded correction plus the estimate */
-        out[r * targets + t] = hls_backbone_bound_correction(out[r * targets + t]) +
+      float w = m->config.residual_weighted & (1u << t) ? m->config.residual_weight[t] : 1.0f;
+      for (size_t r = 0; r < rows; r++) /* the bounded correction, weighted, plus the estimate */
+        out[r * targets + t] = w * hls_backbone_bound_correction(out[r * targets + t]) +
                                backbone[r * HLS_BACKBONE_FEATURES + (size_t)f];
     }
 }

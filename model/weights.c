@@ -216,6 +216,38 @@ static void read_flow_inputs(loader *l, const cJSON *meta, hls_weights *w) {
   c->flow_inputs = (int)hls_tool_flow_count();
 }
 
+/* backbone_residual_scale: one weight in [0, 1] per residual target, in the
+ * order of backbone_residual (which is the targets' order). */
+static void read_residual_weights(loader *l, const cJSON *meta, hls_model_config *c) {
+  const cJSON *r = cJSON_GetObjectItemCaseSensitive(meta, "backbone_residual_scale");
+  if (!r)
+    return;
+  if (!c->residual) {
+    error(l, "metadata \"backbone_residual_scale\" is set on a model without residual targets");
+    return;
+  }
+  const char *p = r->valuestring;
+  for (int t = 0; t < hls_model_output_count(c->task); t++) {
+    if (!(c->residual & (1u << t)))
+      continue;
+    char *end;
+    double w = strtod(p, &end);
+    if (end == p || !(w >= 0.0 && w <= 1.0) || (*end != ',' && *end != '\0')) {
+      error(l, "metadata \"backbone_residual_scale\" is \"%s\", expected one weight in [0, 1] per "
+               "residual target, \",\"-joined",
+            r->valuestring);
+      return;
+    }
+    c->residual_weighted |= 1u << t;
+    c->residual_weight[t] = (float)w;
+    p = *end ? end + 1 : end;
+  }
+  if (*p || !c->residual_weighted)
+    error(l, "metadata \"backbone_residual_scale\" is \"%s\", expected one weight in [0, 1] per "
+             "residual target, \",\"-joined",
+          r->valuestring);
+}
+
 /* A model built on the analytic estimate (docs/model-format.md): the features
  * its heads read must be exactly this build's (model/backbone.def), and each
  * residual target must have a feature of its name. */
@@ -298,6 +330,8 @@ static void read_metadata(loader *l, const cJSON *root, hls_weights *w) {
   w->schema = hls_xstrdup(schema ? schema : "");
   read_flow(l, meta, w);
   read_backbone(l, meta, c);
+  if (!l->errors)
+    read_residual_weights(l, meta, c);
   read_flow_inputs(l, meta, w);
   for (int k = 0; k < HLS_CONFIDENCE_META_KEYS; k++) { /* checked with the tensor, bind_confidence */
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(meta, hls_confidence_meta_key(k));
@@ -590,6 +624,15 @@ static cJSON *metadata_json(const hls_model_config *c, const char *trained_on,
     cJSON_AddStringToObject(m, "backbone_features",
                             c->backbone_inputs ? hls_backbone_features_string() : "");
     cJSON_AddStringToObject(m, "backbone_residual", residual);
+  }
+  if (c->residual_weighted) { /* as read_residual_weights reads them */
+    char weights[256] = "";
+    for (int t = 0; t < hls_model_output_count(c->task); t++)
+      if (c->residual & (1u << t))
+        snprintf(weights + strlen(weights), sizeof weights - strlen(weights), "%s%.9g",
+                 weights[0] ? "," : "",
+                 c->residual_weighted & (1u << t) ? (double)c->residual_weight[t] : 1.0);
+    cJSON_AddStringToObject(m, "backbone_residual_scale", weights);
   }
   if (c->flow_inputs)
     cJSON_AddStringToObject(m, "flow_inputs", hls_tool_flow_inputs_string());

@@ -127,8 +127,11 @@ static int cmd_info(const char *path) {
     printf("  backbone    %d analytic features read by the heads; residual targets:",
            c->backbone_inputs);
     for (int t = 0; t < hls_model_targets(m); t++)
-      if (c->residual & (1u << t))
+      if (c->residual & (1u << t)) {
         printf(" %s", hls_model_target_name(c->task, t));
+        if (c->residual_weighted & (1u << t))
+          printf(" (correction weighted %g)", (double)c->residual_weight[t]);
+      }
     printf("%s\n", c->residual ? "" : " none");
   }
   if (c->flow_inputs)

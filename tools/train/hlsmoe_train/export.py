@@ -13,6 +13,10 @@
         records the tool flow (model/flows.def: flow, tool, device, clock_mhz) in a model that
         records none, for models trained before flows were recorded; the tensor data stays
         byte-identical
+    python3 -m hlsmoe_train.export weigh MODEL.safetensors --residual-scale perf=0 [--out OUT.safetensors]
+        records how much of a residual target's correction the runtime adds (0: the analytic
+        estimate alone, 1: all of it); the tensor data stays byte-identical; rewrite the
+        reference file afterwards (`reference`)
     python3 -m hlsmoe_train.export restamp MODEL.safetensors --from OLD_SCHEMA_ID
         records the current schema id in a model made with OLD_SCHEMA_ID, when the schema id
         changed but no feature's meaning did (docs/training.md); only the header's schema string
@@ -102,8 +106,8 @@ def read_safetensors(path):
     return out, meta
 
 
-def stamp_flow(path, flow):
-    """Adds the flow's metadata keys (flow_metadata) to a weight file that records no flow.
+def _rewrite_metadata(path, change, out=None):
+    """Applies change(meta) to the metadata of a weight file, written to out (default: in place).
 
     The header is re-serialised as write_safetensors writes it (its tensor entries and their
     data_offsets unchanged) and the data section is copied byte for byte."""
@@ -111,16 +115,52 @@ def stamp_flow(path, flow):
         raw = f.read()
     (n,) = struct.unpack("<Q", raw[:8])
     header, data = json.loads(raw[8:8 + n].decode()), raw[8 + n:]
-    meta = header.get("__metadata__", {})
-    if "flow" in meta:
-        raise ValueError("%s: the model already records flow %s" % (path, meta["flow"]))
-    meta.update(flow_metadata(flow))
+    change(header.setdefault("__metadata__", {}))
     h = json.dumps(header, separators=(",", ":")).encode()
     h += b" " * ((8 - len(h) % 8) % 8)
-    tmp = path + ".tmp"
+    out = out or path
+    tmp = out + ".tmp"
     with open(tmp, "wb") as f:
         f.write(struct.pack("<Q", len(h)) + h + data)
-    os.replace(tmp, path)
+    os.replace(tmp, out)
+
+
+def stamp_flow(path, flow):
+    """Adds the flow's metadata keys (flow_metadata) to a weight file that records no flow."""
+    def change(meta):
+        if "flow" in meta:
+            raise ValueError("%s: the model already records flow %s" % (path, meta["flow"]))
+        meta.update(flow_metadata(flow))
+    _rewrite_metadata(path, change)
+
+
+def weigh_correction(path, weights, out=None):
+    """Records the weight of residual targets' corrections (backbone_residual_scale,
+    docs/model-format.md): weights {target: w in [0, 1]}; targets not named keep theirs.  The
+    network is untouched: only what the runtime does with its output changes."""
+    def change(meta):
+        residual = [t for t in meta.get("backbone_residual", "").split(",") if t]
+        bad = sorted(set(weights) - set(residual))
+        if bad:
+            raise ValueError("%s: %s not among the model's residual targets (%s)"
+                             % (path, ", ".join(bad), ",".join(residual) or "none"))
+        if any(not 0.0 <= w <= 1.0 for w in weights.values()):
+            raise ValueError("%s: a correction's weight lies in [0, 1]" % path)
+        old = [float(x) for x in meta["backbone_residual_scale"].split(",")] \
+            if meta.get("backbone_residual_scale") else [1.0] * len(residual)
+        new = [float(weights.get(t, w)) for t, w in zip(residual, old)]
+        meta.pop("backbone_residual_scale", None)
+        if any(w != 1.0 for w in new):      # as Model.backbone_metadata writes it
+            meta["backbone_residual_scale"] = ",".join(repr(w) for w in new)
+    _rewrite_metadata(path, change, out)
+
+
+def parse_weights(text):
+    """"perf=0,util_LUT=0.5" -> {target: weight}."""
+    try:
+        return {k: float(v) for k, v in (x.split("=", 1) for x in text.split(",") if x)}
+    except ValueError:
+        raise ValueError("--residual-scale takes target=weight pairs, ','-joined (e.g. perf=0): %r" % text)
 
 
 def restamp_schema(path, old_id, new_id):
@@ -195,6 +235,12 @@ def load_model(path, schema=None):
         if tuple(sd[k].shape) != tuple(tensors[k].shape):
             raise ValueError("%s: tensor %s has shape %s, expected %s" % (path, k, tensors[k].shape, tuple(sd[k].shape)))
     m.load_state_dict({k: torch.from_numpy(v) for k, v in tensors.items()})
+    if meta.get("backbone_residual_scale"):
+        w = [float(x) for x in meta["backbone_residual_scale"].split(",")]
+        if len(w) != len(m.residual) or not all(0.0 <= x <= 1.0 for x in w):
+            raise ValueError("%s: backbone_residual_scale %r needs one weight in [0, 1] per residual target %s"
+                             % (path, meta["backbone_residual_scale"], m.residual))
+        m.residual_scale = w
     m.eval()
     m.trained_on = meta.get("trained_on", "")
     m.flow = meta.get("flow", "")    # "" when the file records no flow
@@ -424,6 +470,11 @@ def main(argv=None):
     s = sub.add_parser("restamp")
     s.add_argument("model")
     s.add_argument("--from", dest="old", required=True, help="the schema id the model records now")
+    w = sub.add_parser("weigh")
+    w.add_argument("model")
+    w.add_argument("--residual-scale", required=True, help="target=weight pairs, e.g. perf=0")
+    w.add_argument("--out", help="default: in place")
+    r.add_argument("--residual-scale", default="", help="target=weight pairs for residual targets' corrections")
     f = sub.add_parser("stamp-flow")
     f.add_argument("model")
     f.add_argument("--flow", required=True, choices=[x.name for x in flows_mod.FLOWS])
@@ -447,6 +498,10 @@ def main(argv=None):
                 for name, p in m.named_parameters():
                     if "expert" in name:
                         p.add_(torch.randn_like(p) * 0.05)
+            ws = parse_weights(a.residual_scale)
+            if set(ws) - set(m.residual):
+                ap.error("--residual-scale names targets that are not --residual ones")
+            m.residual_scale = [ws.get(t, 1.0) for t in m.residual]
             m.eval()
             save_model(m, a.out, "random weights (export.py random --kind %s --hidden %d --seed %d)"
                        % (a.kind, a.hidden, a.seed), flow=flows_mod.by_name(a.flow) if a.flow else None)
@@ -461,6 +516,9 @@ def main(argv=None):
             new = schema_mod.Schema().id
             restamp_schema(a.model, a.old, new)
             print("%s: schema %s -> %s" % (a.model, a.old, new))
+        elif a.cmd == "weigh":
+            weigh_correction(a.model, parse_weights(a.residual_scale), a.out)
+            print("%s: residual corrections weighted %s" % (a.out or a.model, a.residual_scale))
         elif a.cmd == "stamp-flow":
             stamp_flow(a.model, flows_mod.by_name(a.flow))
             print("%s: flow %s" % (a.model, a.flow))

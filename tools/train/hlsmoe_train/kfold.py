@@ -16,6 +16,9 @@ validity and utilisation filters) and the classifier's accuracy against the majo
 namesakes excluded) and makes the models read the flow (one model across flows, issue 13).
 --seed-dirs lists the --out directories of the same run with other seeds (run one after another:
 each deals its own folds): the table then adds the comparison per seed.
+Kinds in DERIVED (composite, hybrid-half) train nothing of their own: they are the fold's hybrid
+(loaded from --out, or trained then) with its perf correction weighted 0 or 0.5, so one run
+measures how much of the learned correction to trust.
 --finetune adds protocol.py's 50-point coreset fine-tuning per kernel (kernels with >= 20
 HLS-successful points); the analytic estimator, which has nothing to train, is calibrated on the
 same points instead (model.AnalyticOnly.calibrated: a least-squares line per target).  Results go to <out>/results.jsonl as each (fold, kind) finishes (a rerun
@@ -82,12 +85,40 @@ PREDICTORS = {
     "hybrid-in": ("hier", True, ()),
     "hybrid-harp": ("harp", True, ("perf",)),
 }
-NAMES = {"hier": "HierMoE", "harp": "HARP", "analytic": "analytic", "hybrid": "hybrid (HierMoE + analytic)",
+# Predictors derived from another kind's fold model without training: the hybrid with its perf
+# correction weighted by w (0: perf is the analytic estimate, the utilisations the network's).
+DERIVED = {"hybrid-half": ("hybrid", 0.5), "composite": ("hybrid", 0.0)}
+for _k, (_base, _w) in DERIVED.items():
+    PREDICTORS[_k] = PREDICTORS[_base]
+NAMES = {"composite": "composite (analytic perf, hybrid utilisations)",
+         "hybrid-half": "hybrid, half its perf correction", "hier": "HierMoE", "harp": "HARP", "analytic": "analytic", "hybrid": "hybrid (HierMoE + analytic)",
          "hybrid-res": "HierMoE, perf residual to analytic", "hybrid-in": "HierMoE reading analytic",
          "hybrid-harp": "hybrid (HARP + analytic)"}
 
 
+def derived(a, kind, fold, sources, schema, log):
+    """A DERIVED kind: its base kind's model of this fold (trained now unless a run saved it),
+    its perf correction weighted."""
+    base, w = DERIVED[kind]
+    path = os.path.join(a.out, "%s-fold%d-s%d.safetensors" % (base, fold, a.seed))
+    if os.path.exists(path):
+        m, sec = export.load_model(path, schema), 0.0
+    else:
+        m, sec = pretrain(a, base, fold, sources, schema, log)
+        save_fold_model(a, m, base, fold)
+    m.residual_scale = [w if t == "perf" else 1.0 for t in m.residual]
+    return m, sec
+
+
+def save_fold_model(a, m, kind, fold):
+    export.save_model(m, os.path.join(a.out, "%s-fold%d-s%d.safetensors" % (kind, fold, a.seed)),
+                      "k-fold %s, %s fold %d, seed %d" % (kind, a.version, fold, a.seed),
+                      flow=flows_mod.of_version(a.version))
+
+
 def pretrain(a, kind, fold, sources, schema, log):
+    if kind in DERIVED:
+        return derived(a, kind, fold, sources, schema, log)
     net, inputs, residual = PREDICTORS[kind]
     if net is None:
         return model_mod.AnalyticOnly(), 0.0
@@ -175,9 +206,7 @@ def run(a):
             vm = vm or validity_model(a, f, sources, schema, log)
             m, sec = pretrain(a, kind, f, sources, schema, log)
             if isinstance(m, model_mod.Model):   # kept: confidence.py and later tables read them
-                export.save_model(m, os.path.join(a.out, "%s-fold%d-s%d.safetensors" % (kind, f, a.seed)),
-                                  "k-fold %s, %s fold %d, seed %d" % (kind, a.version, f, a.seed),
-                                  flow=flows_mod.of_version(a.version))
+                save_fold_model(a, m, kind, f)
             rows = [score_kernel(a, m, vm, by[k]) for k in held]
             rec = {"version": a.version, "seed": a.seed, "folds": a.folds, "fold": f, "kind": kind,
                    "held_out": held, "epochs": a.epochs, "valid_epochs": a.valid_epochs,
@@ -233,6 +262,10 @@ def summary(rows, exclude=()):
                                           if "bias_log2" in r["zero_shot"]] or [float("nan")]))
     per_obj = {o: sum(r["zero_shot"]["mse"][o] * r["n_ok"] for r in reg) / max(1, pts) for o in OBJ}
     out["per_obj"] = per_obj
+    # results of runs before the relative utilisation error have none: the table leaves it out
+    ul = [r["zero_shot"]["util_abs_log2"] for r in reg if r["zero_shot"].get("util_abs_log2")]
+    if ul:
+        out["util_abs_log2"] = {o: _median([u[o] for u in ul]) for o in ul[0]}
     ft = [r for r in ks if "finetuned" in r]
     if ft:
         out["ft_kernels"] = len(ft)
@@ -310,6 +343,18 @@ def write_table(a):
                                                          2 ** s["abs_log2_median"], 100 * s["within_2x"],
                                                          s["bias_abs_mean"]))
     L.append("")
+    if any("util_abs_log2" in S[k] for k in kinds):
+        L.append("Utilisations relative to the truth, median over kernels of each kernel's median "
+                 "|log2(predicted / true)|, both floored at %g of the device (protocol.UTIL_FLOOR; "
+                 "the MSE above hardly sees a small design predicted 50× too big):\n" % protocol.UTIL_FLOOR)
+        uo = [o for o in OBJ if o.startswith("util_")]
+        L.append("| model | " + " | ".join(uo) + " |")
+        L.append("|---|" + "---|" * len(uo))
+        for k in kinds:
+            if "util_abs_log2" in S[k]:
+                L.append("| %s | %s |" % (name.get(k, k), " | ".join(
+                    "%.2f (%.1f×)" % (S[k]["util_abs_log2"][o], 2 ** S[k]["util_abs_log2"][o]) for o in uo)))
+        L.append("")
     out_k = [x for x in ("trmm-opt",) if any(r["kernel"] == x for rec in recs for r in rec["kernels"])]
     if out_k:
         X = {k: summary([r for r in recs if r["kind"] == k], exclude=out_k) for k in kinds}

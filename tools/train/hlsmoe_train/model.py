@@ -435,6 +435,9 @@ class Model(nn.Module):
         self.residual = [t for t in TARGETS if t in residual] if task == "regression" else []
         if set(residual) - set(self.residual):
             raise ValueError("residual targets must be regression targets: %s" % sorted(residual))
+        # the weight of each residual target's correction (1: as trained; 0: the estimate alone).
+        # Set after training (kfold.py DERIVED) to measure how much of the correction to trust.
+        self.residual_scale = [1.0] * len(self.residual)
         extra = (len(backbone_mod.FEATURES) if self.backbone_inputs else 0) + \
             (len(flows_mod.FLOWS) if self.flow_inputs else 0)
         self.schema_id = schema.id
@@ -465,9 +468,10 @@ class Model(nn.Module):
         if not self.residual:
             return y
         out = y.clone()     # written in place; y itself stays as autograd saw it
-        for t in self.residual:
+        for t, w in zip(self.residual, self.residual_scale):
             j = self.targets.index(t)
-            out[:, j] = backbone_mod.bound_correction(y[:, j]) + backbone[:, backbone_mod.FEATURES.index(t)]
+            c = backbone_mod.bound_correction(y[:, j])
+            out[:, j] = (c if w == 1.0 else w * c) + backbone[:, backbone_mod.FEATURES.index(t)]
         return out
 
     def forward(self, g, P, mode="joint", backbone=None):
@@ -529,6 +533,8 @@ class Model(nn.Module):
             return {}
         meta = {"backbone_features": ",".join(backbone_mod.FEATURES) if self.backbone_inputs else "",
                 "backbone_residual": ",".join(self.residual)}
+        if any(w != 1.0 for w in self.residual_scale):     # files with every weight 1 omit the key
+            meta["backbone_residual_scale"] = ",".join(repr(float(w)) for w in self.residual_scale)
         if self.flow_inputs:        # the C runtime refuses such a model (model/weights.c)
             meta["flow_inputs"] = ",".join(f.name for f in flows_mod.FLOWS)
         return meta

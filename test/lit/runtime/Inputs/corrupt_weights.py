@@ -78,6 +78,15 @@ def main(mode, src, dst):
     elif mode == "backbone-residual":
         header["__metadata__"]["backbone_residual"] = "perf,latency"
         out = pack(header, data)
+    elif mode == "residual-scale":   # a correction weighted outside [0, 1]
+        header["__metadata__"]["backbone_residual_scale"] = "2"
+        out = pack(header, data)
+    elif mode == "residual-scale-count":   # two weights for one residual target
+        header["__metadata__"]["backbone_residual_scale"] = "0.5,0.5"
+        out = pack(header, data)
+    elif mode == "residual-scale-plain":   # a weight on a model without residual targets
+        header["__metadata__"]["backbone_residual_scale"] = "0"
+        out = pack(header, data)
     elif mode == "flow-order":       # a model across flows trained with the flows in another order
         header["__metadata__"]["flow_inputs"] = ",".join(reversed(header["__metadata__"]["flow_inputs"].split(",")))
         out = pack(header, data)
